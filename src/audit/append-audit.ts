@@ -1,0 +1,84 @@
+import type { Db, Queryable } from '../db/db.js';
+import { canonicalJson } from '../util/canonical-json.js';
+import {
+  AUDIT_COLUMNS,
+  AUDIT_GENESIS_HASH,
+  type AuditEntry,
+  type AuditRow,
+  hashAuditEntry,
+  normaliseIncidentId,
+  toAuditEntry,
+} from './audit-entry.js';
+import { AuditError } from './audit-error.js';
+import { redactSecrets } from './redact-secrets.js';
+
+export type { AuditEntry } from './audit-entry.js';
+
+export interface NewAuditEntry {
+  incidentId?: string | null;
+  actor: string;
+  action: string;
+  payload?: Record<string, unknown>;
+}
+
+/**
+ * The transaction-level advisory lock every append takes, so appends happen one after another and
+ * each reads the hash its predecessor committed. It lies outside the 32-bit range the migration
+ * lock (hashtext of the schema) can take.
+ */
+export const AUDIT_CHAIN_LOCK_KEY = '7236011533947150081';
+
+/**
+ * Appends one entry inside the caller's transaction, so the state change and its audit entry commit
+ * or roll back together. The caller's transaction must be READ COMMITTED (PostgreSQL's default):
+ * the last hash is read after the lock is granted and must see the entry committed just before.
+ */
+export async function appendAudit(tx: Queryable, entry: NewAuditEntry): Promise<AuditEntry> {
+  const incidentId = normaliseIncidentId(entry.incidentId);
+  const payloadJson = storablePayload(entry.payload ?? {});
+  const payload = JSON.parse(payloadJson) as Record<string, unknown>;
+
+  await tx.query(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`);
+  const last = await tx.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1');
+  const prevHash = last.rows[0]?.hash ?? AUDIT_GENESIS_HASH;
+  // Taken after the lock, so timestamps rise along the chain; a JS Date keeps the millisecond
+  // precision that survives the round trip through timestamptz unchanged.
+  const createdAt = new Date();
+  const hash = hashAuditEntry(prevHash, {
+    incidentId,
+    actor: entry.actor,
+    action: entry.action,
+    payload,
+    createdAt,
+  });
+
+  const { rows } = await tx.query<AuditRow>(
+    `INSERT INTO audit_log (incident_id, actor, action, payload, created_at, prev_hash, hash)
+     VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7) RETURNING ${AUDIT_COLUMNS}`,
+    [incidentId, entry.actor, entry.action, payloadJson, createdAt, prevHash, hash],
+  );
+  return toAuditEntry(rows[0]!);
+}
+
+/** Appends in a transaction of its own, for events that change nothing else. */
+export function appendAuditNow(db: Db, entry: NewAuditEntry): Promise<AuditEntry> {
+  return db.transaction((tx) => appendAudit(tx, entry));
+}
+
+/** Redacted and reduced to plain JSON, so what is hashed is exactly what jsonb gives back. */
+function storablePayload(payload: Record<string, unknown>): string {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+    throw new AuditError('audit_payload_invalid', 'An audit payload must be a JSON object.');
+  }
+  let json: string;
+  try {
+    json = canonicalJson(redactSecrets(payload));
+  } catch (err) {
+    throw new AuditError('audit_payload_invalid', 'An audit payload must be plain JSON.', { cause: err });
+  }
+  // jsonb cannot hold U+0000; refuse it here with our own error rather than PostgreSQL's.
+  if (/(^|[^\\])(\\\\)*\\u0000/.test(json)) {
+    throw new AuditError('audit_payload_invalid', 'An audit payload may not contain the NUL character.');
+  }
+  return json;
+}

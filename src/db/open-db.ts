@@ -1,0 +1,46 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { StorageError } from '../errors.js';
+import type { Db } from './db.js';
+import { createPgDb } from './pg-db.js';
+import { createPgliteDb } from './pglite-db.js';
+
+export interface OpenDbOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+}
+
+/** PostgreSQL when DATABASE_URL is set (checked with one query so a bad URL fails at start), else PGlite. */
+export async function openDb(options: OpenDbOptions): Promise<Db> {
+  if (options.databaseUrl) {
+    const db = createPgDb({ connectionString: options.databaseUrl });
+    try {
+      await db.query('SELECT 1');
+    } catch (err) {
+      await db.close().catch(() => undefined);
+      throw new StorageError(
+        'storage_unavailable',
+        `DATABASE_URL: cannot connect to PostgreSQL (${describePgError(err)}). Check the host, port, user and password, or unset DATABASE_URL to use the embedded database.`,
+        { cause: err },
+      );
+    }
+    return db;
+  }
+  const dir = join(options.dataDir, 'pglite');
+  await mkdir(dir, { recursive: true });
+  try {
+    return await createPgliteDb({ dataDir: dir });
+  } catch (err) {
+    throw new StorageError(
+      'storage_unavailable',
+      `DATA_DIR: cannot open the embedded database in ${dir} (${(err as Error).message}). Is another Reclaim using it?`,
+      { cause: err },
+    );
+  }
+}
+
+function describePgError(err: unknown): string {
+  const e = err as { code?: string; message?: string };
+  // The message never holds the password; pg reports host, port or user.
+  return [e.code, e.message].filter(Boolean).join(': ') || String(err);
+}

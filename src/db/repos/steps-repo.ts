@@ -1,0 +1,135 @@
+import { NotFoundError } from '../../errors.js';
+import type { Finding, Risk, Step, StepError, StepKind, StepState } from '../../incidents/types.js';
+import type { Queryable } from '../db.js';
+
+interface StepRow {
+  id: string;
+  incident_id: string;
+  position: number;
+  step_key: string;
+  kind: StepKind;
+  risk: Risk;
+  state: StepState;
+  failed_phase: 'discover' | 'execute' | null;
+  plan_digest: string | null;
+  findings: Finding[] | null;
+  error: StepError | null;
+  decided_by: string | null;
+  reason: string | null;
+  message_ts: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+function toStep(r: StepRow): Step {
+  return {
+    id: r.id,
+    incidentId: r.incident_id,
+    position: r.position,
+    stepKey: r.step_key,
+    kind: r.kind,
+    risk: r.risk,
+    state: r.state,
+    failedPhase: r.failed_phase,
+    planDigest: r.plan_digest,
+    findings: r.findings,
+    error: r.error,
+    decidedBy: r.decided_by,
+    reason: r.reason,
+    messageTs: r.message_ts,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export async function insertStep(
+  q: Queryable,
+  s: Pick<Step, 'id' | 'incidentId' | 'position' | 'stepKey' | 'kind' | 'risk' | 'state'>,
+): Promise<Step> {
+  const { rows } = await q.query<StepRow>(
+    `INSERT INTO steps (id, incident_id, position, step_key, kind, risk, state)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+    [s.id, s.incidentId, s.position, s.stepKey, s.kind, s.risk, s.state],
+  );
+  return toStep(rows[0]!);
+}
+
+export async function findStep(
+  q: Queryable,
+  id: string,
+  opts: { forUpdate?: boolean } = {},
+): Promise<Step | null> {
+  const { rows } = await q.query<StepRow>(
+    `SELECT * FROM steps WHERE id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`,
+    [id],
+  );
+  return rows[0] ? toStep(rows[0]) : null;
+}
+
+export async function getStep(q: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<Step> {
+  const step = await findStep(q, id, opts);
+  if (!step) throw new NotFoundError('step_not_found', 'That step does not exist.');
+  return step;
+}
+
+export async function listSteps(q: Queryable, incidentId: string): Promise<Step[]> {
+  const { rows } = await q.query<StepRow>('SELECT * FROM steps WHERE incident_id = $1 ORDER BY position', [
+    incidentId,
+  ]);
+  return rows.map(toStep);
+}
+
+/** Steps of open incidents left mid-flight by a crash (discovering, approved or executing). */
+export async function listInFlightSteps(q: Queryable): Promise<Step[]> {
+  const { rows } = await q.query<StepRow>(
+    `SELECT s.* FROM steps s JOIN incidents i ON i.id = s.incident_id
+     WHERE i.status = 'open' AND s.state IN ('discovering', 'approved', 'executing')
+     ORDER BY s.incident_id, s.position`,
+  );
+  return rows.map(toStep);
+}
+
+export type StepPatch = Partial<
+  Pick<
+    Step,
+    'state' | 'failedPhase' | 'planDigest' | 'findings' | 'error' | 'decidedBy' | 'reason' | 'messageTs'
+  >
+>;
+
+const COLUMNS: Record<keyof StepPatch, string> = {
+  state: 'state',
+  failedPhase: 'failed_phase',
+  planDigest: 'plan_digest',
+  findings: 'findings',
+  error: 'error',
+  decidedBy: 'decided_by',
+  reason: 'reason',
+  messageTs: 'message_ts',
+};
+
+/** Applies the patch, bumps `version` (card redraws compare it) and returns the new row. */
+export async function updateStep(q: Queryable, id: string, patch: StepPatch): Promise<Step> {
+  const sets: string[] = [];
+  const params: unknown[] = [id];
+  for (const [key, column] of Object.entries(COLUMNS) as [keyof StepPatch, string][]) {
+    if (!(key in patch)) continue;
+    const value = patch[key];
+    params.push(
+      key === 'findings' || key === 'error' ? (value == null ? null : JSON.stringify(value)) : value,
+    );
+    sets.push(`${column} = $${params.length}`);
+  }
+  const { rows } = await q.query<StepRow>(
+    `UPDATE steps SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1 RETURNING *`,
+    params,
+  );
+  if (!rows[0]) throw new NotFoundError('step_not_found', 'That step does not exist.');
+  return toStep(rows[0]);
+}
+
+/** Where the step's card is; not a change of the step itself, so `version` stays. */
+export async function setStepMessageTs(q: Queryable, id: string, ts: string): Promise<void> {
+  await q.query('UPDATE steps SET message_ts = $2 WHERE id = $1', [id, ts]);
+}
