@@ -1,0 +1,70 @@
+import { appendAudit } from '../audit/append-audit.js';
+import { getIncident, markIncidentClosed } from '../db/repos/incidents-repo.js';
+import { listSteps } from '../db/repos/steps-repo.js';
+import { canActAsApprover } from './approval-policy.js';
+import { type Refusal, refuse, type UseCaseDeps } from './deps.js';
+import { MAX_REASON_LENGTH } from './settle-step.js';
+import { isOpenState } from './step-machine.js';
+import { isOnIncidentTeam, NOT_ON_TEAM_MESSAGE } from './team.js';
+import type { Incident, Step } from './types.js';
+
+export interface CloseInput {
+  incidentId: string;
+  userId: string;
+  force: boolean;
+  reason?: string | null;
+}
+
+/**
+ * Closes an incident. While steps are still open it refuses, unless forced with a reason by an
+ * allowed approver; the open steps are named in the audit entry and the report.
+ */
+export async function closeIncident(
+  deps: UseCaseDeps,
+  input: CloseInput,
+): Promise<{ ok: true; incident: Incident; openSteps: Step[] } | Refusal> {
+  const approvers = await deps.approvers();
+  const reason = input.reason?.trim() || null;
+  if (reason && reason.length > MAX_REASON_LENGTH) {
+    return refuse('reason_too_long', `Keep the reason under ${MAX_REASON_LENGTH} characters.`);
+  }
+  const out = await deps.db.transaction(async (tx) => {
+    const incident = await getIncident(tx, input.incidentId, { forUpdate: true });
+    if (incident.status !== 'open') return refuse('incident_closed', 'This incident is already closed.');
+    if (!isOnIncidentTeam(incident, input.userId, approvers, deps.responders)) {
+      return refuse('not_on_team', NOT_ON_TEAM_MESSAGE);
+    }
+    const steps = await listSteps(tx, incident.id);
+    const open = steps.filter((s) => isOpenState(s.state));
+    if (open.length > 0) {
+      if (!input.force) {
+        return refuse(
+          'steps_open',
+          `${open.length} step${open.length === 1 ? ' is' : 's are'} still open. Finish or skip ${open.length === 1 ? 'it' : 'them'}, or close with --force "reason".`,
+        );
+      }
+      if (!reason)
+        return refuse('reason_required', 'Closing with open steps needs a reason: --force "reason".');
+      if (open.some((s) => s.state === 'executing' || s.state === 'approved')) {
+        return refuse('step_in_flight', 'A step is executing; wait for it to finish before closing.');
+      }
+      const allowed = canActAsApprover({ incident, userId: input.userId, approvers });
+      if (!allowed.allowed)
+        return refuse(allowed.code, `Only an approver can force-close: ${allowed.message}`);
+    }
+    const closed = await markIncidentClosed(tx, incident.id, input.userId, reason, deps.now());
+    await appendAudit(tx, {
+      incidentId: incident.id,
+      actor: input.userId,
+      action: 'incident.closed',
+      payload: {
+        forced: open.length > 0,
+        reason,
+        openSteps: open.map((s) => ({ stepKey: s.stepKey, state: s.state })),
+      },
+    });
+    return { ok: true as const, incident: closed, openSteps: open };
+  });
+  if (out.ok) deps.notifier.incidentChanged(out.incident.id);
+  return out;
+}

@@ -1,0 +1,47 @@
+import type { Db } from '../db/db.js';
+import type { Logger } from '../logger.js';
+import type { PlaybookContext, StepDefinition } from '../playbooks/types.js';
+import type { Incident } from './types.js';
+
+/**
+ * What the use cases are told of the outside world. The Slack layer implements the notifier (it
+ * redraws cards, debounced); tests pass a recorder.
+ */
+export interface IncidentNotifier {
+  stepChanged(stepId: string, incidentId: string): void;
+  incidentChanged(incidentId: string): void;
+}
+
+/** The playbooks and the provider clients they run against (real, or the simulator in a rehearsal). */
+export interface PlaybookRuntime {
+  /** Whether this release can run an incident for the provider (a rehearsal needs its simulator). */
+  supports(provider: Incident['provider'], rehearsal: boolean): boolean;
+  /** The ordered step definitions for a new incident. */
+  stepsFor(incident: Pick<Incident, 'provider' | 'rehearsal'>): StepDefinition[];
+  /** One step's definition by its stable id; undefined if the release no longer has it. */
+  definition(stepKey: string): StepDefinition | undefined;
+  /** The client and trusted lists a step of this incident runs with. */
+  contextFor(incident: Incident, stepKey: string): Promise<PlaybookContext<unknown>>;
+}
+
+export interface UseCaseDeps {
+  db: Db;
+  logger: Logger;
+  now(): Date;
+  notifier: IncidentNotifier;
+  playbooks: PlaybookRuntime;
+  /** RECLAIM_APPROVERS ∪ members of RECLAIM_APPROVER_GROUP, resolved when asked. */
+  approvers(): Promise<ReadonlySet<string>>;
+  responders: readonly string[];
+  highRiskApprovals: number;
+  secretKey: Buffer;
+}
+
+/** A refusal the caller renders (not an exception): the policy or the state said no. */
+export interface Refusal {
+  ok: false;
+  code: string;
+  message: string;
+}
+
+export const refuse = (code: string, message: string): Refusal => ({ ok: false, code, message });

@@ -1,0 +1,47 @@
+import { type AuditEntry, exportAudit } from '../../audit/export-audit.js';
+import { verifyAuditChain } from '../../audit/verify-chain.js';
+import type { Queryable } from '../../db/db.js';
+import { listApprovals } from '../../db/repos/approvals-repo.js';
+import { getIncident } from '../../db/repos/incidents-repo.js';
+import { getPlanSummary, listPlanActions } from '../../db/repos/plans-repo.js';
+import { listSteps } from '../../db/repos/steps-repo.js';
+import type { Approval, Incident, PlanAction, Step } from '../types.js';
+
+export interface ReportStep {
+  step: Step;
+  title: string;
+  summary: string | null;
+  approvals: Approval[];
+  actions: PlanAction[];
+}
+
+export interface ReportData {
+  incident: Incident;
+  steps: ReportStep[];
+  timeline: AuditEntry[];
+  chain: { ok: boolean; count: number; brokenAt?: number; reason?: string };
+  generatedAt: Date;
+}
+
+/** Everything the close report says, read from the database (the audit log is the timeline). */
+export async function loadReport(
+  q: Queryable,
+  incidentId: string,
+  titleOf: (stepKey: string) => string,
+  now: Date,
+): Promise<ReportData> {
+  const incident = await getIncident(q, incidentId);
+  const steps: ReportStep[] = [];
+  for (const step of await listSteps(q, incidentId)) {
+    const digest = step.planDigest;
+    steps.push({
+      step,
+      title: titleOf(step.stepKey),
+      summary: digest ? await getPlanSummary(q, step.id, digest) : null,
+      approvals: await listApprovals(q, step.id),
+      actions: digest ? await listPlanActions(q, step.id, digest) : [],
+    });
+  }
+  const chain = await verifyAuditChain(q);
+  return { incident, steps, timeline: await exportAudit(q, incidentId), chain, generatedAt: now };
+}

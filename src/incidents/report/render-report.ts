@@ -1,0 +1,79 @@
+import type { AuditEntry } from '../../audit/export-audit.js';
+import { STATE_LABELS } from '../step-machine.js';
+import type { ReportData, ReportStep } from './load-report.js';
+
+export interface RenderOptions {
+  /** How a user id is written: `<@U123>` in Slack, `U123` in a file. */
+  user(id: string): string;
+}
+
+const iso = (d: Date) => d.toISOString();
+
+/** The close report as Markdown: summary, every step, every provider change, the full timeline. */
+export function renderReportMarkdown(data: ReportData, opts: RenderOptions): string {
+  const { incident } = data;
+  const done = data.steps.filter((s) => s.step.state === 'done').length;
+  const changes = data.steps.flatMap((s) => s.actions.filter((a) => a.state === 'done'));
+  const lines: string[] = [
+    `# Incident report: ${incident.provider} ${incident.label}${incident.rehearsal ? ' (rehearsal)' : ''}`,
+    '',
+    `- Incident: ${incident.id}`,
+    `- Requested by: ${opts.user(incident.requestedBy)}`,
+    `- Opened: ${iso(incident.createdAt)}`,
+    `- Closed: ${incident.closedAt ? iso(incident.closedAt) : 'not yet'}${incident.closedBy ? ` by ${opts.user(incident.closedBy)}` : ''}`,
+    ...(incident.closeReason ? [`- Closed with open steps, reason: ${incident.closeReason}`] : []),
+    ...(incident.since ? [`- Suspicious window from: ${iso(incident.since)}`] : []),
+    `- Steps done: ${done} of ${data.steps.length}; provider changes made: ${changes.length}`,
+    `- Audit chain: ${data.chain.ok ? `verified (${data.chain.count} entries)` : `BROKEN at entry ${data.chain.brokenAt}: ${data.chain.reason}`}`,
+    `- Report generated: ${iso(data.generatedAt)}`,
+    '',
+    '## Steps',
+  ];
+  for (const s of data.steps) lines.push('', ...renderStep(s, opts));
+  lines.push('', '## Timeline', '', ...data.timeline.map((e) => renderEntry(e, opts)));
+  return `${lines.join('\n')}\n`;
+}
+
+function renderStep(s: ReportStep, opts: RenderOptions): string[] {
+  const { step } = s;
+  const out = [`### ${step.position + 1}. ${s.title} — ${STATE_LABELS[step.state]}`, ''];
+  out.push(`- Kind: ${step.kind}, risk: ${step.risk}`);
+  if (s.summary) out.push(`- Discovery: ${s.summary}`);
+  const approvals = s.approvals.filter((a) => a.planDigest === step.planDigest);
+  for (const a of approvals) {
+    const what = a.decision === 'approve' ? 'Approved' : 'Rejected';
+    out.push(`- ${what} by ${opts.user(a.userId)} at ${iso(a.createdAt)}${a.reason ? ` (${a.reason})` : ''}`);
+  }
+  if (step.state === 'skipped')
+    out.push(`- Skipped by ${opts.user(step.decidedBy ?? 'unknown')}: ${step.reason ?? ''}`);
+  if (step.state === 'done' && step.kind === 'manual')
+    out.push(`- Confirmed done by ${opts.user(step.decidedBy ?? 'unknown')}`);
+  if (step.state === 'done' && step.kind === 'automated' && s.actions.length === 0) {
+    out.push(`- Nothing found to change; confirmed by ${opts.user(step.decidedBy ?? 'unknown')}`);
+  }
+  if (step.error) out.push(`- Last error: ${step.error.message}`);
+  for (const a of s.actions) {
+    const mark = a.state === 'done' ? '[x]' : '[ ]';
+    const tail =
+      a.state === 'failed' && a.error
+        ? ` — failed: ${a.error.message}`
+        : a.state === 'done'
+          ? ''
+          : ` — ${a.state}`;
+    out.push(`- ${mark} ${a.description}${tail}`);
+  }
+  return out;
+}
+
+function renderEntry(e: AuditEntry, opts: RenderOptions): string {
+  const who = e.actor === 'reclaim' ? 'Reclaim' : opts.user(e.actor);
+  const p = e.payload as Record<string, unknown>;
+  const detail = [
+    p.stepKey,
+    p.reason ? `reason: ${String(p.reason)}` : null,
+    p.code ? `code: ${String(p.code)}` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return `- ${iso(e.createdAt)} ${who} ${e.action}${detail ? ` (${detail})` : ''}`;
+}

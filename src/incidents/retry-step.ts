@@ -1,0 +1,53 @@
+import { appendAudit } from '../audit/append-audit.js';
+import { enqueueJob } from '../jobs/queue.js';
+import { applyEvent } from './apply-event.js';
+import { canActAsApprover } from './approval-policy.js';
+import { type Refusal, refuse, type UseCaseDeps } from './deps.js';
+import { DISCOVER_JOB, discoverKey, EXECUTE_JOB, executeKey } from './job-kinds.js';
+import { settle } from './settle-step.js';
+import { isOnIncidentTeam, NOT_ON_TEAM_MESSAGE } from './team.js';
+import type { Step } from './types.js';
+
+/**
+ * Retry a failed step, or look again (rediscover) at one awaiting approval or rejected. A failed
+ * discovery is read-only, so anyone on the incident team may retry it; retrying a failed execution
+ * carries on with the approved plan (done actions are skipped), so it takes an allowed approver.
+ */
+export async function retryStep(
+  deps: UseCaseDeps,
+  input: { stepId: string; userId: string },
+): Promise<{ ok: true; step: Step } | Refusal> {
+  const approvers = await deps.approvers();
+  return settle(deps, input.stepId, async (tx, step, incident) => {
+    const executing = step.state === 'failed' && step.failedPhase === 'execute';
+    if (executing) {
+      const allowed = canActAsApprover({ incident, userId: input.userId, approvers });
+      if (!allowed.allowed) return refuse(allowed.code, allowed.message);
+    } else if (!isOnIncidentTeam(incident, input.userId, approvers, deps.responders)) {
+      return refuse('not_on_team', NOT_ON_TEAM_MESSAGE);
+    }
+    const event =
+      step.state === 'failed' ? ({ type: 'retry' } as const) : ({ type: 'begin_discovery' } as const);
+    const updated = await applyEvent(tx, step, event, { error: null });
+    if (updated.state === 'executing' && step.planDigest) {
+      await enqueueJob(tx, {
+        kind: EXECUTE_JOB,
+        payload: { stepId: step.id, digest: step.planDigest },
+        dedupeKey: executeKey(step.id, step.planDigest),
+      });
+    } else {
+      await enqueueJob(tx, {
+        kind: DISCOVER_JOB,
+        payload: { stepId: step.id },
+        dedupeKey: discoverKey(step.id),
+      });
+    }
+    await appendAudit(tx, {
+      incidentId: incident.id,
+      actor: input.userId,
+      action: 'step.retried',
+      payload: { stepId: step.id, stepKey: step.stepKey, from: step.state, phase: updated.state },
+    });
+    return { ok: true, step: updated };
+  });
+}

@@ -1,0 +1,39 @@
+import { appendAudit } from '../audit/append-audit.js';
+import { getIncident } from '../db/repos/incidents-repo.js';
+import { SecretError } from '../errors.js';
+import { revealSecret } from '../secrets/reveal.js';
+import { canActAsApprover } from './approval-policy.js';
+import { type Refusal, refuse, type UseCaseDeps } from './deps.js';
+
+/**
+ * Reveal: an allowed approver gets a generated credential once. The sealed value is wiped and the
+ * reveal audited in the same transaction; the audit entry names the secret, never its value.
+ */
+export async function revealCredential(
+  deps: UseCaseDeps,
+  input: { incidentId: string; secretId: string; userId: string },
+): Promise<{ ok: true; label: string; value: string } | Refusal> {
+  const approvers = await deps.approvers();
+  try {
+    return await deps.db.transaction(async (tx) => {
+      const incident = await getIncident(tx, input.incidentId);
+      const allowed = canActAsApprover({ incident, userId: input.userId, approvers });
+      if (!allowed.allowed) return refuse(allowed.code, allowed.message);
+      const secret = await revealSecret(tx, deps.secretKey, input.secretId, input.userId);
+      if (secret.incidentId !== incident.id) {
+        // Throwing rolls the wipe back: a credential of another incident stays sealed.
+        throw new SecretError('secret_not_found', 'That credential is not part of this incident.');
+      }
+      await appendAudit(tx, {
+        incidentId: incident.id,
+        actor: input.userId,
+        action: 'secret.revealed',
+        payload: { secretId: secret.id, label: secret.label, stepId: secret.stepId },
+      });
+      return { ok: true as const, label: secret.label, value: secret.plaintext };
+    });
+  } catch (err) {
+    if (err instanceof SecretError) return refuse(err.code, err.message);
+    throw err;
+  }
+}

@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import { appendAudit } from '../audit/append-audit.js';
+import { insertIncident } from '../db/repos/incidents-repo.js';
+import { insertStep, listSteps } from '../db/repos/steps-repo.js';
+import { enqueueJob } from '../jobs/queue.js';
+import type { UseCaseDeps } from './deps.js';
+import { DISCOVER_JOB, discoverKey } from './job-kinds.js';
+import type { Incident, IncidentProvider, Step } from './types.js';
+
+export interface StartIncidentInput {
+  provider: IncidentProvider;
+  label: string;
+  since: Date | null;
+  rehearsal: boolean;
+  requestedBy: string;
+}
+
+/** Opens an incident with one step per playbook step, all pending. Discovery starts with launchDiscovery. */
+export async function startIncident(
+  deps: Pick<UseCaseDeps, 'db' | 'playbooks'>,
+  input: StartIncidentInput,
+): Promise<{ incident: Incident; steps: Step[] }> {
+  const definitions = deps.playbooks.stepsFor(input);
+  return deps.db.transaction(async (tx) => {
+    const incident = await insertIncident(tx, { id: randomUUID(), ...input });
+    for (const [position, d] of definitions.entries()) {
+      await insertStep(tx, {
+        id: randomUUID(),
+        incidentId: incident.id,
+        position,
+        stepKey: d.id,
+        kind: d.kind,
+        risk: d.risk,
+        state: 'pending',
+      });
+    }
+    await appendAudit(tx, {
+      incidentId: incident.id,
+      actor: input.requestedBy,
+      action: 'incident.opened',
+      payload: {
+        provider: input.provider,
+        label: input.label,
+        rehearsal: input.rehearsal,
+        since: input.since?.toISOString() ?? null,
+        steps: definitions.map((d) => d.id),
+      },
+    });
+    return { incident, steps: await listSteps(tx, incident.id) };
+  });
+}
+
+/**
+ * Queues discovery for every automated step still pending (called once the cards are posted, and
+ * again at start-up for incidents a crash interrupted; the dedupe key keeps it to one job a step).
+ */
+export async function launchDiscovery(deps: Pick<UseCaseDeps, 'db'>, incidentId: string): Promise<number> {
+  return deps.db.transaction(async (tx) => {
+    const steps = await listSteps(tx, incidentId);
+    let queued = 0;
+    for (const step of steps) {
+      if (step.kind !== 'automated' || step.state !== 'pending') continue;
+      const job = await enqueueJob(tx, {
+        kind: DISCOVER_JOB,
+        payload: { stepId: step.id },
+        dedupeKey: discoverKey(step.id),
+      });
+      if (job) queued += 1;
+    }
+    return queued;
+  });
+}
