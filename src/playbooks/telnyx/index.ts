@@ -1,0 +1,56 @@
+import type { TelnyxClient } from '../../providers/telnyx/index.js';
+import type { Playbook, StepDefinition } from '../types.js';
+import { disableForwardingStep } from './disable-forwarding.js';
+import {
+  changePortalPasswordStep,
+  enable2faStep,
+  replaceApiKeysStep,
+  reviewUsageBillingStep,
+} from './manual-steps.js';
+import { regenerateMessagingSecretStep } from './regenerate-messaging-secret.js';
+import { reviewCallControlAppsStep } from './review-call-control-apps.js';
+import { reviewIpConnectionsStep } from './review-ip-connections.js';
+import { reviewTexmlAppsStep } from './review-texml-apps.js';
+import { rotateSipCredentialsStep } from './rotate-sip-credentials.js';
+import { createSetSpendLimitsStep } from './set-spend-limits.js';
+
+/**
+ * Telnyx's compromise checklist ("What to do after my account got compromised"), in the order a
+ * responder should work: lock the door (password, 2FA), then the credentials and addresses that
+ * let calls through, the messaging secret and API keys, then what the attacker set up to earn
+ * money (forwarding, apps), the limits, and finally the bill.
+ */
+export const TELNYX_STEPS: StepDefinition<TelnyxClient>[] = [
+  changePortalPasswordStep,
+  enable2faStep,
+  rotateSipCredentialsStep,
+  reviewIpConnectionsStep,
+  regenerateMessagingSecretStep,
+  replaceApiKeysStep,
+  disableForwardingStep,
+  reviewCallControlAppsStep,
+  reviewTexmlAppsStep,
+  createSetSpendLimitsStep(),
+  reviewUsageBillingStep,
+];
+
+export const telnyxPlaybook: Playbook<TelnyxClient> = { provider: 'telnyx', steps: TELNYX_STEPS };
+
+export { cidrContains, ipIsTrusted } from './cidr-contains.js';
+export { DISABLE_FORWARDING } from './disable-forwarding.js';
+export {
+  generateSipCredentials,
+  meetsTelnyxSipRules,
+  type SipCredentials,
+} from './generate-sip-credentials.js';
+export { TELNYX_API_KEYS_PAGE, TELNYX_PORTAL } from './manual-steps.js';
+export { formatNumber, normaliseNumber } from './phone-numbers.js';
+export { PREMIUM_PREFIXES, premiumPrefixOf } from './premium-prefixes.js';
+export { REGENERATE_MESSAGING_SECRET } from './regenerate-messaging-secret.js';
+export { REVIEW_CALL_CONTROL_APPS } from './review-call-control-apps.js';
+export { REVIEW_IP_CONNECTIONS } from './review-ip-connections.js';
+export { REVIEW_TEXML_APPS } from './review-texml-apps.js';
+export { ROTATE_SIP_CREDENTIALS } from './rotate-sip-credentials.js';
+export { createSetSpendLimitsStep, SET_SPEND_LIMITS } from './set-spend-limits.js';
+export { type SafeSpendLimits, TELNYX_SAFE_LIMITS } from './spend-limits.js';
+export { TelnyxPlaybookError } from './step-kit.js';

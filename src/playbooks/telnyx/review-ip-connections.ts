@@ -1,0 +1,163 @@
+import type { Finding, PlannedAction } from '../../incidents/types.js';
+import type { Fqdn, Ip, IpConnection, TelnyxClient } from '../../providers/telnyx/index.js';
+import type { AutomatedStepDefinition, Discovery } from '../types.js';
+import { deactivateIpConnection, removeFqdn, removeIp } from './address-actions.js';
+import { dispatchByKind, named, nothingFound, plural, type TelnyxContext } from './step-kit.js';
+import { type Trust, trustOf } from './trust.js';
+
+export const REVIEW_IP_CONNECTIONS = 'telnyx.review-ip-connections';
+
+interface Planned {
+  finding: Finding;
+  action?: PlannedAction;
+}
+
+/**
+ * An address is flagged when it is not on the operator's list; with no list configured, when it
+ * was added after the incident began (nothing else can tell ours from theirs).
+ */
+function addressReasons(
+  trusted: boolean,
+  configured: boolean,
+  added: string | undefined,
+  what: string,
+): string[] {
+  if (configured) return trusted ? [] : [`not ${what}`, ...(added ? [added] : [])];
+  return added ? [added] : [];
+}
+
+function planIp(ip: Ip, owner: string, trust: Trust): Planned {
+  const added = trust.inWindow(ip.created_at, 'added');
+  const reasons = addressReasons(
+    trust.ipTrusted(ip.ip_address),
+    trust.ipsConfigured,
+    added,
+    'in RECLAIM_TRUSTED_IPS',
+  );
+  const finding = {
+    resource: ip.id,
+    summary: `IP ${ip.ip_address}${ip.port ? `:${ip.port}` : ''} on connection “${owner}”`,
+    suspicious: reasons.length > 0,
+    reasons,
+  };
+  if (reasons.length === 0) return { finding };
+  return {
+    finding,
+    action: {
+      kind: 'remove_ip',
+      target: ip.id,
+      params: { ipAddress: ip.ip_address, connectionId: ip.connection_id ?? '', connectionName: owner },
+      description: `Remove IP ${ip.ip_address} from connection “${owner}”`,
+    },
+  };
+}
+
+function planFqdn(f: Fqdn, owner: string, trust: Trust): Planned {
+  const added = trust.inWindow(f.created_at, 'added');
+  const configured = trust.hostsConfigured || trust.ipsConfigured;
+  const reasons = addressReasons(trust.addressTrusted(f.fqdn), configured, added, 'a trusted host');
+  const finding = {
+    resource: f.id,
+    summary: `FQDN ${f.fqdn} on connection “${owner}”`,
+    suspicious: reasons.length > 0,
+    reasons,
+  };
+  if (reasons.length === 0) return { finding };
+  return {
+    finding,
+    action: {
+      kind: 'remove_fqdn',
+      target: f.id,
+      params: { fqdn: f.fqdn, connectionId: f.connection_id ?? '', connectionName: owner },
+      description: `Remove FQDN ${f.fqdn} from connection “${owner}”`,
+    },
+  };
+}
+
+function planConnection(c: IpConnection, trust: Trust): Planned {
+  const created = trust.inWindow(c.created_at, 'created');
+  const reasons = created ? [created] : [];
+  if (created && c.inbound.sip_subdomain_receive_settings === 'from_anyone') {
+    reasons.push('its SIP subdomain accepts calls from anyone');
+  }
+  const label = named(c.connection_name, c.id);
+  const finding = {
+    resource: c.id,
+    summary: `IP connection ${label}${c.active ? '' : ', inactive'}`,
+    suspicious: reasons.length > 0,
+    reasons,
+  };
+  if (!created || !c.active) return { finding };
+  return {
+    finding,
+    action: {
+      kind: 'deactivate_ip_connection',
+      target: c.id,
+      params: { connectionName: c.connection_name ?? '' },
+      description: `Deactivate IP connection ${label}, created after the incident began`,
+    },
+  };
+}
+
+function summarise(trust: Trust, ips: number, fqdns: number, actions: PlannedAction[]): string {
+  const count = (kind: string) => actions.filter((a) => a.kind === kind).length;
+  const unset = [
+    !trust.ipsConfigured && ips > 0 && 'RECLAIM_TRUSTED_IPS',
+    !trust.hostsConfigured && !trust.ipsConfigured && fqdns > 0 && 'RECLAIM_TRUSTED_HOSTS',
+  ].filter((v): v is string => typeof v === 'string');
+  const note =
+    unset.length === 0
+      ? ''
+      : ` ${unset.join(' and ')} ${unset.length === 1 ? 'is' : 'are'} not set, so those addresses are judged only by when they were added.`;
+  if (ips + fqdns === 0) return nothingFound('no IP or FQDN is allowed on any connection.');
+  if (actions.length === 0) {
+    return nothingFound(
+      `${plural(ips, 'IP')} and ${plural(fqdns, 'FQDN')} on your connections, none unknown.${note}`,
+    );
+  }
+  const parts = [
+    `${count('remove_ip')} of ${plural(ips, 'IP')} and ${count('remove_fqdn')} of ${plural(fqdns, 'FQDN')} are not yours: remove them`,
+    count('deactivate_ip_connection') > 0 &&
+      `deactivate ${plural(count('deactivate_ip_connection'), 'IP connection')} created after the incident began`,
+  ].filter((p): p is string => typeof p === 'string');
+  return `${parts.join('; ')}.${note}`;
+}
+
+async function discover(ctx: TelnyxContext): Promise<Discovery> {
+  const trust = trustOf(ctx);
+  const { client } = ctx;
+  const [connections, ips, fqdnConnections, fqdns] = await Promise.all([
+    client.ipConnections.list(),
+    client.ips.list(),
+    client.fqdnConnections.list(),
+    client.fqdns.list(),
+  ]);
+  const names = new Map<string, string>();
+  for (const c of [...connections, ...fqdnConnections]) names.set(c.id, c.connection_name ?? c.id);
+  const owner = (id: string | null) => (id ? (names.get(id) ?? id) : 'none');
+  const planned = [
+    ...connections.map((c) => planConnection(c, trust)),
+    ...ips.map((ip) => planIp(ip, owner(ip.connection_id), trust)),
+    ...fqdns.map((f) => planFqdn(f, owner(f.connection_id), trust)),
+  ];
+  const actions = planned.flatMap((p) => (p.action ? [p.action] : []));
+  return {
+    findings: planned.map((p) => p.finding),
+    actions,
+    summary: summarise(trust, ips.length, fqdns.length, actions),
+  };
+}
+
+export const reviewIpConnectionsStep: AutomatedStepDefinition<TelnyxClient> = {
+  id: REVIEW_IP_CONNECTIONS,
+  kind: 'automated',
+  title: 'Remove unknown IPs and FQDNs from SIP connections',
+  why: 'IP- and FQDN-authenticated connections accept calls from whatever addresses are listed, so an attacker who adds their own can call out on your account without any password. Only your addresses should stay.',
+  risk: 'high',
+  discover,
+  execute: dispatchByKind(REVIEW_IP_CONNECTIONS, {
+    remove_ip: removeIp,
+    remove_fqdn: removeFqdn,
+    deactivate_ip_connection: deactivateIpConnection,
+  }),
+};

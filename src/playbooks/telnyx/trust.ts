@@ -1,0 +1,95 @@
+import type { PlaybookContext } from '../types.js';
+import { ipIsTrusted } from './cidr-contains.js';
+import { normaliseNumber } from './phone-numbers.js';
+
+/** The host of a webhook URL (`https://a.example.com:8443/x` → `a.example.com`), lower case. */
+export function hostOf(url: string | null | undefined): { hostname: string; host: string } | undefined {
+  if (!url || url.trim() === '') return undefined;
+  const text = url.trim();
+  for (const candidate of [text, `https://${text}`]) {
+    try {
+      const parsed = new URL(candidate);
+      if (parsed.hostname !== '') {
+        return { hostname: parsed.hostname.toLowerCase(), host: parsed.host.toLowerCase() };
+      }
+    } catch {
+      // not a URL as written; try it as a bare host
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether `hostname` (optionally with its `host` = `name:port`) matches one trusted entry:
+ * `hooks.example.com` exactly, `*.example.com` any name under it (not the bare domain), and an
+ * entry with a port only that host and port.
+ */
+export function hostIsTrusted(
+  target: { hostname: string; host: string },
+  trusted: readonly string[],
+): boolean {
+  return trusted.some((raw) => {
+    const entry = raw.trim().toLowerCase();
+    if (entry === '') return false;
+    const hasPort = /:\d+$/.test(entry);
+    const subject = hasPort ? target.host : target.hostname;
+    if (entry.startsWith('*.')) return subject.endsWith(entry.slice(1));
+    return subject === entry;
+  });
+}
+
+/** When something happened relative to the incident window, as the cards say it. */
+export function describeTime(iso: string): string {
+  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/**
+ * What one discovery run trusts, read once from the context: the operator's hosts, IPs and
+ * numbers, and the start of the incident window.
+ */
+export interface Trust {
+  /** False when RECLAIM_TRUSTED_HOSTS is empty: no host can be called unknown. */
+  hostsConfigured: boolean;
+  /** False when RECLAIM_TRUSTED_IPS is empty: no IP can be called unknown. */
+  ipsConfigured: boolean;
+  since: Date | null;
+  /** The first host among `urls` that is not trusted (only when hosts are configured). */
+  untrustedHost(urls: readonly (string | null | undefined)[]): string | undefined;
+  ipTrusted(ip: string): boolean;
+  /** A host name that is trusted as a host, or an IP literal that is trusted as an IP. */
+  addressTrusted(address: string): boolean;
+  numberTrusted(e164: string): boolean;
+  /** The reason when `iso` is inside the incident window (at or after `since`), else undefined. */
+  inWindow(iso: string | null | undefined, verb: 'created' | 'changed' | 'added'): string | undefined;
+}
+
+export function trustOf(ctx: PlaybookContext<unknown>): Trust {
+  const { hosts, ips, numbers } = ctx.trusted;
+  const trustedNumbers = new Set(numbers.map(normaliseNumber));
+  const since = ctx.since;
+  return {
+    hostsConfigured: hosts.length > 0,
+    ipsConfigured: ips.length > 0,
+    since,
+    untrustedHost(urls) {
+      if (hosts.length === 0) return undefined;
+      for (const url of urls) {
+        const target = hostOf(url);
+        if (target && !hostIsTrusted(target, hosts)) return target.hostname;
+      }
+      return undefined;
+    },
+    ipTrusted: (ip) => ipIsTrusted(ip, ips),
+    addressTrusted(address) {
+      const target = hostOf(address);
+      return ipIsTrusted(address, ips) || (target !== undefined && hostIsTrusted(target, hosts));
+    },
+    numberTrusted: (e164) => trustedNumbers.has(normaliseNumber(e164)),
+    inWindow(iso, verb) {
+      if (!since || !iso) return undefined;
+      const at = Date.parse(iso);
+      if (Number.isNaN(at) || at < since.getTime()) return undefined;
+      return `${verb} ${describeTime(new Date(at).toISOString())}, after the incident began`;
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import type { Finding, PlannedAction, Risk } from '../incidents/types.js';
+import type { Logger } from '../logger.js';
+
+/** What a playbook step sees when it runs: the provider client and what the operator trusts. */
+export interface PlaybookContext<Client> {
+  client: Client;
+  /** Start of the suspicious window (`--since`); resources created or changed after it are flagged. */
+  since: Date | null;
+  trusted: { hosts: string[]; ips: string[]; numbers: string[] };
+  logger: Logger;
+}
+
+export interface Discovery {
+  findings: Finding[];
+  actions: PlannedAction[];
+  /** One sentence for the card, e.g. "3 of 48 numbers forward to numbers that are not yours." */
+  summary: string;
+}
+
+/** A credential an action generated: sealed at once, shown once to an approver who clicks Reveal. */
+export interface GeneratedSecret {
+  label: string;
+  value: string;
+}
+
+export interface ActionOutcome {
+  /** What happened, for the card and the audit log (never a secret). */
+  result: Record<string, unknown>;
+  secrets?: GeneratedSecret[];
+}
+
+interface StepBase {
+  /** Stable id (`telnyx.rotate-sip-credentials`): stored in the database and button values. */
+  id: string;
+  title: string;
+  /** One or two sentences: why this matters after a takeover. */
+  why: string;
+  risk: Risk;
+}
+
+export interface ManualStepDefinition extends StepBase {
+  kind: 'manual';
+  /** Numbered instructions in Slack mrkdwn. */
+  instructions: string;
+  link?: { url: string; label: string };
+}
+
+export interface AutomatedStepDefinition<Client = unknown> extends StepBase {
+  kind: 'automated';
+  /**
+   * How many of this step's actions may be in flight at once (default 1: in plan order). Only for
+   * steps whose actions are independent of each other (one number's forwarding, one connection's
+   * credentials); the provider limiter still paces the requests.
+   */
+  concurrency?: number;
+  /** Read-only: lists what it would change. */
+  discover(ctx: PlaybookContext<Client>): Promise<Discovery>;
+  /**
+   * Carries out one planned action. With `recheck` (a retry after a crash or an unknown outcome,
+   * e.g. a timeout after the write was sent) it first re-reads the resource and only writes when
+   * the change is not there yet; without it, it writes at once (one request per action).
+   */
+  execute(
+    ctx: PlaybookContext<Client>,
+    action: PlannedAction,
+    options: { recheck: boolean },
+  ): Promise<ActionOutcome>;
+}
+
+export type StepDefinition<Client = unknown> = ManualStepDefinition | AutomatedStepDefinition<Client>;
+
+export interface Playbook<Client = unknown> {
+  provider: string;
+  steps: StepDefinition<Client>[];
+}

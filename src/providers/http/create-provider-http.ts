@@ -1,0 +1,163 @@
+import Bottleneck from 'bottleneck';
+import type { Logger } from '../../logger.js';
+import { AttemptDeferred, AttemptFailed } from './attempt-failure.js';
+import { authSecrets, buildInit, buildUrl, type ProviderAuth } from './build-request.js';
+import { createFailedHandler, type RetryCall } from './create-failed-handler.js';
+import { createLimiterFactory, type LimiterFactory } from './limiter-factory.js';
+import type { ProviderObserver } from './observer.js';
+import { parseBody } from './parse-body.js';
+import { findRequestId } from './parse-error-body.js';
+import type { ProviderError } from './provider-error.js';
+import { bodySecrets, scrubbedCause } from './redact-text.js';
+import { type Exchange, sendAttempt } from './send-attempt.js';
+import { toProviderError, unsentFailure } from './to-provider-error.js';
+import type { FetchLike, HttpRequest, HttpResponse, ProviderHttp } from './types.js';
+
+export interface ProviderHttpOptions {
+  provider: 'telnyx' | 'twilio' | 'sendgrid' | (string & {});
+  /** A non-secret key for the account (e.g. a hash prefix of the API key): the limiter scope. */
+  account: string;
+  baseUrl: string;
+  auth: ProviderAuth;
+  /** The pace: the provider's documented limit (`rateFor`) or `<PROVIDER>_RATE_PER_SEC`. */
+  ratePerSec: number;
+  /** Default: global `fetch`. Tests and the simulator plug in here. */
+  fetch?: FetchLike;
+  /** Default: an in-process factory of this client's own (no sharing with other clients). */
+  limiters?: LimiterFactory;
+  logger: Logger;
+  /** Per attempt, sending through reading the whole body (default 15 s, real ms). */
+  timeoutMs?: number;
+  /** Real ms per provider second (default 1000): every computed wait is scaled by timeUnitMs/1000. */
+  timeUnitMs?: number;
+  retry?: { maxRetries?: number; budgetMs?: number };
+  observer?: ProviderObserver;
+  userAgent?: string;
+  /** Jitter source in [0, 1) and clock (ms since epoch); tests pin them. */
+  random?: () => number;
+  now?: () => number;
+}
+
+const RETRY_PRIORITY = 4;
+const FIRST_PRIORITY = 5;
+/** Clustered jobs expire this long after their timeout, so a crashed replica frees its slot. */
+const EXPIRATION_SLACK_MS = 30_000;
+
+/**
+ * The one HTTP client every provider uses. Each attempt waits its turn in the account's limiter
+ * (`<provider>:<account>`, paced to `ratePerSec`); a per-client retry limiter wraps it, and its one
+ * `failed` handler classifies a failed attempt and returns how long to wait before the next, in the
+ * manner of octokit/plugin-throttling. What the request body holds never reaches a log or an error.
+ */
+export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
+  const timeUnitMs = options.timeUnitMs ?? 1000;
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const fetchFn: FetchLike = options.fetch ?? ((url, init) => fetch(url, init));
+  const limiters = options.limiters ?? createLimiterFactory({ timeUnitMs, logger: options.logger });
+  const key = `${options.provider}:${options.account}`;
+  const limiter = limiters.get(key, options.ratePerSec);
+  const retryLimiter = new Bottleneck();
+  const userAgent = options.userAgent ?? 'reclaim/0.1';
+  const log = options.logger.child({ provider: options.provider, account: options.account });
+  const observer = options.observer;
+  retryLimiter.on(
+    'failed',
+    createFailedHandler({
+      provider: options.provider,
+      account: options.account,
+      key,
+      limiters,
+      log,
+      timeUnitMs,
+      maxRetries: options.retry?.maxRetries ?? 5,
+      budgetMs: options.retry?.budgetMs ?? 60_000,
+      random: options.random ?? Math.random,
+      now: options.now ?? Date.now,
+      ...(observer ? { observer } : {}),
+    }),
+  );
+
+  async function attempt(call: RetryCall): Promise<Exchange> {
+    const run = async () => {
+      const paused = limiters.pausedFor(key);
+      if (paused > 0) throw new AttemptDeferred(paused);
+      call.attempts += 1;
+      const n = call.attempts;
+      const started = performance.now();
+      let status: number | 'error' = 'error';
+      try {
+        const exchange = await sendAttempt(fetchFn, call.url, call.init, timeoutMs);
+        status = exchange.status;
+        return exchange;
+      } catch (err) {
+        if (err instanceof AttemptFailed && err.failure.kind === 'http') status = err.failure.status;
+        throw err;
+      } finally {
+        const durationMs = performance.now() - started;
+        const { operation, method } = call;
+        observer?.requestFinished({
+          provider: options.provider,
+          operation,
+          method,
+          status,
+          durationMs,
+          attempt: n,
+        });
+        log.debug({ operation, method, path: call.path, status, attempt: n, durationMs }, 'provider request');
+      }
+    };
+    const jobOptions = {
+      priority: call.retries > 0 ? RETRY_PRIORITY : FIRST_PRIORITY,
+      ...(limiters.clustered ? { expiration: timeoutMs + EXPIRATION_SLACK_MS } : {}),
+    };
+    return limiter.schedule(jobOptions, run);
+  }
+
+  return {
+    provider: options.provider,
+    async request<T>(req: HttpRequest<T>): Promise<HttpResponse<T>> {
+      const call: RetryCall = {
+        operation: req.operation,
+        method: req.method,
+        path: req.path,
+        url: buildUrl(options.baseUrl, req.path, req.query),
+        init: { method: req.method, ...buildInit(options.auth, userAgent, req.body) },
+        attempts: 0,
+        retries: 0,
+        waitedMs: 0,
+      };
+      let exchange: Exchange;
+      try {
+        exchange = await retryLimiter.schedule(attempt, call);
+      } catch (err) {
+        throw finalError(err, call, [...authSecrets(options.auth), ...bodySecrets(req.body)]);
+      }
+      const requestId = findRequestId(exchange.headers, '');
+      const data = parseBody(exchange.text, req.schema, {
+        provider: options.provider,
+        operation: call.operation,
+        method: call.method,
+        path: call.path,
+        status: exchange.status,
+        requestId,
+      });
+      return { status: exchange.status, data, headers: exchange.headers, requestId: requestId ?? undefined };
+    },
+  };
+
+  function finalError(err: unknown, call: RetryCall, secrets: string[]): ProviderError {
+    const ctx = {
+      provider: options.provider,
+      operation: call.operation,
+      method: call.method,
+      path: call.path,
+      attempts: call.attempts,
+      timeoutMs,
+      secrets,
+      ...(call.retryAfterMs === undefined ? {} : { retryAfterMs: call.retryAfterMs }),
+    };
+    if (!(err instanceof AttemptFailed)) return unsentFailure(err, ctx);
+    const cause = err.failure.kind === 'network' ? scrubbedCause(err.cause, secrets) : undefined;
+    return toProviderError(err.failure, ctx, cause);
+  }
+}

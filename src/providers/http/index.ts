@@ -1,0 +1,18 @@
+export type { ProviderAuth } from './build-request.js';
+export { createProviderHttp, type ProviderHttpOptions } from './create-provider-http.js';
+export { isSafeMethod, type RetryReason } from './decide-retry.js';
+export { DOCUMENTED_RATES, FALLBACK_RATE_PER_SEC, maxConcurrentFor, rateFor } from './documented-rates.js';
+export {
+  createLimiterFactory,
+  LimiterError,
+  type LimiterFactory,
+  type LimiterFactoryOptions,
+} from './limiter-factory.js';
+export type { ProviderObserver } from './observer.js';
+export {
+  ProviderError,
+  type ProviderErrorCode,
+  type ProviderErrorFields,
+  providerDisplayName,
+} from './provider-error.js';
+export type { FetchLike, HttpMethod, HttpRequest, HttpResponse, ProviderHttp } from './types.js';

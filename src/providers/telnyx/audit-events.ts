@@ -1,0 +1,34 @@
+import type { ProviderHttp } from '../http/types.js';
+import { listAll } from './pagination.js';
+import { type AuditEvent, auditEventSchema } from './schemas/audit-events.js';
+
+export interface AuditEventFilter {
+  /** Only entries after this instant (`filter[created_after]`, ISO 8601). */
+  createdAfter?: Date;
+  /** Only entries before this instant (`filter[created_before]`, ISO 8601). */
+  createdBefore?: Date;
+}
+
+/**
+ * `GET /audit_events`, newest first. The spec calls the log "best-effort, eventually consistent",
+ * so it adds to, and never replaces, comparing each resource's `created_at`/`updated_at`.
+ */
+export interface AuditEventsApi {
+  list(filter?: AuditEventFilter): Promise<AuditEvent[]>;
+}
+
+export function createAuditEventsApi(http: ProviderHttp): AuditEventsApi {
+  return {
+    list: (filter = {}) =>
+      listAll(http, {
+        path: '/audit_events',
+        operation: 'list audit events',
+        item: auditEventSchema,
+        query: {
+          'filter[created_after]': filter.createdAfter?.toISOString(),
+          'filter[created_before]': filter.createdBefore?.toISOString(),
+          sort: 'desc',
+        },
+      }),
+  };
+}

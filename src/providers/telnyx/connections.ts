@@ -1,0 +1,101 @@
+import type { ProviderHttp } from '../http/types.js';
+import { listAll } from './pagination.js';
+import { pickBody } from './pick-body.js';
+import { requestData } from './request-data.js';
+import { resourcePath } from './resource-path.js';
+import {
+  type CredentialConnection,
+  credentialConnectionSchema,
+  type FqdnConnection,
+  fqdnConnectionSchema,
+  type IpConnection,
+  ipConnectionSchema,
+} from './schemas/connections.js';
+
+/**
+ * `PATCH /credential_connections/{id}`: rotate with `user_name` + `password` (the caller generates
+ * them: `user_name` 4–32 alphanumerics with a letter early on, `password` 8–128 characters), or
+ * contain with `active: false`. The password goes only into the request body.
+ */
+export interface CredentialConnectionPatch {
+  user_name?: string;
+  password?: string;
+  active?: boolean;
+}
+
+export interface CredentialConnectionsApi {
+  list(): Promise<CredentialConnection[]>;
+  get(id: string): Promise<CredentialConnection>;
+  update(id: string, patch: CredentialConnectionPatch): Promise<CredentialConnection>;
+}
+
+/** `PATCH /ip_connections/{id}`: contain a rogue connection with `active: false`. */
+export interface IpConnectionPatch {
+  active?: boolean;
+}
+
+export interface IpConnectionsApi {
+  list(): Promise<IpConnection[]>;
+  get(id: string): Promise<IpConnection>;
+  update(id: string, patch: IpConnectionPatch): Promise<IpConnection>;
+}
+
+export interface FqdnConnectionsApi {
+  list(): Promise<FqdnConnection[]>;
+}
+
+export function createCredentialConnectionsApi(http: ProviderHttp): CredentialConnectionsApi {
+  const item = credentialConnectionSchema;
+  return {
+    list: () =>
+      listAll(http, { path: '/credential_connections', operation: 'list credential connections', item }),
+    get: async (id) =>
+      requestData(http, {
+        method: 'GET',
+        path: resourcePath('/credential_connections', id),
+        operation: 'get credential connection',
+        item,
+      }),
+    update: async (id, patch) =>
+      requestData(http, {
+        method: 'PATCH',
+        path: resourcePath('/credential_connections', id),
+        operation: 'update credential connection',
+        item,
+        body: pickBody(patch, ['user_name', 'password', 'active']),
+      }),
+  };
+}
+
+export function createIpConnectionsApi(http: ProviderHttp): IpConnectionsApi {
+  const item = ipConnectionSchema;
+  return {
+    list: () => listAll(http, { path: '/ip_connections', operation: 'list IP connections', item }),
+    get: async (id) =>
+      requestData(http, {
+        method: 'GET',
+        path: resourcePath('/ip_connections', id),
+        operation: 'get IP connection',
+        item,
+      }),
+    update: async (id, patch) =>
+      requestData(http, {
+        method: 'PATCH',
+        path: resourcePath('/ip_connections', id),
+        operation: 'update IP connection',
+        item,
+        body: pickBody(patch, ['active']),
+      }),
+  };
+}
+
+export function createFqdnConnectionsApi(http: ProviderHttp): FqdnConnectionsApi {
+  return {
+    list: () =>
+      listAll(http, {
+        path: '/fqdn_connections',
+        operation: 'list FQDN connections',
+        item: fqdnConnectionSchema,
+      }),
+  };
+}

@@ -1,0 +1,36 @@
+export type {
+  CallControlApplicationsApi,
+  CallControlApplicationUpdate,
+  TexmlApplicationsApi,
+  TexmlApplicationUpdate,
+} from './applications.js';
+export type { AuditEventFilter, AuditEventsApi } from './audit-events.js';
+export { createTelnyxClient, type TelnyxClient } from './client.js';
+export type { AddressFilter, FqdnsApi, IpsApi } from './connection-addresses.js';
+export type {
+  CredentialConnectionPatch,
+  CredentialConnectionsApi,
+  FqdnConnectionsApi,
+  IpConnectionPatch,
+  IpConnectionsApi,
+} from './connections.js';
+export { TelnyxClientError } from './errors.js';
+export type { MessagingProfilePatch, MessagingProfilesApi } from './messaging.js';
+export type { NumberVoiceSettingsApi, NumberVoiceSettingsPatch, PhoneNumbersApi } from './numbers.js';
+export type { OutboundVoiceProfilesApi, OutboundVoiceProfileUpdate } from './outbound-profiles.js';
+export { TELNYX_MAX_PAGE_SIZE } from './pagination.js';
+export type { CallControlApplication, TexmlApplication } from './schemas/applications.js';
+export type { AuditEvent, AuditEventChange } from './schemas/audit-events.js';
+export type { OutboundLink } from './schemas/common.js';
+export type {
+  CredentialConnection,
+  Fqdn,
+  FqdnConnection,
+  Ip,
+  IpConnection,
+  TelephonyCredential,
+} from './schemas/connections.js';
+export type { MessagingProfile, SecretRotation } from './schemas/messaging.js';
+export type { CallForwarding, NumberVoiceSettings, PhoneNumber } from './schemas/numbers.js';
+export type { OutboundVoiceProfile } from './schemas/outbound-profiles.js';
+export type { TelephonyCredentialFilter, TelephonyCredentialsApi } from './telephony-credentials.js';

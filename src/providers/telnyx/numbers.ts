@@ -1,0 +1,89 @@
+import type { ProviderHttp } from '../http/types.js';
+import { listAll } from './pagination.js';
+import { pickBody } from './pick-body.js';
+import { requestData } from './request-data.js';
+import { resourcePath } from './resource-path.js';
+import {
+  type NumberVoiceSettings,
+  numberVoiceSettingsSchema,
+  type PhoneNumber,
+  phoneNumberSchema,
+} from './schemas/numbers.js';
+
+/**
+ * `PATCH /phone_numbers/{id}/voice`. To stop forwarding send
+ * `{ call_forwarding: { call_forwarding_enabled: false } }`; the spec also says a blank
+ * `forwards_to` stops it. Which of the two the live API honours is not stated in the spec.
+ */
+export interface NumberVoiceSettingsPatch {
+  call_forwarding?: {
+    call_forwarding_enabled?: boolean;
+    forwarding_type?: 'always' | 'on-failure';
+    forwards_to?: string;
+  };
+  translated_number?: string;
+  call_recording?: { inbound_call_recording_enabled?: boolean };
+}
+
+export interface PhoneNumbersApi {
+  /** `GET /phone_numbers`: ownership facts (`purchased_at`, `connection_id`, …), no forwarding target. */
+  list(): Promise<PhoneNumber[]>;
+}
+
+/** Voice settings, with call forwarding, of every number. */
+export interface NumberVoiceSettingsApi {
+  /** `GET /phone_numbers/voice`, the bulk listing. */
+  list(): Promise<NumberVoiceSettings[]>;
+  get(id: string): Promise<NumberVoiceSettings>;
+  update(id: string, patch: NumberVoiceSettingsPatch): Promise<NumberVoiceSettings>;
+}
+
+export function createPhoneNumbersApi(http: ProviderHttp): PhoneNumbersApi {
+  return {
+    list: () =>
+      listAll(http, { path: '/phone_numbers', operation: 'list phone numbers', item: phoneNumberSchema }),
+  };
+}
+
+export function createNumberVoiceSettingsApi(http: ProviderHttp): NumberVoiceSettingsApi {
+  const item = numberVoiceSettingsSchema;
+  return {
+    list: () =>
+      listAll(http, {
+        path: '/phone_numbers/voice',
+        operation: 'list phone numbers with voice settings',
+        item,
+      }),
+    get: async (id) =>
+      requestData(http, {
+        method: 'GET',
+        path: resourcePath('/phone_numbers', id, '/voice'),
+        operation: 'get phone number voice settings',
+        item,
+      }),
+    update: async (id, patch) =>
+      requestData(http, {
+        method: 'PATCH',
+        path: resourcePath('/phone_numbers', id, '/voice'),
+        operation: 'update phone number voice settings',
+        item,
+        body: voiceSettingsBody(patch),
+      }),
+  };
+}
+
+/** The PATCH body with only the fields named in `NumberVoiceSettingsPatch`, nested ones included. */
+function voiceSettingsBody(patch: NumberVoiceSettingsPatch): Record<string, unknown> {
+  const body = pickBody(patch, ['translated_number']);
+  if (patch.call_forwarding) {
+    body.call_forwarding = pickBody(patch.call_forwarding, [
+      'call_forwarding_enabled',
+      'forwarding_type',
+      'forwards_to',
+    ]);
+  }
+  if (patch.call_recording) {
+    body.call_recording = pickBody(patch.call_recording, ['inbound_call_recording_enabled']);
+  }
+  return body;
+}

@@ -1,0 +1,54 @@
+import type { ZodType } from 'zod';
+import type { ProviderHttp } from '../http/types.js';
+import { TelnyxClientError } from './errors.js';
+import { type PageMeta, pageEnvelope } from './schemas/common.js';
+
+/** `page[size]` maximum of every listing the client uses (spec: `maximum: 250`). */
+export const TELNYX_MAX_PAGE_SIZE = 250;
+
+/** A listing that has not ended after this many pages is a server fault, not an account. */
+export const TELNYX_MAX_PAGES = 2_000;
+
+export interface ListAllRequest<T> {
+  path: string;
+  /** For errors and logs, e.g. `list credential connections`. */
+  operation: string;
+  item: ZodType<T>;
+  /** Filters and sort; `page[number]` and `page[size]` are set here. */
+  query?: Record<string, string | undefined>;
+  pageSize?: number;
+}
+
+/**
+ * Reads every page of a Telnyx listing: `page[number]` = 1, 2, … at the largest `page[size]`,
+ * until `meta.page_number >= meta.total_pages` (the SDK's `DefaultFlatPagination` rule). Without
+ * usable `meta`, a page shorter than the page size is the last; an empty page always is.
+ */
+export async function listAll<T>(http: ProviderHttp, req: ListAllRequest<T>): Promise<T[]> {
+  const size = req.pageSize ?? TELNYX_MAX_PAGE_SIZE;
+  const schema = pageEnvelope(req.item);
+  const items: T[] = [];
+  for (let page = 1; page <= TELNYX_MAX_PAGES; page += 1) {
+    const res = await http.request({
+      method: 'GET',
+      path: req.path,
+      query: { ...req.query, 'page[number]': page, 'page[size]': size },
+      schema,
+      operation: page === 1 ? req.operation : `${req.operation} (page ${page})`,
+    });
+    items.push(...res.data.data);
+    if (!hasNextPage(res.data.meta, page, res.data.data.length, size)) return items;
+  }
+  throw new TelnyxClientError(
+    'telnyx_pagination_runaway',
+    `Telnyx kept returning pages for "${req.operation}" past page ${TELNYX_MAX_PAGES}; stopped reading.`,
+    { details: { operation: req.operation, path: req.path } },
+  );
+}
+
+/** Whether another page follows the one just read. */
+export function hasNextPage(meta: PageMeta, page: number, received: number, size: number): boolean {
+  if (received === 0) return false;
+  if (meta && typeof meta.total_pages === 'number') return (meta.page_number ?? page) < meta.total_pages;
+  return received >= size;
+}

@@ -1,0 +1,84 @@
+import { emptyAccountState, type TelnyxAccountState } from './account.js';
+import { parseAccountState } from './account-schema.js';
+import { SimulatorFaults } from './faults.js';
+import { SeededRandom } from './random.js';
+import { type RateDecision, type RateLimitOptions, TokenBucket } from './rate-limit.js';
+import type { SimContext } from './sim-context.js';
+import { SimulatorStats } from './stats.js';
+
+export interface SimulatorOptions {
+  /** Requests a second before 429s; default 100/s (Telnyx publishes no number). `null`: no limit. */
+  rateLimit?: RateLimitOptions | null;
+  /** Milliseconds since the epoch, for timestamps and the rate limit; default `Date.now`. */
+  clock?: () => number;
+}
+
+export const DEFAULT_SIM_RATE_LIMIT: RateLimitOptions = { perSecond: 100 };
+
+/**
+ * One simulated Telnyx account: its state (plain data, see `TelnyxAccountState`), a rate limit,
+ * injectable faults and counters. Serve it with `simulatorFetch` or `serveSimulator`; requests are
+ * answered by `handleTelnyxRequest`.
+ */
+export class TelnyxSimulator {
+  readonly state: TelnyxAccountState;
+  readonly faults = new SimulatorFaults();
+  readonly stats = new SimulatorStats();
+  readonly clock: () => number;
+  private readonly random: SeededRandom;
+  private limiter: TokenBucket | undefined;
+
+  constructor(state: TelnyxAccountState, options: SimulatorOptions = {}) {
+    this.state = state;
+    this.clock = options.clock ?? Date.now;
+    this.random = new SeededRandom(state.random);
+    this.setRateLimit(options.rateLimit === undefined ? DEFAULT_SIM_RATE_LIMIT : options.rateLimit);
+  }
+
+  /** An account with nothing in it, answering to `apiKey`. */
+  static empty(apiKey: string, options: SimulatorOptions & { seed?: number } = {}): TelnyxSimulator {
+    const random = new SeededRandom(options.seed ?? 1);
+    const state = emptyAccountState({
+      apiKey,
+      organizationId: random.uuid(),
+      ownerUserId: random.uuid(),
+      random: 0,
+    });
+    state.random = random.seed;
+    return new TelnyxSimulator(state, options);
+  }
+
+  /** A simulator over a saved account (`toJSON()` output); faults, stats and limits start afresh. */
+  static fromJSON(json: unknown, options: SimulatorOptions = {}): TelnyxSimulator {
+    return new TelnyxSimulator(parseAccountState(json), options);
+  }
+
+  get apiKey(): string {
+    return this.state.apiKey;
+  }
+
+  /** Replaces the rate limit (a full bucket); `null` turns it off. */
+  setRateLimit(options: RateLimitOptions | null): void {
+    this.limiter = options === null ? undefined : new TokenBucket(options, this.clock);
+  }
+
+  /** One token from the bucket; `undefined` when there is no limit. */
+  takeRateToken(): RateDecision | undefined {
+    return this.limiter?.take();
+  }
+
+  context(): SimContext {
+    return {
+      state: this.state,
+      random: this.random,
+      now: () => new Date(this.clock()).toISOString(),
+      recordWrite: (id) => this.stats.recordWrite(id),
+    };
+  }
+
+  /** The account as plain JSON (a copy); `TelnyxSimulator.fromJSON` reads it back. */
+  toJSON(): TelnyxAccountState {
+    this.state.random = this.random.seed;
+    return structuredClone(this.state);
+  }
+}

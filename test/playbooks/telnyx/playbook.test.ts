@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import {
+  TELNYX_API_KEYS_PAGE,
+  TELNYX_SAFE_LIMITS,
+  TELNYX_STEPS,
+  telnyxPlaybook,
+} from '../../../src/playbooks/telnyx/index.js';
+import { TelnyxSimulator } from '../../../src/providers/telnyx/simulator/index.js';
+import { AUTOMATED, harness } from './telnyx-kit.js';
+
+describe('the Telnyx playbook', () => {
+  it('when the steps are listed, then their stable ids, kinds and risks come in the checklist order', () => {
+    expect(telnyxPlaybook.provider).toBe('telnyx');
+    expect(telnyxPlaybook.steps).toBe(TELNYX_STEPS);
+    expect(TELNYX_STEPS.map((s) => [s.id, s.kind, s.risk])).toEqual([
+      ['telnyx.change-portal-password', 'manual', 'high'],
+      ['telnyx.enable-2fa', 'manual', 'high'],
+      ['telnyx.rotate-sip-credentials', 'automated', 'high'],
+      ['telnyx.review-ip-connections', 'automated', 'high'],
+      ['telnyx.regenerate-messaging-secret', 'automated', 'high'],
+      ['telnyx.replace-api-keys', 'manual', 'high'],
+      ['telnyx.disable-forwarding', 'automated', 'high'],
+      ['telnyx.review-call-control-apps', 'automated', 'high'],
+      ['telnyx.review-texml-apps', 'automated', 'high'],
+      ['telnyx.set-spend-limits', 'automated', 'normal'],
+      ['telnyx.review-usage-billing', 'manual', 'normal'],
+    ]);
+  });
+
+  it('when a step is shown, then it has a title and a why of one or two sentences', () => {
+    for (const s of TELNYX_STEPS) {
+      expect(s.title.length, s.id).toBeGreaterThan(5);
+      const sentences = s.why.split(/(?<=[.!?])\s+/).filter(Boolean);
+      expect(sentences.length, s.id).toBeGreaterThanOrEqual(1);
+      expect(sentences.length, s.id).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('when a manual step is shown, then its instructions are numbered from 1 and it links to Telnyx', () => {
+    for (const s of TELNYX_STEPS) {
+      if (s.kind !== 'manual') continue;
+      const lines = s.instructions.split('\n');
+      expect(
+        lines.map((l) => Number(l.split('.')[0])),
+        s.id,
+      ).toEqual(lines.map((_, i) => i + 1));
+      expect(s.link?.url, s.id).toMatch(/^https:\/\/(support|developers|portal)\.telnyx\.com\//);
+    }
+  });
+
+  it('when the API-key step is shown, then it points at the portal page and warns that disabling a key does not stop TeXML apps', () => {
+    const keys = TELNYX_STEPS.find((s) => s.id === 'telnyx.replace-api-keys');
+    expect(keys?.kind).toBe('manual');
+    if (keys?.kind !== 'manual') return;
+    expect(keys.instructions).toContain(TELNYX_API_KEYS_PAGE);
+    expect(keys.instructions).toMatch(/does \*not\* stop TeXML/);
+  });
+
+  it('when the spend-limit step is shown, then the safe values it sets are exported and named in its why', () => {
+    expect(TELNYX_SAFE_LIMITS).toEqual({
+      dailySpendLimit: '50.00',
+      maxDestinationRate: 0.1,
+      messagingDailySpendLimit: '50.00',
+    });
+    expect(TELNYX_STEPS.find((s) => s.id === 'telnyx.set-spend-limits')?.why).toContain('$50.00');
+  });
+
+  it('when the account holds nothing, then every automated step plans nothing and says "Nothing found"', async () => {
+    const { ctx, sim } = harness(TelnyxSimulator.empty('KEYempty', { rateLimit: null }));
+    for (const s of AUTOMATED) {
+      const d = await s.discover(ctx);
+      expect(d.actions, s.id).toEqual([]);
+      expect(d.findings, s.id).toEqual([]);
+      expect(d.summary, s.id).toMatch(/^Nothing found: /);
+    }
+    expect(sim.stats.totalWrites()).toBe(0);
+  });
+});

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { DOCUMENTED_RATES, maxConcurrentFor, rateFor } from '../../../src/providers/http/documented-rates.js';
+
+describe('rateFor', () => {
+  it.each([
+    ['telnyx', undefined, DOCUMENTED_RATES.telnyx],
+    ['twilio', undefined, DOCUMENTED_RATES.twilio],
+    ['sendgrid', undefined, DOCUMENTED_RATES.sendgrid],
+    ['telnyx', 2.5, 2.5],
+    ['telnyx', 0, DOCUMENTED_RATES.telnyx],
+    ['acme', undefined, 5],
+  ])('when the provider is %s and the override %s, then the rate is %s/s', (provider, override, expected) => {
+    expect(rateFor(provider, override)).toBe(expected);
+  });
+});
+
+describe('maxConcurrentFor', () => {
+  it.each([
+    [0.5, 2],
+    [5, 5],
+    [10, 10],
+    [100, 10],
+  ])('when the rate is %s/s, then at most %s requests are in flight', (rate, expected) => {
+    expect(maxConcurrentFor(rate)).toBe(expected);
+  });
+});
