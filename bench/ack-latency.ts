@@ -1,0 +1,120 @@
+/**
+ * Ack latency of the Slack front door: 50 incidents open, then 500 signed clicks and commands fired
+ * at once at Bolt's HTTP receiver. Prints p50/p95/p99 ack time (HTTP round trip on loopback, which
+ * the receiver answers at the ack), Slack Web API calls per incident, and the 429s the fake Slack
+ * (enforcing Slack's tiers, time-scaled like the bot's pacing) had to send. Goal: p99 < 25 ms, 0 429s.
+ *   npx tsx bench/ack-latency.ts
+ */
+import { startFakeSlack } from '../test/support/fake-slack/index.js';
+import { withBenchSchema } from './support/bench-schema.js';
+import { isMain, ms, percentile } from './support/percentiles.js';
+import { buildOnce, spawnBot } from './support/spawn-bot.js';
+
+const INCIDENTS = 50;
+const REQUESTS = 500;
+const SCALE = 0.01; // Slack's minute-long tier windows shrunk to 0.6 s, for the fake and the bot alike
+
+export async function runAckLatencyBench(options: { build?: boolean; databaseUrl?: string } = {}) {
+  if (options.build !== false) buildOnce();
+  const secret = 'bench-signing-secret';
+  const fs = await startFakeSlack({ tierScale: SCALE, botToken: 'xoxb-bench' });
+  const bot = await spawnBot({
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: secret,
+    SLACK_API_URL: fs.apiUrl,
+    RECLAIM_APPROVERS: 'UBOB,UCAROL,UDAVE',
+    RECLAIM_RESPONDERS: 'UALICE,UERIN',
+    RECLAIM_SLACK_PACE: String(SCALE),
+    ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+  });
+  fs.connectBot({ eventsUrl: `${bot.url}/slack/events`, signingSecret: secret });
+  try {
+    // Rehearsals (the in-process sandbox) so the bench needs no provider; each is a full Telnyx playbook.
+    for (let i = 0; i < INCIDENTS; i += 1) {
+      await fs.command('UALICE', '/compromise', `start sandbox inc${i}`, { channelId: 'CGENERAL' });
+    }
+    const channels = await fs.waitFor(
+      () => {
+        const cs = fs.channels.filter((c) => c.name.startsWith('compromise-'));
+        const ready = cs.filter(
+          (c) => fs.findButtons(c.id, (b) => b.actionId === 'step.approve').length >= 3,
+        );
+        return ready.length === INCIDENTS ? ready : null;
+      },
+      { timeoutMs: 600_000, intervalMs: 250 },
+    );
+    const callsBefore = fs.calls.length;
+    const users = ['UBOB', 'UCAROL', 'UDAVE', 'UERIN', 'UALICE'];
+    const timings: number[] = [];
+    const statuses = new Map<number, number>();
+    // Payloads are built and signed first, so the timed part is only the HTTP round trip to the bot.
+    const requests = Array.from({ length: REQUESTS }, (_, i) => {
+      const channel = channels[i % channels.length]!;
+      const user = users[i % users.length]!;
+      if (i % 5 === 4) return () => fs.command(user, '/compromise', 'status', { channelId: channel.id });
+      const kind = i % 2 ? 'step.approve' : 'step.skip';
+      const button = fs.findButtons(channel.id, (b) => b.actionId === kind)[0]!;
+      return () => fs.click(user, button);
+    });
+    await Promise.all(
+      requests.map(async (send) => {
+        const started = performance.now();
+        const res = await send();
+        timings.push(performance.now() - started);
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 3_000)); // let the card redraws the clicks caused go out
+    const metrics = await (await fetch(`${bot.url}/metrics`)).text();
+    return {
+      requests: REQUESTS,
+      p50: percentile(timings, 50),
+      p95: percentile(timings, 95),
+      p99: percentile(timings, 99),
+      serverP99: histogramP99(metrics, 'reclaim_slack_ack_seconds'),
+      statuses: Object.fromEntries(statuses),
+      slackCallsPerIncident: fs.calls.length / INCIDENTS,
+      slackCallsForRequests: fs.calls.length - callsBefore,
+      slack429s: fs.calls.filter((c) => c.status === 429).map((c) => c.method),
+    };
+  } finally {
+    await bot.stop();
+    await fs.close();
+  }
+}
+
+/** Upper bound of the bucket holding the 99th percentile, from a Prometheus histogram (all labels summed). */
+function histogramP99(text: string, name: string): number {
+  const buckets = new Map<number, number>();
+  for (const line of text.split('\n')) {
+    const m = new RegExp(`^${name}_bucket\\{le="([^"]+)"[^}]*\\} (\\d+)`).exec(line);
+    if (m) buckets.set(Number(m[1]), (buckets.get(Number(m[1])) ?? 0) + Number(m[2]));
+  }
+  const sorted = [...buckets].sort((a, b) => a[0] - b[0]);
+  const total = sorted.at(-1)?.[1] ?? 0;
+  return (sorted.find(([, n]) => n >= 0.99 * total)?.[0] ?? Number.NaN) * 1000;
+}
+
+if (isMain(import.meta.url)) {
+  buildOnce();
+  const runs: [string, string | undefined][] = [['PGlite', undefined]];
+  const pg = await withBenchSchema();
+  if (pg) runs.push(['PostgreSQL', pg.url]);
+  else console.log('PostgreSQL does not answer on 127.0.0.1:5432: PGlite only');
+  for (const [name, databaseUrl] of runs) {
+    const r = await runAckLatencyBench({ build: false, ...(databaseUrl ? { databaseUrl } : {}) });
+    console.log(
+      `ack latency on ${name}: ${r.requests} concurrent signed requests, ${INCIDENTS} open incidents`,
+    );
+    console.log(
+      `  HTTP round trip to the ack: p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  p99 ${ms(r.p99)}   (goal p99 < 25 ms)`,
+    );
+    console.log(`  in the bot, receipt to ack (histogram bucket holding p99): ≤ ${ms(r.serverP99)}`);
+    console.log(`  HTTP statuses ${JSON.stringify(r.statuses)}`);
+    console.log(
+      `  Slack Web API calls per incident ${r.slackCallsPerIncident.toFixed(1)} (${r.slackCallsForRequests} for the ${r.requests} requests)`,
+    );
+    console.log(`  429s from the fake Slack ${r.slack429s.length} ${JSON.stringify(r.slack429s)}   (goal 0)`);
+  }
+  await pg?.drop();
+}

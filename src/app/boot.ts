@@ -1,0 +1,107 @@
+import { resolve } from 'node:path';
+import type { Config } from '../config.js';
+import type { Db } from '../db/db.js';
+import { migrate } from '../db/migrate.js';
+import { openDb } from '../db/open-db.js';
+import type { IncidentNotifier, PlaybookRuntime, UseCaseDeps } from '../incidents/deps.js';
+import { failAbandonedStep } from '../incidents/fail-abandoned-step.js';
+import { DISCOVER_JOB, EXECUTE_JOB } from '../incidents/job-kinds.js';
+import { resumeIncidents } from '../incidents/resume-incidents.js';
+import { createWorker, type Worker } from '../jobs/create-worker.js';
+import type { Logger } from '../logger.js';
+import { loadOrCreateLocalKey } from '../secrets/load-or-create-local-key.js';
+import { incidentJobHandlers } from './job-handlers.js';
+import type { Metrics } from './metrics.js';
+import { healthRoute, type Route } from './routes.js';
+
+/** What the engine hands the front door (Slack, or the local console) and what it needs back. */
+export interface Engine {
+  config: Config;
+  logger: Logger;
+  db: Db;
+  worker: Worker;
+  deps: UseCaseDeps;
+  /** Plain routes every front door serves (`/healthz`, `/metrics`). */
+  routes: Route[];
+  /** Carries on every open incident from the database (once the front door can draw cards). */
+  resume(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface EngineOptions {
+  playbooks: PlaybookRuntime;
+  /** Redraws cards; the Slack front door's, or one that only logs when there is none. */
+  notifier: IncidentNotifier;
+  /** Members of RECLAIM_APPROVER_GROUP (resolved through Slack); none when there is no group. */
+  approverGroupMembers?: () => Promise<readonly string[]>;
+  /** Job lease: how soon a job held by a crashed process is picked up again. */
+  leaseMs?: number;
+  pollIntervalMs?: number;
+  /** An open database to use instead of the configured one (tests); the engine does not close it. */
+  db?: Db;
+  metrics?: Metrics;
+}
+
+/**
+ * Config → database (PostgreSQL or PGlite) → migrations → use cases → worker; `resume()` then
+ * carries on every open incident from the database. Errors here (bad DATABASE_URL, edited migration) are typed and
+ * reach the user as one sentence.
+ */
+export async function startEngine(config: Config, logger: Logger, options: EngineOptions): Promise<Engine> {
+  const dataDir = resolve(config.dataDir);
+  const secretKey = config.secretKey ?? (await loadOrCreateLocalKey(dataDir));
+  const ownsDb = !options.db;
+  const db = options.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir }));
+  try {
+    const applied = await migrate(db);
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  } catch (err) {
+    if (ownsDb) await db.close().catch(() => undefined);
+    throw err;
+  }
+  const deps: UseCaseDeps = {
+    db,
+    logger,
+    now: () => new Date(),
+    notifier: options.notifier,
+    playbooks: options.playbooks,
+    approvers: async () =>
+      new Set([...config.approvers, ...((await options.approverGroupMembers?.()) ?? [])]),
+    responders: config.responders,
+    highRiskApprovals: config.highRiskApprovals,
+    secretKey,
+  };
+  const worker = createWorker({
+    db,
+    logger,
+    handlers: incidentJobHandlers(deps, options.metrics),
+    leaseMs: options.leaseMs ?? 15_000,
+    pollIntervalMs: options.pollIntervalMs ?? 250,
+    async onDead(job) {
+      if (job.kind !== DISCOVER_JOB && job.kind !== EXECUTE_JOB) return;
+      const phase = job.kind === DISCOVER_JOB ? 'discover' : 'execute';
+      await failAbandonedStep(deps, String(job.payload.stepId), phase, job.lastError);
+    },
+  });
+  worker.start();
+  return {
+    config,
+    logger,
+    db,
+    worker,
+    deps,
+    routes: [
+      healthRoute({ database: () => db.ping(), worker: () => worker.isAlive() }),
+      ...(options.metrics ? [options.metrics.route] : []),
+    ],
+    async resume() {
+      const resumed = await resumeIncidents(deps);
+      if (resumed.incidents > 0) logger.info(resumed, 'open incidents resumed');
+      worker.notify();
+    },
+    async stop() {
+      await worker.stop({ graceMs: 10_000 });
+      if (ownsDb) await db.close();
+    },
+  };
+}

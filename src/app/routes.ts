@@ -1,0 +1,31 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/** A plain HTTP route, served by Bolt's receiver (customRoutes) or by our own server in local mode. */
+export interface Route {
+  path: string;
+  method: 'GET' | 'POST';
+  handler(req: IncomingMessage, res: ServerResponse): void | Promise<void>;
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+export interface HealthProbe {
+  database(): Promise<boolean>;
+  worker(): boolean;
+}
+
+/** `/healthz`: 200 when the database answers and the worker loop is alive, 503 otherwise. */
+export function healthRoute(probe: HealthProbe): Route {
+  return {
+    path: '/healthz',
+    method: 'GET',
+    async handler(_req, res) {
+      const database = await probe.database();
+      const worker = probe.worker();
+      sendJson(res, database && worker ? 200 : 503, { ok: database && worker, database, worker });
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { createPlaybookRuntime } from '../playbooks/runtime.js';
+import { startSlack } from '../slack/start-slack.js';
+import { createMetrics } from './metrics.js';
+import { startLocal } from './start-local.js';
+
+export interface Running {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export const SLACK_SETUP_HELP = [
+  'Slack is not configured yet, so nobody can reach Reclaim. To connect it:',
+  '  1. Create the app from manifest.yml (api.slack.com/apps → Create New App → From a manifest) and install it.',
+  '  2. Set SLACK_BOT_TOKEN (xoxb-…, OAuth & Permissions) and either',
+  '     SLACK_APP_TOKEN (xapp-…, scope connections:write) for Socket Mode, or',
+  '     SLACK_SIGNING_SECRET for HTTP mode (requests to /slack/events).',
+  '  3. Set RECLAIM_APPROVERS (Slack user IDs) so someone can approve real incidents.',
+  'See README.md and .env.example.',
+].join('\n');
+
+/**
+ * Starts the engine and whatever front door the configuration asks for: Slack, or with no
+ * SLACK_BOT_TOKEN, Reclaim Local (the same bot against the embedded console).
+ */
+export async function startFrontDoor(config: Config, logger: Logger): Promise<Running> {
+  const metrics = createMetrics();
+  const playbooks = createPlaybookRuntime(config, logger, { observer: metrics.provider });
+  await playbooks.ready();
+  const closing = (running: Running): Running => ({
+    url: running.url,
+    async stop() {
+      await running.stop();
+      await playbooks.close();
+    },
+  });
+  if (config.mode === 'slack') {
+    const slack = await startSlack(config, logger, playbooks, { metrics });
+    metrics.watch({ db: slack.engine.db, limiterQueues: () => playbooks.queued() });
+    return closing(slack);
+  }
+  const local = await startLocal(config, logger, playbooks, { metrics });
+  metrics.watch({ db: local.slack.engine.db, limiterQueues: () => playbooks.queued() });
+  return closing(local);
+}

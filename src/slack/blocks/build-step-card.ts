@@ -1,0 +1,40 @@
+import { STATE_LABELS } from '../../incidents/step-machine.js';
+import { fitTextBudget } from './fit-text-budget.js';
+import { clip, contextBlock, headerBlock, plural, sectionBlock, truncate } from './mrkdwn.js';
+import { LIMITS } from './slack-limits.js';
+import { riskBadge, stateBadge } from './state-badges.js';
+import { stepCardBody } from './step-card-body.js';
+import { mainButtonBlocks, revealBlocks } from './step-card-buttons.js';
+import type { Block, SlackMessage, StepCardView } from './types.js';
+
+/**
+ * A step's card: title, risk and state, why it matters, then what the state calls for (the plan
+ * and its approvals, progress, results, the error, the decision) and the buttons that apply now.
+ */
+export function buildStepCard(view: StepCardView): SlackMessage {
+  const { step, definition, incident } = view;
+  const badges = [riskBadge(definition.risk), stateBadge(step)];
+  if (incident.rehearsal) badges.push('🧪 *Rehearsal*');
+  if (incident.status === 'closed') badges.push('🔒 Incident closed');
+  const blocks: Block[] = [
+    headerBlock('header', `${step.position + 1}. ${definition.title}`),
+    contextBlock('context', badges),
+    sectionBlock('why', `*Why:* ${clip(definition.why, 600)}`),
+    ...stepCardBody(view),
+    ...mainButtonBlocks(view),
+  ];
+  blocks.push(...revealBlocks(view, LIMITS.blocksPerMessage - blocks.length));
+  return { text: fallbackText(view), blocks: fitTextBudget(blocks) };
+}
+
+function fallbackText(view: StepCardView): string {
+  const { step, definition, actions } = view;
+  const title = `${step.position + 1}. ${truncate(definition.title.replace(/\s+/g, ' '), 150)}`;
+  const state =
+    step.kind === 'manual' && step.state === 'pending' ? 'to do' : STATE_LABELS[step.state].toLowerCase();
+  const waiting =
+    step.state === 'awaiting_approval' && actions.length > 0
+      ? ` (${plural(actions.length, 'change')} waiting for approval)`
+      : '';
+  return clip(`${title}: ${state}${waiting}`, 300);
+}

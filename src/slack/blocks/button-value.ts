@@ -1,0 +1,52 @@
+import { LIMITS } from './slack-limits.js';
+
+/** The action ids of step-card buttons; listeners register on exactly these. */
+export const STEP_ACTION = {
+  approve: 'step.approve',
+  reject: 'step.reject',
+  skip: 'step.skip',
+  done: 'step.done',
+  retry: 'step.retry',
+  reveal: 'step.reveal',
+  rediscover: 'step.rediscover',
+  /** The link button of a manual step: it opens a page, the click needs only an ack. */
+  link: 'step.link',
+} as const;
+
+export interface ButtonValue {
+  stepId: string;
+  /** The plan digest the card was drawn with; '' when the step has no plan. */
+  digest: string;
+  secretId?: string;
+}
+
+/** `{"s":"<stepId>","d":"<digest>"}`, plus `"x":"<secretId>"` on a Reveal button. */
+export function encodeButtonValue(value: ButtonValue): string {
+  const encoded = JSON.stringify({
+    s: value.stepId,
+    d: value.digest,
+    ...(value.secretId === undefined ? {} : { x: value.secretId }),
+  });
+  if (encoded.length > LIMITS.buttonValue) {
+    throw new RangeError(`A button value must stay within ${LIMITS.buttonValue} characters.`);
+  }
+  return encoded;
+}
+
+/** Reads a button value (or a skip modal's private_metadata) back; null for anything malformed. */
+export function parseButtonValue(value: unknown): ButtonValue | null {
+  if (typeof value !== 'string' || value.length === 0 || value.length > LIMITS.privateMetadata) return null;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(value);
+  } catch {
+    return null;
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
+  const { s, d, x } = parsed as Record<string, unknown>;
+  if (typeof s !== 'string' || s.length === 0 || s.length > 255) return null;
+  if (typeof d !== 'string' || d.length > 255) return null;
+  if (x === undefined) return { stepId: s, digest: d };
+  if (typeof x !== 'string' || x.length === 0 || x.length > 255) return null;
+  return { stepId: s, digest: d, secretId: x };
+}

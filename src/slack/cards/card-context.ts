@@ -1,0 +1,19 @@
+import type { Config } from '../../config.js';
+import type { UseCaseDeps } from '../../incidents/deps.js';
+import type { Logger } from '../../logger.js';
+import type { SlackGateway } from '../gateway/slack-gateway.js';
+import type { AckTimer } from '../measure-acks.js';
+
+/** What the Slack side needs from the engine. */
+export interface SlackContext {
+  deps: UseCaseDeps;
+  gateway: SlackGateway;
+  config: Pick<Config, 'mode' | 'responders' | 'approvers' | 'approverGroup' | 'highRiskApprovals'>;
+  logger: Logger;
+  /** Wakes the job worker after a use case queued work. */
+  wakeWorker(): void;
+  /** Records the time to ack (metrics); called right after each listener's ack. */
+  acked: AckTimer;
+  /** Runs what a listener does after its ack (see createAfterAckQueue). */
+  afterAck<T>(work: () => Promise<T>): Promise<T>;
+}

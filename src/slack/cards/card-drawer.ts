@@ -1,0 +1,132 @@
+import { getIncident, setProgressTs } from '../../db/repos/incidents-repo.js';
+import { getStep, listSteps, setStepMessageTs } from '../../db/repos/steps-repo.js';
+import type { IncidentNotifier } from '../../incidents/deps.js';
+import { buildPlanThread } from '../blocks/build-plan-thread.js';
+import { buildProgressCard } from '../blocks/build-progress-card.js';
+import { buildStepCard } from '../blocks/build-step-card.js';
+import { SlackCallError } from '../gateway/slack-call-error.js';
+import type { SlackContext } from './card-context.js';
+import { Coalescer } from './coalescer.js';
+import { loadProgressView, loadStepView } from './load-views.js';
+
+/** Plans longer than this are listed in full in the card's thread; the card shows the first lines. */
+const THREAD_PLAN_OVER = 20;
+const STEP_DELAY_MS = 150;
+const PROGRESS_DELAY_MS = 1000;
+/** Errors after which drawing into that channel is pointless. */
+const CHANNEL_GONE = new Set(['channel_not_found', 'is_archived', 'not_in_channel']);
+
+export interface CardDrawer extends IncidentNotifier {
+  /** Redraws a step card now (after an accepted click, so its buttons go away at once). */
+  drawStepNow(stepId: string): Promise<void>;
+  drawProgressNow(incidentId: string): Promise<void>;
+  /** Posts and pins the progress card and posts every step card not posted yet (start, resume). */
+  ensureIncidentCards(incidentId: string): Promise<void>;
+  idle(): Promise<void>;
+  stop(): void;
+}
+
+export function createCardDrawer(ctx: SlackContext): CardDrawer {
+  const drawn = new Map<string, number>(); // step id → version on Slack
+  const threads = new Set<string>(); // step id:digest whose full plan is in the thread
+  const gone = new Set<string>(); // channels we can no longer write to
+  const coalescer = new Coalescer((key, err) => {
+    if (err instanceof SlackCallError) {
+      ctx.logger.warn({ key, code: err.code, method: err.method }, 'card not drawn');
+    } else {
+      ctx.logger.error({ key, err: (err as Error).message }, 'card not drawn');
+    }
+  });
+
+  const guard = async (channel: string, fn: () => Promise<void>) => {
+    if (gone.has(channel)) return;
+    try {
+      await fn();
+    } catch (err) {
+      if (err instanceof SlackCallError && CHANNEL_GONE.has(err.code)) {
+        gone.add(channel);
+        ctx.logger.warn(
+          { channel, code: err.code },
+          'the incident channel is gone; its cards are no longer drawn',
+        );
+        return;
+      }
+      throw err;
+    }
+  };
+
+  const drawStep = async (stepId: string) => {
+    const view = await loadStepView(ctx, stepId, ctx.deps.now());
+    const { step, incident } = view;
+    if (!step.messageTs || !incident.channelId || drawn.get(stepId) === step.version) return;
+    const channel = incident.channelId;
+    await guard(channel, async () => {
+      await ctx.gateway.update(channel, step.messageTs!, buildStepCard(view));
+      drawn.set(stepId, step.version);
+      const threadKey = `${stepId}:${step.planDigest}`;
+      if (
+        view.actions.length > THREAD_PLAN_OVER &&
+        step.state === 'awaiting_approval' &&
+        !threads.has(threadKey)
+      ) {
+        threads.add(threadKey);
+        for (const message of buildPlanThread(view.actions))
+          await ctx.gateway.post(channel, message, step.messageTs!);
+      }
+    });
+  };
+
+  const drawProgress = async (incidentId: string) => {
+    const incident = await getIncident(ctx.deps.db, incidentId);
+    if (!incident.channelId || !incident.progressTs) return;
+    const view = await loadProgressView(ctx, incidentId, ctx.deps.now(), ctx.gateway.isRateLimited());
+    await guard(incident.channelId, () =>
+      ctx.gateway.update(incident.channelId!, incident.progressTs!, buildProgressCard(view)),
+    );
+  };
+
+  const ensure = async (incidentId: string) => {
+    const db = ctx.deps.db;
+    const incident = await getIncident(db, incidentId);
+    const channel = incident.channelId;
+    if (!channel) return;
+    await guard(channel, async () => {
+      if (!incident.progressTs) {
+        const view = await loadProgressView(ctx, incidentId, ctx.deps.now(), false);
+        const { ts } = await ctx.gateway.post(channel, buildProgressCard(view));
+        await setProgressTs(db, incidentId, ts);
+        await ctx.gateway.pin(channel, ts);
+      }
+      for (const step of await listSteps(db, incidentId)) {
+        if (step.messageTs) continue;
+        const view = await loadStepView(ctx, step.id, ctx.deps.now());
+        const { ts } = await ctx.gateway.post(channel, buildStepCard(view));
+        await setStepMessageTs(db, step.id, ts);
+        drawn.set(step.id, view.step.version);
+        // A change that landed while the card was being posted is drawn now.
+        if ((await getStep(db, step.id)).version !== view.step.version) stepChanged(step.id, incidentId);
+      }
+    });
+  };
+
+  function stepChanged(stepId: string, incidentId: string): void {
+    coalescer.request(`step:${stepId}`, STEP_DELAY_MS, () => drawStep(stepId));
+    coalescer.request(`progress:${incidentId}`, PROGRESS_DELAY_MS, () => drawProgress(incidentId));
+  }
+
+  return {
+    stepChanged,
+    incidentChanged(incidentId) {
+      coalescer.request(`ensure:${incidentId}`, 0, () => ensure(incidentId));
+      coalescer.request(`progress:${incidentId}`, PROGRESS_DELAY_MS, () => drawProgress(incidentId));
+    },
+    drawStepNow: (stepId) => {
+      drawn.delete(stepId); // drawn even if the step row did not change (e.g. a credential revealed)
+      return coalescer.now(`step:${stepId}`, () => drawStep(stepId));
+    },
+    drawProgressNow: (incidentId) => coalescer.now(`progress:${incidentId}`, () => drawProgress(incidentId)),
+    ensureIncidentCards: (incidentId) => coalescer.now(`ensure:${incidentId}`, () => ensure(incidentId)),
+    idle: () => coalescer.idle(),
+    stop: () => coalescer.cancel(),
+  };
+}

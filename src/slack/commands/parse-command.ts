@@ -1,0 +1,203 @@
+import { MAX_REASON_LENGTH } from '../../incidents/settle-step.js';
+import { USAGE } from './command-usage.js';
+import { checkLabel, parseSince } from './start-arguments.js';
+import { closest } from './suggest-word.js';
+import { type Flag, quote, readFlag, type Token, tokenize } from './tokenize-command.js';
+
+export { MAX_LABEL_LENGTH } from './start-arguments.js';
+export { USAGE };
+
+export type CommandProvider = 'telnyx' | 'twilio' | 'sendgrid';
+
+export type ParsedCommand =
+  | {
+      kind: 'start';
+      providers: CommandProvider[];
+      provider: CommandProvider | 'twilio+sendgrid';
+      label: string;
+      since: Date | null;
+      rehearsal: boolean;
+      sandbox: boolean;
+    }
+  | { kind: 'status' }
+  | { kind: 'list' }
+  | { kind: 'close'; force: boolean; reason: string | null }
+  | { kind: 'help' }
+  | { kind: 'invalid'; problem: string; usage: string };
+
+export const DEFAULT_LABEL = 'incident';
+
+const PROVIDERS: Readonly<
+  Record<string, { provider: CommandProvider | 'twilio+sendgrid'; sandbox: boolean }>
+> = {
+  telnyx: { provider: 'telnyx', sandbox: false },
+  twilio: { provider: 'twilio', sandbox: false },
+  sendgrid: { provider: 'sendgrid', sandbox: false },
+  'twilio+sendgrid': { provider: 'twilio+sendgrid', sandbox: false },
+  'sendgrid+twilio': { provider: 'twilio+sendgrid', sandbox: false },
+  sandbox: { provider: 'telnyx', sandbox: true },
+};
+const PROVIDER_LIST = '`telnyx`, `twilio`, `sendgrid`, `twilio+sendgrid` or `sandbox`';
+const SUBCOMMANDS = ['start', 'status', 'list', 'close', 'help'];
+
+/**
+ * Parses the text of `/compromise …` (Slack sends it trimmed, with &amp; &lt; &gt; escaped) into
+ * a command, or into `invalid` with a sentence that says exactly what was wrong. `now` decides
+ * whether a `--since` date is in the future.
+ */
+export function parseCommand(text: string, now: Date = new Date()): ParsedCommand {
+  const tokenized = tokenize(text);
+  if ('problem' in tokenized) return invalid(tokenized.problem);
+  const { tokens, source } = tokenized;
+  const [first, ...rest] = tokens;
+  if (!first) return { kind: 'help' };
+  const sub = first.text.toLowerCase();
+  switch (sub) {
+    case 'help':
+      return { kind: 'help' };
+    case 'status':
+    case 'list':
+      return rest.length === 0 ? { kind: sub } : invalid(nothingExpected(sub, rest[0]!));
+    case 'start':
+      return parseStart(rest, now);
+    case 'close':
+      return parseClose(rest, source);
+    default:
+      return invalid(unknownSubcommand(first.text));
+  }
+}
+
+function parseStart(tokens: Token[], now: Date): ParsedCommand {
+  const words: Token[] = [];
+  let since: Date | null = null;
+  let rehearsal = false;
+  const seen = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    const flag = readFlag(token);
+    if (!flag) {
+      words.push(token);
+      continue;
+    }
+    const problem = flagProblem(flag, ['since', 'rehearsal'], 'start', seen);
+    if (problem) return invalid(problem);
+    if (flag.name === 'rehearsal') {
+      if (flag.value !== null) return invalid('`--rehearsal` takes no value; write just `--rehearsal`.');
+      rehearsal = true;
+      continue;
+    }
+    let value = flag.value;
+    if (value === null) {
+      const next = tokens[i + 1];
+      if (next && !readFlag(next)) {
+        value = next.text;
+        i++;
+      }
+    }
+    if (value === null || value === '') return invalid('`--since` needs a date, like `--since 2026-01-31`.');
+    const parsed = parseSince(value, now);
+    if (typeof parsed === 'string') return invalid(parsed);
+    since = parsed;
+  }
+  const [providerToken, labelToken, stray] = words;
+  if (!providerToken) return invalid(`\`start\` needs a provider: ${PROVIDER_LIST}.`);
+  const choice = providerFor(providerToken.text);
+  if (!choice) {
+    const hint = closest(providerToken.text.toLowerCase(), Object.keys(PROVIDERS));
+    const didYouMean = hint ? ` Did you mean \`${hint}\`?` : '';
+    return invalid(`Unknown provider ${quote(providerToken.text)}.${didYouMean} Choose ${PROVIDER_LIST}.`);
+  }
+  if (stray) {
+    return invalid(
+      `Unexpected text ${quote(stray.text)}: the label is one word (or put it "in quotes"), and options start with \`--\`.`,
+    );
+  }
+  const label = labelToken ? labelToken.text.replace(/\s+/g, ' ').trim() : DEFAULT_LABEL;
+  const labelProblem = checkLabel(label);
+  if (labelProblem) return invalid(labelProblem);
+  const providers: CommandProvider[] =
+    choice.provider === 'twilio+sendgrid' ? ['twilio', 'sendgrid'] : [choice.provider];
+  return {
+    kind: 'start',
+    providers,
+    provider: choice.provider,
+    label,
+    since,
+    rehearsal: rehearsal || choice.sandbox,
+    sandbox: choice.sandbox,
+  };
+}
+
+function parseClose(tokens: Token[], source: string): ParsedCommand {
+  const [token, next, ...after] = tokens;
+  if (!token) return { kind: 'close', force: false, reason: null };
+  const flag = readFlag(token);
+  if (!flag) {
+    return invalid(
+      `Unexpected text ${quote(token.text)}: \`close\` takes nothing else, or \`--force "reason"\` to close with steps still open.`,
+    );
+  }
+  const problem = flagProblem(flag, ['force'], 'close', new Set());
+  if (problem) return invalid(problem);
+  let reason: string;
+  let stray: Token | undefined;
+  if (flag.value !== null) {
+    reason = flag.valueQuoted ? flag.value : source.slice(flag.valueStart).trim();
+    stray = flag.valueQuoted ? next : undefined;
+  } else if (!next) {
+    return invalid(needsReason());
+  } else {
+    const nextFlag = readFlag(next);
+    if (nextFlag?.name === 'force') return invalid('`--force` is given twice; give it once.');
+    if (nextFlag) return invalid(needsReason());
+    reason = next.wholeQuoted ? next.text : source.slice(next.start).trim();
+    stray = next.wholeQuoted ? after[0] : undefined;
+  }
+  if (stray)
+    return invalid(`Unexpected text ${quote(stray.text)} after the reason; put the whole reason in quotes.`);
+  reason = reason.trim();
+  if (!reason) return invalid(needsReason());
+  if (reason.length > MAX_REASON_LENGTH) {
+    return invalid(`The reason is ${reason.length} characters; keep it under ${MAX_REASON_LENGTH}.`);
+  }
+  return { kind: 'close', force: true, reason };
+}
+
+function flagProblem(flag: Flag, allowed: string[], sub: string, seen: Set<string>): string | null {
+  if (!flag.doubleDash) {
+    return `Unknown option ${quote(flag.raw)}: options start with two hyphens, like \`--${allowed[0]}\`.`;
+  }
+  if (!allowed.includes(flag.name)) {
+    const takes = allowed.map((a) => `\`--${a}\``).join(' and ');
+    return `Unknown option ${quote(`--${flag.name}`)}: \`${sub}\` takes ${takes}.`;
+  }
+  if (seen.has(flag.name)) return `\`--${flag.name}\` is given twice; give it once.`;
+  seen.add(flag.name);
+  return null;
+}
+
+function nothingExpected(sub: string, token: Token): string {
+  return `Unexpected text ${quote(token.text)}: \`${sub}\` takes nothing after it.`;
+}
+
+function unknownSubcommand(word: string): string {
+  const lower = word.toLowerCase();
+  if (providerFor(lower))
+    return `Unknown subcommand ${quote(word)}. To open an incident: \`start ${lower}\`.`;
+  const hint = closest(lower, SUBCOMMANDS);
+  return `Unknown subcommand ${quote(word)}.${hint ? ` Did you mean \`${hint}\`?` : ''}`;
+}
+
+/** Own keys only: `constructor` or `__proto__` typed as a provider are not providers. */
+function providerFor(word: string): (typeof PROVIDERS)[string] | undefined {
+  const key = word.toLowerCase();
+  return Object.hasOwn(PROVIDERS, key) ? PROVIDERS[key] : undefined;
+}
+
+function needsReason(): string {
+  return '`--force` needs a reason in quotes, like `close --force "provider support confirmed the rest"`.';
+}
+
+function invalid(problem: string): ParsedCommand {
+  return { kind: 'invalid', problem, usage: USAGE };
+}

@@ -1,0 +1,98 @@
+import { appendAuditNow } from '../../audit/append-audit.js';
+import { setIncidentChannel } from '../../db/repos/incidents-repo.js';
+import { closeIncident } from '../../incidents/close-incident.js';
+import { launchDiscovery, type StartIncidentInput, startIncident } from '../../incidents/start-incident.js';
+import type { Incident } from '../../incidents/types.js';
+import type { SlackContext } from '../cards/card-context.js';
+import type { CardDrawer } from '../cards/card-drawer.js';
+import { channelName } from '../channel-name.js';
+import { SlackCallError } from '../gateway/slack-call-error.js';
+
+const MAX_NAME_ATTEMPTS = 20;
+
+export interface OpenedIncident {
+  incident: Incident;
+  channelId: string;
+  channelName: string;
+  /** Users Slack would not invite, with its reason (also said in the channel). */
+  inviteFailures: { user: string; error: string }[];
+}
+
+/**
+ * `/compromise start`: the incident and its steps, a private channel named after the day and the
+ * label (`-2`, `-3`… when taken), the requester and responders invited, the topic, the pinned
+ * progress card, one card per step, then discovery. If no channel can be made, the incident is
+ * closed again with the reason, so nothing is left half open.
+ */
+export async function openIncident(
+  ctx: SlackContext,
+  cards: CardDrawer,
+  input: StartIncidentInput & { now: Date },
+): Promise<OpenedIncident> {
+  const { incident } = await startIncident(ctx.deps, input);
+  let created: { id: string; name: string };
+  try {
+    created = await createChannel(ctx, input.now, input.label);
+  } catch (err) {
+    const reason =
+      err instanceof SlackCallError
+        ? `Slack refused to create the channel (${err.code})`
+        : 'the channel could not be created';
+    await closeIncident(ctx.deps, {
+      incidentId: incident.id,
+      userId: input.requestedBy,
+      force: true,
+      reason,
+    }).catch(() => undefined);
+    throw err;
+  }
+  await setIncidentChannel(ctx.deps.db, incident.id, created.id);
+  await appendAuditNow(ctx.deps.db, {
+    incidentId: incident.id,
+    actor: 'reclaim',
+    action: 'incident.channel_created',
+    payload: { channelId: created.id, channelName: created.name },
+  });
+  const people = [...new Set([input.requestedBy, ...ctx.config.responders])];
+  const inviteFailures = await ctx.gateway.invite(created.id, people);
+  const kind = input.rehearsal ? 'Rehearsal' : 'Account takeover';
+  await ctx.gateway
+    .setTopic(
+      created.id,
+      `${kind}: ${input.provider} ${input.label}. Follow the pinned progress card; /compromise status`,
+    )
+    .catch((err: unknown) => ctx.logger.warn({ code: (err as SlackCallError).code }, 'topic not set'));
+  if (inviteFailures.length > 0) {
+    const lines = inviteFailures.map((f) => `• <@${f.user}>: ${f.error.replace(/_/g, ' ')}`);
+    await ctx.gateway.post(created.id, {
+      text: 'Some responders could not be invited',
+      blocks: [
+        {
+          type: 'section',
+          text: { type: 'mrkdwn', text: `:warning: Slack would not invite:\n${lines.join('\n')}` },
+        },
+      ],
+    });
+  }
+  await cards.ensureIncidentCards(incident.id);
+  await launchDiscovery(ctx.deps, incident.id);
+  ctx.wakeWorker();
+  return { incident, channelId: created.id, channelName: created.name, inviteFailures };
+}
+
+async function createChannel(
+  ctx: SlackContext,
+  now: Date,
+  label: string,
+): Promise<{ id: string; name: string }> {
+  for (let attempt = 1; ; attempt += 1) {
+    const name = channelName(now, label, attempt);
+    try {
+      const { id } = await ctx.gateway.createChannel(name, true);
+      return { id, name };
+    } catch (err) {
+      if (err instanceof SlackCallError && err.code === 'name_taken' && attempt < MAX_NAME_ATTEMPTS) continue;
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import type { IncidentNotifier } from '../incidents/deps.js';
+
+/**
+ * The engine needs a notifier before the Slack side that implements it exists; this one forwards
+ * once bound (changes before that are redrawn by the resume that follows start-up).
+ */
+export function lateNotifier(): IncidentNotifier & { bind(target: IncidentNotifier): void } {
+  let target: IncidentNotifier | null = null;
+  return {
+    bind(t) {
+      target = t;
+    },
+    stepChanged: (stepId, incidentId) => target?.stepChanged(stepId, incidentId),
+    incidentChanged: (incidentId) => target?.incidentChanged(incidentId),
+  };
+}

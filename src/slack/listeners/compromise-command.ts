@@ -1,0 +1,84 @@
+import type { App, RespondFn } from '@slack/bolt';
+import { configuredProviders } from '../../config.js';
+import { findIncidentByChannel, listOpenIncidents } from '../../db/repos/incidents-repo.js';
+import { buildIncidentList } from '../blocks/build-incident-list.js';
+import { buildProgressCard } from '../blocks/build-progress-card.js';
+import { buildRefusal, buildUsageMessage } from '../blocks/build-usage-message.js';
+import type { SlackMessage } from '../blocks/types.js';
+import type { SlackContext } from '../cards/card-context.js';
+import type { CardDrawer } from '../cards/card-drawer.js';
+import { loadProgressView } from '../cards/load-views.js';
+import { type ParsedCommand, parseCommand } from '../commands/parse-command.js';
+import { closeIncidentInSlack } from '../flows/close-incident-flow.js';
+import { answerErrors, type Reply } from './answer.js';
+import { startCommand } from './start-command.js';
+
+export const COMMAND = '/compromise';
+
+const ephemeral =
+  (respond: RespondFn): Reply =>
+  async (message: SlackMessage) => {
+    await respond({ response_type: 'ephemeral', text: message.text, blocks: message.blocks as never });
+  };
+
+/** `/compromise start|status|list|close|help`: acked at once, answered ephemerally. */
+export function registerCompromiseCommand(app: App, ctx: SlackContext, cards: CardDrawer): void {
+  app.command(COMMAND, async ({ ack, command, respond, context }) => {
+    const parsed = parseCommand(command.text ?? '', ctx.deps.now());
+    await ack(
+      parsed.kind === 'start'
+        ? { response_type: 'ephemeral', text: `Opening a ${parsed.provider} incident…` }
+        : undefined,
+    );
+    ctx.acked(context, 'command');
+    const reply = ephemeral(respond);
+    await ctx.afterAck(() =>
+      answerErrors(ctx.logger, reply, `${COMMAND} ${parsed.kind}`, () =>
+        dispatch(ctx, cards, parsed, { userId: command.user_id, channelId: command.channel_id }, reply),
+      ),
+    );
+  });
+}
+
+async function dispatch(
+  ctx: SlackContext,
+  cards: CardDrawer,
+  parsed: ParsedCommand,
+  who: { userId: string; channelId: string },
+  reply: Reply,
+): Promise<void> {
+  switch (parsed.kind) {
+    case 'help':
+      return reply(buildUsageMessage());
+    case 'invalid':
+      return reply(buildUsageMessage(parsed.problem));
+    case 'start':
+      return startCommand(ctx, cards, parsed, who.userId, reply, configuredProviders);
+    case 'list':
+      return reply(buildIncidentList(await listOpenIncidents(ctx.deps.db), ctx.deps.now()));
+    case 'status': {
+      const incident = await findIncidentByChannel(ctx.deps.db, who.channelId);
+      if (!incident) return reply(buildRefusal(NOT_AN_INCIDENT_CHANNEL));
+      return reply(
+        buildProgressCard(
+          await loadProgressView(ctx, incident.id, ctx.deps.now(), ctx.gateway.isRateLimited()),
+        ),
+      );
+    }
+    case 'close': {
+      const incident = await findIncidentByChannel(ctx.deps.db, who.channelId);
+      if (!incident) return reply(buildRefusal(NOT_AN_INCIDENT_CHANNEL));
+      const out = await closeIncidentInSlack(ctx, cards, {
+        incidentId: incident.id,
+        userId: who.userId,
+        force: parsed.force,
+        reason: parsed.reason,
+      });
+      if (!out.ok) return reply(buildRefusal(out.message));
+      return reply({ text: 'Incident closed; the report is in the channel.', blocks: [] });
+    }
+  }
+}
+
+export const NOT_AN_INCIDENT_CHANNEL =
+  'This is not an incident channel. Run it in the channel of an open incident; `/compromise list` shows them.';

@@ -1,0 +1,29 @@
+import type { App } from '@slack/bolt';
+import { getStep } from '../../db/repos/steps-repo.js';
+import { revealCredential } from '../../incidents/reveal-credential.js';
+import { buildRevealMessage } from '../blocks/build-reveal-message.js';
+import { STEP_ACTION } from '../blocks/button-value.js';
+import type { SlackContext } from '../cards/card-context.js';
+import type { CardDrawer } from '../cards/card-drawer.js';
+import { onStepButton } from './step-click.js';
+
+/**
+ * Reveal: an allowed approver gets the new credential once, in a message only they see (the
+ * response_url answer is ephemeral); the card then shows it as revealed.
+ */
+export function registerRevealButton(app: App, ctx: SlackContext, cards: CardDrawer): void {
+  onStepButton(app, ctx, STEP_ACTION.reveal, async (click) => {
+    if (!click.secretId)
+      return { ok: false, code: 'secret_not_found', message: 'That button names no credential.' };
+    const step = await getStep(ctx.deps.db, click.stepId);
+    const out = await revealCredential(ctx.deps, {
+      incidentId: step.incidentId,
+      secretId: click.secretId,
+      userId: click.userId,
+    });
+    if (!out.ok) return out;
+    await click.reply(buildRevealMessage(out.label, out.value));
+    await cards.drawStepNow(click.stepId);
+    return out;
+  });
+}

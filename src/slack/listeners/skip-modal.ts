@@ -1,0 +1,45 @@
+import type { App } from '@slack/bolt';
+import { getIncident } from '../../db/repos/incidents-repo.js';
+import { findStep } from '../../db/repos/steps-repo.js';
+import { skipStep } from '../../incidents/settle-step.js';
+import { SKIP_MODAL_CALLBACK_ID, SKIP_REASON_ID } from '../blocks/build-skip-modal.js';
+import { buildRefusal } from '../blocks/build-usage-message.js';
+import { parseButtonValue } from '../blocks/button-value.js';
+import type { SlackContext } from '../cards/card-context.js';
+import type { CardDrawer } from '../cards/card-drawer.js';
+import { answerErrors } from './answer.js';
+
+/**
+ * The Skip modal's submission: an empty reason is refused inside the modal; the use case then
+ * decides, and a refusal reaches the user as an ephemeral message in the incident channel.
+ */
+export function registerSkipModal(app: App, ctx: SlackContext, cards: CardDrawer): void {
+  app.view(SKIP_MODAL_CALLBACK_ID, async ({ ack, view, body, context }) => {
+    const reason = view.state.values[SKIP_REASON_ID]?.[SKIP_REASON_ID]?.value?.trim() ?? '';
+    if (reason.length === 0) {
+      await ack({ response_action: 'errors', errors: { [SKIP_REASON_ID]: 'Say why this step is skipped.' } });
+      ctx.acked(context, 'view_submission');
+      return;
+    }
+    await ack();
+    ctx.acked(context, 'view_submission');
+    const value = parseButtonValue(view.private_metadata);
+    const step = value ? await findStep(ctx.deps.db, value.stepId).catch(() => null) : null;
+    if (!value || !step) {
+      ctx.logger.warn({ callbackId: SKIP_MODAL_CALLBACK_ID }, 'skip modal for an unknown step');
+      return;
+    }
+    const incident = await getIncident(ctx.deps.db, step.incidentId);
+    const userId = body.user.id;
+    const tell = async (message: { text: string; blocks: readonly unknown[] }) => {
+      if (incident.channelId) await ctx.gateway.ephemeral(incident.channelId, userId, message);
+    };
+    await ctx.afterAck(() =>
+      answerErrors(ctx.logger, tell, 'skip', async () => {
+        const out = await skipStep(ctx.deps, { stepId: step.id, userId, reason });
+        if (!out.ok) return tell(buildRefusal(out.message));
+        await cards.drawStepNow(step.id);
+      }),
+    );
+  });
+}

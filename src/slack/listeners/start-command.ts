@@ -1,0 +1,81 @@
+import type { Config, ProviderName } from '../../config.js';
+import { buildRefusal } from '../blocks/build-usage-message.js';
+import type { SlackContext } from '../cards/card-context.js';
+import type { CardDrawer } from '../cards/card-drawer.js';
+import type { ParsedCommand } from '../commands/parse-command.js';
+import { openIncident } from '../flows/open-incident.js';
+import type { Reply } from './answer.js';
+
+const CREDENTIALS: Record<ProviderName, string> = {
+  telnyx: 'TELNYX_API_KEY',
+  twilio: 'TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN',
+  sendgrid: 'SENDGRID_API_KEY',
+};
+
+/**
+ * `start`: refuses a provider without credentials (saying what to set, or to rehearse), a
+ * provider this release has no playbook for, and people outside the configured team; otherwise
+ * opens the incident and hands the requester a link to its channel.
+ */
+export async function startCommand(
+  ctx: SlackContext,
+  cards: CardDrawer,
+  parsed: Extract<ParsedCommand, { kind: 'start' }>,
+  userId: string,
+  reply: Reply,
+  configured: (config: Config) => ProviderName[],
+): Promise<void> {
+  const rehearsal = parsed.rehearsal || parsed.sandbox;
+  if (!ctx.deps.playbooks.supports(parsed.provider, rehearsal)) {
+    return reply(
+      buildRefusal(
+        `This release of Reclaim has no ${rehearsal ? 'rehearsal ' : ''}playbook for ${parsed.provider} yet.`,
+      ),
+    );
+  }
+  if (!rehearsal) {
+    const have = new Set(configured(ctx.config as Config));
+    const missing = parsed.providers.filter((p) => !have.has(p));
+    if (missing.length > 0) {
+      const vars = missing.map((p) => CREDENTIALS[p]).join(', and ');
+      return reply(
+        buildRefusal(
+          `No ${missing.join(' or ')} credentials are configured: set ${vars} (and RECLAIM_SECRET_KEY) and restart Reclaim. To practise first: \`/compromise start ${parsed.provider} ${parsed.label} --rehearsal\`${parsed.provider === 'telnyx' ? ' or `/compromise start sandbox`' : ''}.`,
+        ),
+      );
+    }
+    const team = new Set([...ctx.config.approvers, ...ctx.config.responders]);
+    const approvers = await ctx.deps.approvers();
+    if ((team.size > 0 || approvers.size > 0) && !team.has(userId) && !approvers.has(userId)) {
+      return reply(
+        buildRefusal(
+          'Only the configured responders and approvers can open a real incident. Ask one of them, or start a rehearsal.',
+        ),
+      );
+    }
+  }
+  const opened = await openIncident(ctx, cards, {
+    provider: parsed.provider,
+    label: parsed.label,
+    since: parsed.since,
+    rehearsal,
+    requestedBy: userId,
+    now: ctx.deps.now(),
+  });
+  const failures =
+    opened.inviteFailures.length > 0
+      ? ` (${opened.inviteFailures.length} could not be invited; see the channel)`
+      : '';
+  await reply({
+    text: `Incident opened in #${opened.channelName}`,
+    blocks: [
+      {
+        type: 'section',
+        text: {
+          type: 'mrkdwn',
+          text: `🚨 Incident opened in <#${opened.channelId}>${failures}. Discovery has started; follow the pinned progress card.`,
+        },
+      },
+    ],
+  });
+}

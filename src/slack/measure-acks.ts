@@ -1,0 +1,24 @@
+import type { AnyMiddlewareArgs, Context, Middleware } from '@slack/bolt';
+import type { Metrics } from '../app/metrics.js';
+
+const RECEIVED_AT = 'reclaimReceivedAt';
+
+/**
+ * Global middleware: notes when Bolt handed the request over, on the context the listener shares.
+ * Listeners call `ackTimer` right after their ack, so `reclaim_slack_ack_seconds` measures to the ack.
+ */
+export function markReceived(): Middleware<AnyMiddlewareArgs> {
+  return async ({ context, next }) => {
+    context[RECEIVED_AT] = process.hrtime.bigint();
+    await next();
+  };
+}
+
+export type AckTimer = (context: Context, kind: string) => void;
+
+export function ackTimer(metrics?: Pick<Metrics, 'slackAck'>): AckTimer {
+  return (context, kind) => {
+    const at = context[RECEIVED_AT];
+    if (metrics && typeof at === 'bigint') metrics.slackAck(Number(process.hrtime.bigint() - at) / 1e9, kind);
+  };
+}
