@@ -1,0 +1,125 @@
+import type { Finding, PlannedAction } from '../../incidents/types.js';
+import type { TwilioClient, UsageTrigger } from '../../providers/twilio/index.js';
+import type { AutomatedStepDefinition, Discovery } from '../types.js';
+import { dispatchTwilio, type TwilioContext, type TwilioExecutor, textParam, titled } from './step-kit.js';
+
+export const ADD_USAGE_TRIGGER = 'twilio.add-usage-trigger';
+export const USAGE_TRIGGER_NAME = 'Reclaim daily spend alert';
+/** Where the trigger calls on the first trusted host when no callback URL is given. */
+export const USAGE_TRIGGER_PATH = '/reclaim/twilio-usage-trigger';
+/** The lowest daily threshold Reclaim sets, in the account's currency. */
+export const USAGE_TRIGGER_FLOOR = 25;
+
+const DAY = 86_400_000;
+
+export interface UsageTriggerOptions {
+  /** Where Twilio should POST when the trigger fires; default `https://<first trusted host>` + `USAGE_TRIGGER_PATH`. */
+  callbackUrl?: string;
+}
+
+function day(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+function callbackFor(ctx: TwilioContext, options: UsageTriggerOptions): string | undefined {
+  if (options.callbackUrl) return options.callbackUrl;
+  const host = ctx.trusted.hosts.map((h) => h.trim()).find((h) => h !== '' && !h.startsWith('*.'));
+  return host ? `https://${host}${USAGE_TRIGGER_PATH}` : undefined;
+}
+
+async function spend(ctx: TwilioContext, startDate: string, endDate: string): Promise<number> {
+  const records = await ctx.client.usage.records({ category: 'totalprice', startDate, endDate });
+  return records.reduce((sum, r) => sum + (r.price ?? 0), 0);
+}
+
+function triggerFinding(t: UsageTrigger): Finding {
+  return {
+    resource: t.sid,
+    summary: `Usage trigger ${titled(t.friendly_name, t.sid)}: ${t.recurring ?? 'once'}, ${t.usage_category} by ${t.trigger_by} at ${t.trigger_value}, calls ${t.callback_url ?? 'nothing'}`,
+    suspicious: false,
+    reasons: [],
+  };
+}
+
+/**
+ * Reads 30 days of spend before the incident (the baseline) and the spend since, and the daily
+ * `totalprice` triggers. With none there, plans one that fires when a day's spend passes twice the
+ * baseline's daily average (at least USAGE_TRIGGER_FLOOR). Twilio requires a callback URL: a
+ * trigger only calls it, it never stops spending.
+ */
+export function createAddUsageTriggerStep(
+  options: UsageTriggerOptions = {},
+): AutomatedStepDefinition<TwilioClient> {
+  async function discover(ctx: TwilioContext): Promise<Discovery> {
+    const today = Math.floor(Date.now() / DAY) * DAY;
+    const baselineEnd = ctx.since ? Math.floor(ctx.since.getTime() / DAY) * DAY - DAY : today;
+    const baseline = await spend(ctx, day(baselineEnd - 29 * DAY), day(baselineEnd));
+    const average = baseline / 30;
+    const findings: Finding[] = [
+      {
+        resource: 'usage:totalprice:baseline',
+        summary: `Spend ${day(baselineEnd - 29 * DAY)} to ${day(baselineEnd)}: ${baseline.toFixed(2)} (about ${average.toFixed(2)} a day)`,
+        suspicious: false,
+        reasons: [],
+      },
+    ];
+    if (ctx.since) {
+      const since = await spend(ctx, day(ctx.since.getTime()), day(today));
+      findings.push({
+        resource: 'usage:totalprice:incident',
+        summary: `Spend since the incident began: ${since.toFixed(2)}`,
+        suspicious: false,
+        reasons: [],
+      });
+    }
+    const triggers = await ctx.client.usage.triggers({ usageCategory: 'totalprice', recurring: 'daily' });
+    findings.push(...triggers.map(triggerFinding));
+    const callbackUrl = callbackFor(ctx, options);
+    const value = Math.max(USAGE_TRIGGER_FLOOR, Math.ceil(average * 2)).toFixed(2);
+    const actions: PlannedAction[] = [];
+    if (!triggers.some((t) => t.trigger_by === 'price') && callbackUrl) {
+      actions.push({
+        kind: 'create_usage_trigger',
+        target: ctx.client.accountSid,
+        params: { callbackUrl, triggerValue: value, friendlyName: USAGE_TRIGGER_NAME },
+        description: `Create a daily usage trigger that calls ${callbackUrl} when a day's total spend passes ${value}`,
+      });
+    }
+    const summary = actions.length
+      ? `No daily spend alert exists: create one at ${value} a day (twice the usual). It only calls ${callbackUrl}; point that path at your alerting, or change it in the Console (Monitor › Usage triggers).`
+      : triggers.length
+        ? `Nothing found: a daily spend trigger already exists (${triggers.length}).`
+        : 'Nothing planned: Twilio usage triggers need a callback URL and RECLAIM_TRUSTED_HOSTS names no host; create one in the Console (Monitor › Usage triggers).';
+    return { findings, actions, summary };
+  }
+
+  const create: TwilioExecutor = async (ctx, action, recheck) => {
+    const friendlyName = textParam(action, 'friendlyName');
+    const triggerValue = textParam(action, 'triggerValue');
+    if (recheck) {
+      const existing = (
+        await ctx.client.usage.triggers({ usageCategory: 'totalprice', recurring: 'daily' })
+      ).find((t) => t.friendly_name === friendlyName);
+      if (existing) return { result: { created: true, sid: existing.sid, note: 'already there' } };
+    }
+    const made = await ctx.client.usage.createTrigger({
+      callbackUrl: textParam(action, 'callbackUrl'),
+      triggerValue,
+      usageCategory: 'totalprice',
+      triggerBy: 'price',
+      recurring: 'daily',
+      friendlyName,
+    });
+    return { result: { created: true, sid: made.sid, triggerValue } };
+  };
+
+  return {
+    id: ADD_USAGE_TRIGGER,
+    kind: 'automated',
+    title: 'Add a daily spend alert',
+    why: 'Toll fraud runs up charges in hours; a daily usage trigger tells you the day spending jumps instead of the day the invoice arrives. It alerts only, it never blocks calls.',
+    risk: 'normal',
+    discover,
+    execute: dispatchTwilio(ADD_USAGE_TRIGGER, { create_usage_trigger: create }),
+  };
+}

@@ -1,0 +1,57 @@
+import type { TwilioClient } from '../../providers/twilio/index.js';
+import type { ActionOutcome } from '../types.js';
+import { TWILIO_CONSOLE } from './manual-steps.js';
+import { outcomeUnknown, type TwilioExecutor, textParam, unlessGone } from './step-kit.js';
+
+const KEYS_PAGE = `the Console (${TWILIO_CONSOLE}): Admin › Account management › API keys & tokens`;
+
+async function keyNamed(client: TwilioClient, name: string) {
+  return (await client.keys.list()).find((k) => k.friendly_name === name);
+}
+
+/** DELETE the key; one already gone counts as deleted. */
+export const deleteApiKey: TwilioExecutor = async (ctx, action, recheck) => {
+  const gone = { result: { deleted: true, note: 'already gone' } };
+  if (recheck && !(await ctx.client.keys.list()).some((k) => k.sid === action.target)) return gone;
+  return unlessGone(async () => {
+    await ctx.client.keys.delete(action.target);
+    return { result: { deleted: true } };
+  }, gone);
+};
+
+/**
+ * A new Standard key; its SID and secret go only into `secrets`. When the create's outcome is
+ * unknown, or a recheck finds a key of that name already made, the secret cannot be had again:
+ * the result says so and where to replace the key.
+ */
+export const createReplacementKey: TwilioExecutor = async (ctx, action, recheck) => {
+  const name = textParam(action, 'friendlyName');
+  const lost = (sid: string): ActionOutcome => ({
+    result: {
+      created: true,
+      sid,
+      secret: `not recoverable: an earlier attempt made the key and its answer was lost. Delete it and make another in ${KEYS_PAGE}.`,
+    },
+  });
+  if (recheck) {
+    const existing = await keyNamed(ctx.client, name);
+    if (existing) return lost(existing.sid);
+  }
+  try {
+    const made = await ctx.client.keys.create(name);
+    return {
+      result: { created: true, sid: made.key.sid },
+      secrets: [
+        {
+          label: `Twilio API key “${name}” (${made.key.sid})`,
+          value: `SID ${made.key.sid} / secret ${made.secret}`,
+        },
+      ],
+    };
+  } catch (err) {
+    if (!outcomeUnknown(err)) throw err;
+    const existing = await keyNamed(ctx.client, name).catch(() => undefined);
+    if (existing) return lost(existing.sid);
+    throw err;
+  }
+};

@@ -1,0 +1,109 @@
+import type { Finding, PlannedAction } from '../../incidents/types.js';
+import type { SipIpAccessControlList, SipIpAddress, TwilioClient } from '../../providers/twilio/index.js';
+import { cidrContains } from '../telnyx/cidr-contains.js';
+import { nothingFound, plural } from '../telnyx/step-kit.js';
+import { type Trust, trustOf } from '../telnyx/trust.js';
+import type { AutomatedStepDefinition, Discovery } from '../types.js';
+import {
+  dispatchTwilio,
+  type TwilioContext,
+  type TwilioExecutor,
+  textParam,
+  unlessGone,
+} from './step-kit.js';
+
+export const REMOVE_UNKNOWN_SIP_IPS = 'twilio.remove-unknown-sip-ips';
+
+/** The prefix an entry really has: Twilio's 0 (the default) means the one address, like 32. */
+function effectivePrefix(entry: SipIpAddress): number {
+  const bits = entry.cidr_prefix_length;
+  return bits === null || bits <= 0 || bits > 32 ? 32 : bits;
+}
+
+/**
+ * Whether every address `ip/prefix` lets in is inside one trusted address or range: a trusted
+ * range at most as narrow as the entry's that holds the entry's address holds all of it.
+ */
+export function rangeIsTrusted(ip: string, prefix: number, trusted: readonly string[]): boolean {
+  return trusted.some((range) => {
+    const bitsText = range.trim().split('/')[1];
+    const bits = bitsText === undefined ? 32 : Number(bitsText);
+    return Number.isInteger(bits) && bits <= prefix && cidrContains(range, ip);
+  });
+}
+
+function planAddress(ip: SipIpAddress, acl: SipIpAccessControlList, ctx: TwilioContext, trust: Trust) {
+  const prefix = effectivePrefix(ip);
+  const shown = prefix === 32 ? ip.ip_address : `${ip.ip_address}/${prefix}`;
+  const aclName = acl.friendly_name ?? acl.sid;
+  const added = trust.inWindow(ip.date_created, 'added');
+  let reasons: string[];
+  if (trust.ipsConfigured) {
+    reasons = rangeIsTrusted(ip.ip_address, prefix, ctx.trusted.ips)
+      ? []
+      : ['not in RECLAIM_TRUSTED_IPS', ...(added ? [added] : [])];
+  } else reasons = added ? [added] : [];
+  const finding: Finding = {
+    resource: ip.sid,
+    summary: `IP ${shown} on IP access control list “${aclName}”`,
+    suspicious: reasons.length > 0,
+    reasons,
+  };
+  if (reasons.length === 0) return { finding };
+  const action: PlannedAction = {
+    kind: 'remove_sip_ip',
+    target: ip.sid,
+    params: { aclSid: acl.sid, aclName, ipAddress: shown },
+    description: `Remove ${shown} from IP access control list “${aclName}”`,
+  };
+  return { finding, action };
+}
+
+async function discover(ctx: TwilioContext): Promise<Discovery> {
+  const trust = trustOf(ctx);
+  const acls = await ctx.client.sipIpAccess.lists();
+  const planned: Array<{ finding: Finding; action?: PlannedAction }> = [];
+  for (const acl of acls) {
+    const addresses = await ctx.client.sipIpAccess.addresses(acl.sid);
+    planned.push(...addresses.map((ip) => planAddress(ip, acl, ctx, trust)));
+  }
+  const actions = planned.flatMap((p) => (p.action ? [p.action] : []));
+  const note = trust.ipsConfigured
+    ? ''
+    : ' RECLAIM_TRUSTED_IPS is not set, so addresses are judged only by when they were added.';
+  const total = planned.length;
+  return {
+    findings: planned.map((p) => p.finding),
+    actions,
+    summary:
+      total === 0
+        ? nothingFound(`${plural(acls.length, 'IP access control list')}, no addresses on them.`)
+        : actions.length === 0
+          ? nothingFound(
+              `${plural(total, 'address', 'addresses')} on ${plural(acls.length, 'IP access control list')}, none unknown.${note}`,
+            )
+          : `${actions.length} of ${plural(total, 'address', 'addresses')} on your IP access control lists are not yours: remove them.${note}`,
+  };
+}
+
+/** DELETE the address; one already gone counts as removed. */
+const removeSipIp: TwilioExecutor = async (ctx, action, recheck) => {
+  const aclSid = textParam(action, 'aclSid');
+  const gone = { result: { removed: true, note: 'already gone' } };
+  if (recheck && !(await ctx.client.sipIpAccess.addresses(aclSid)).some((ip) => ip.sid === action.target))
+    return gone;
+  return unlessGone(async () => {
+    await ctx.client.sipIpAccess.deleteAddress(aclSid, action.target);
+    return { result: { removed: true } };
+  }, gone);
+};
+
+export const removeUnknownSipIpsStep: AutomatedStepDefinition<TwilioClient> = {
+  id: REMOVE_UNKNOWN_SIP_IPS,
+  kind: 'automated',
+  title: 'Remove unknown IPs from SIP IP access control lists',
+  why: 'An address on an IP access control list can send SIP traffic to your domains without any password, so an attacker who adds theirs can call out on your account. Only your addresses should stay.',
+  risk: 'high',
+  discover,
+  execute: dispatchTwilio(REMOVE_UNKNOWN_SIP_IPS, { remove_sip_ip: removeSipIp }),
+};

@@ -1,0 +1,43 @@
+import type { TwilioClient } from '../../providers/twilio/index.js';
+import type { AutomatedStepDefinition, Discovery } from '../types.js';
+import { rotateAuthToken } from './auth-token-actions.js';
+import { dispatchTwilio, type TwilioContext, titled } from './step-kit.js';
+
+export const ROTATE_AUTH_TOKEN = 'twilio.rotate-auth-token';
+
+async function discover(ctx: TwilioContext): Promise<Discovery> {
+  const account = await ctx.client.accounts.fetch();
+  const label = titled(account.friendly_name, account.sid);
+  return {
+    findings: [
+      {
+        resource: account.sid,
+        summary: `Account ${label}, ${account.type ?? 'unknown type'}, ${account.status}`,
+        suspicious: true,
+        reasons: [
+          'anyone signed in to the Console can read the Auth Token, so the attacker must be presumed to have it',
+        ],
+      },
+    ],
+    actions: [
+      {
+        kind: 'rotate_auth_token',
+        target: account.sid,
+        // When the plan was drawn: a recheck in this process knows a rotation after it was this plan's.
+        params: { discoveredAt: new Date().toISOString() },
+        description: `Rotate the Auth Token of ${label}: create a secondary token and promote it, so the old one stops working at once; the new one is sealed for one reveal`,
+      },
+    ],
+    summary: `The Auth Token of ${label} opens the whole REST API: rotate it. Every integration that uses it breaks until it gets the new one (revealed once here); Reclaim switches to it by itself, but set TWILIO_AUTH_TOKEN to it before Reclaim restarts.`,
+  };
+}
+
+export const rotateAuthTokenStep: AutomatedStepDefinition<TwilioClient> = {
+  id: ROTATE_AUTH_TOKEN,
+  kind: 'automated',
+  title: 'Rotate the Auth Token',
+  why: 'The Auth Token is the password of the REST API and the Console shows it to anyone signed in. Promoting a new one makes the leaked token fail at once; Twilio notes inlined tokens in Functions take about a minute to follow.',
+  risk: 'high',
+  discover,
+  execute: dispatchTwilio(ROTATE_AUTH_TOKEN, { rotate_auth_token: rotateAuthToken }),
+};

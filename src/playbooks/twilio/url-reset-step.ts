@@ -1,0 +1,76 @@
+import type { TwilioClient } from '../../providers/twilio/index.js';
+import { nothingFound, plural } from '../telnyx/step-kit.js';
+import { trustOf } from '../telnyx/trust.js';
+import type { AutomatedStepDefinition, Discovery } from '../types.js';
+import { dispatchTwilio, type TwilioContext } from './step-kit.js';
+import { clearUrls, reviewUrls, type UrlField } from './webhook-urls.js';
+
+/** What tells one URL-clearing step from the other: its resource, its fields, its words. */
+export interface UrlResetStepConfig<R extends { sid: string; date_updated: string | null }> {
+  id: string;
+  title: string;
+  why: string;
+  /** The action kind, e.g. `clear_number_urls`. */
+  kind: string;
+  /** `number`, `TwiML app`: counted on the card. */
+  noun: string;
+  fields: readonly UrlField[];
+  list(client: TwilioClient): Promise<R[]>;
+  fetch(client: TwilioClient, sid: string): Promise<R>;
+  update(client: TwilioClient, sid: string, urls: Record<string, null>): Promise<R>;
+  /** How a card names one, e.g. `number +13035550142 “(303) 555-0142”`. */
+  name(record: R): string;
+  /** What the clean ones do not do, e.g. `sending calls or messages to an unknown host`. */
+  clean: string;
+  /** What the others do, e.g. `send calls, messages or status to hosts that are not yours`. */
+  dirty: string;
+  /** Where in the Console the right URLs are set, e.g. `Phone Numbers › Manage › Active numbers`. */
+  consolePath: string;
+}
+
+/** A step that clears URLs on untrusted hosts from every record of one kind; see `reviewUrls`. */
+export function createUrlResetStep<R extends { sid: string; date_updated: string | null }>(
+  config: UrlResetStepConfig<R>,
+): AutomatedStepDefinition<TwilioClient> {
+  async function discover(ctx: TwilioContext): Promise<Discovery> {
+    const trust = trustOf(ctx);
+    const records = await config.list(ctx.client);
+    const planned = records.map((r) =>
+      reviewUrls(
+        {
+          sid: r.sid,
+          title: config.name(r),
+          record: r,
+          fields: config.fields,
+          dateUpdated: r.date_updated,
+          kind: config.kind,
+        },
+        trust,
+      ),
+    );
+    const actions = planned.flatMap((p) => (p.action ? [p.action] : []));
+    const note = trust.hostsConfigured
+      ? ''
+      : ' RECLAIM_TRUSTED_HOSTS is not set, so no URL can be judged by its host.';
+    const all = plural(records.length, config.noun);
+    return {
+      findings: planned.map((p) => p.finding),
+      actions,
+      summary:
+        actions.length === 0
+          ? nothingFound(`${all}, none ${config.clean}.${note}`)
+          : `${actions.length} of ${all} ${config.dirty}: clear those URLs, then set the right ones in the Console (${config.consolePath}).`,
+    };
+  }
+  return {
+    id: config.id,
+    kind: 'automated',
+    title: config.title,
+    why: config.why,
+    risk: 'high',
+    discover,
+    execute: dispatchTwilio(config.id, {
+      [config.kind]: clearUrls(config.fields, config.fetch, config.update),
+    }),
+  };
+}

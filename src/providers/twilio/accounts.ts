@@ -1,0 +1,90 @@
+import type { ProviderHttp } from '../http/types.js';
+import { listAll } from './pagination.js';
+import { noContent, send } from './request.js';
+import {
+  type AccountStatus,
+  accountSchema,
+  promotedAuthTokenSchema,
+  secondaryAuthTokenSchema,
+  type TwilioAccount,
+} from './schemas/accounts.js';
+import { checkedSid } from './sid.js';
+
+/** The main account and its subaccounts (`/2010-04-01/Accounts`). */
+export interface AccountsApi {
+  /** The account itself, or a subaccount by SID. */
+  fetch(sid?: string): Promise<TwilioAccount>;
+  /** Every subaccount of this account, whatever its status (the main account left out). */
+  listSubaccounts(): Promise<TwilioAccount[]>;
+  /** `Status=suspended` (reversible with `active`); `closed` is permanent (error 21479). */
+  updateStatus(sid: string, status: AccountStatus): Promise<TwilioAccount>;
+}
+
+export function createAccountsApi(http: ProviderHttp, accountSid: string): AccountsApi {
+  const path = (sid: string, what: string) => `/2010-04-01/Accounts/${checkedSid('AC', sid, what)}.json`;
+  return {
+    fetch: async (sid = accountSid) =>
+      send(http, {
+        method: 'GET',
+        path: path(sid, 'fetch account'),
+        operation: 'fetch account',
+        schema: accountSchema,
+      }),
+    listSubaccounts: async () => {
+      const all = await listAll(http, {
+        path: '/2010-04-01/Accounts.json',
+        key: 'accounts',
+        item: accountSchema,
+        operation: 'list accounts',
+      });
+      return all.filter((a) => a.sid !== accountSid);
+    },
+    updateStatus: async (sid, status) =>
+      send(http, {
+        method: 'POST',
+        path: path(sid, 'update account status'),
+        operation: 'update account status',
+        schema: accountSchema,
+        form: { Status: status },
+      }),
+  };
+}
+
+/**
+ * Auth Token rotation on `accounts.twilio.com` (accounts v1): create a secondary token, promote it
+ * to primary (the old primary stops working at once), or delete the secondary. No request has a
+ * body; the tokens are in the answers only, and only returned here.
+ */
+export interface AuthTokensApi {
+  createSecondary(): Promise<string>;
+  /** 204; a 404 means there was none. */
+  deleteSecondary(): Promise<void>;
+  /** The token now primary, as Twilio returned it (null if the answer lacked it). */
+  promote(): Promise<string | null>;
+}
+
+export function createAuthTokensApi(http: ProviderHttp): AuthTokensApi {
+  return {
+    createSecondary: async () =>
+      send(http, {
+        method: 'POST',
+        path: '/v1/AuthTokens/Secondary',
+        operation: 'create secondary Auth Token',
+        schema: secondaryAuthTokenSchema,
+      }),
+    deleteSecondary: async () =>
+      send(http, {
+        method: 'DELETE',
+        path: '/v1/AuthTokens/Secondary',
+        operation: 'delete secondary Auth Token',
+        schema: noContent,
+      }),
+    promote: async () =>
+      send(http, {
+        method: 'POST',
+        path: '/v1/AuthTokens/Promote',
+        operation: 'promote secondary Auth Token',
+        schema: promotedAuthTokenSchema,
+      }),
+  };
+}

@@ -1,0 +1,33 @@
+export type { AccountsApi, AuthTokensApi } from './accounts.js';
+export { createTwilioClient, type TwilioClient, type TwilioClientOptions } from './client.js';
+export { TwilioClientError } from './errors.js';
+export { type TwilioBaseUrls, twilioBaseUrls } from './hosts.js';
+export type { KeysApi } from './keys.js';
+export type {
+  ApplicationsApi,
+  IncomingPhoneNumbersApi,
+  IncomingPhoneNumberUrls,
+  TwimlApplicationUrls,
+} from './numbers.js';
+export { nextPageRequest, TWILIO_MAX_PAGE_SIZE, TWILIO_MAX_PAGES } from './pagination.js';
+export type { AccountStatus, TwilioAccount } from './schemas/accounts.js';
+export type { ApiKey, NewApiKey } from './schemas/keys.js';
+export type { IncomingPhoneNumber, TwimlApplication } from './schemas/numbers.js';
+export type {
+  SipCredential,
+  SipCredentialList,
+  SipIpAccessControlList,
+  SipIpAddress,
+} from './schemas/sip.js';
+export type { UsageRecord, UsageRecurring, UsageTrigger, UsageTriggerBy } from './schemas/usage.js';
+export { checkedSid, type SidPrefix } from './sid.js';
+export type { SipCredentialsApi, SipIpAccessApi } from './sip.js';
+export {
+  type TwilioConnect,
+  type TwilioConnectOptions,
+  type TwilioCredentials,
+  type TwilioTransport,
+  twilioAccountKey,
+  twilioConnector,
+} from './transport.js';
+export type { NewUsageTrigger, UsageApi, UsageRecordFilter, UsageTriggerFilter } from './usage.js';

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { nullableString } from './common.js';
+
+export type AccountStatus = 'active' | 'suspended' | 'closed';
+
+/** An account (the main one or a subaccount). `auth_token`, in every answer, is dropped on parse. */
+export interface TwilioAccount {
+  sid: string;
+  friendly_name: string | null;
+  status: AccountStatus;
+  /** The parent's SID for a subaccount; the account's own SID for the main account. */
+  owner_account_sid: string | null;
+  type: string | null;
+  date_created: string | null;
+  date_updated: string | null;
+}
+
+export const accountSchema: z.ZodType<TwilioAccount> = z.object({
+  sid: z.string(),
+  friendly_name: nullableString,
+  status: z.enum(['active', 'suspended', 'closed']),
+  owner_account_sid: nullableString,
+  type: nullableString,
+  date_created: nullableString,
+  date_updated: nullableString,
+});
+
+/** `POST accounts.twilio.com/v1/AuthTokens/Secondary` (201): the secondary token, shown this once. */
+export const secondaryAuthTokenSchema: z.ZodType<string> = z
+  .object({ secondary_auth_token: z.string().min(1) })
+  .transform((body) => body.secondary_auth_token);
+
+/** `POST accounts.twilio.com/v1/AuthTokens/Promote` (200): the token that is now primary. */
+export const promotedAuthTokenSchema: z.ZodType<string | null> = z
+  .object({ auth_token: nullableString })
+  .transform((body) => body.auth_token);

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+import { nullableString } from './common.js';
+
+/** An API key as `GET …/Keys.json` lists it (the spec gives no type, creator or last use). */
+export interface ApiKey {
+  sid: string;
+  friendly_name: string | null;
+  /** RFC 2822, e.g. `Mon, 13 Jun 2016 22:50:08 +0000`. */
+  date_created: string | null;
+  date_updated: string | null;
+}
+
+export const apiKeySchema: z.ZodType<ApiKey> = z.object({
+  sid: z.string(),
+  friendly_name: nullableString,
+  date_created: nullableString,
+  date_updated: nullableString,
+});
+
+/** `POST …/Keys.json` (201): the key, and its secret, which Twilio shows this once. */
+export interface NewApiKey {
+  key: ApiKey;
+  secret: string;
+}
+
+export const newApiKeySchema: z.ZodType<NewApiKey> = z
+  .object({
+    sid: z.string(),
+    friendly_name: nullableString,
+    date_created: nullableString,
+    date_updated: nullableString,
+    secret: z.string().min(1),
+  })
+  .transform(({ secret, ...key }) => ({ key, secret }));

@@ -1,0 +1,187 @@
+import {
+  createSecondaryToken,
+  deleteSecondaryToken,
+  fetchAccount,
+  listAccounts,
+  promoteSecondaryToken,
+  updateAccount,
+} from './handle-accounts.js';
+import { createKey, deleteKey, listKeys } from './handle-keys.js';
+import {
+  fetchApplication,
+  fetchNumber,
+  listApplications,
+  listNumbers,
+  updateApplication,
+  updateNumber,
+} from './handle-numbers.js';
+import {
+  deleteCredential,
+  deleteIpAddress,
+  fetchCredential,
+  listCredentialLists,
+  listCredentials,
+  listIpAcls,
+  listIpAddresses,
+  updateCredential,
+} from './handle-sip.js';
+import { createUsageTrigger, listUsageRecords, listUsageTriggers } from './handle-usage.js';
+import type { SimContext } from './sim-context.js';
+import type { SimResponse } from './sim-http.js';
+
+export interface RouteArgs {
+  /** Path parameters by name: `AccountSid`, `Sid`, `ListSid`. */
+  params: Record<string, string>;
+  query: URLSearchParams;
+  form: URLSearchParams;
+  /** The request path, for 404 messages and page URIs. */
+  path: string;
+}
+
+export interface Route {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** e.g. `/2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json`. */
+  template: string;
+  run(ctx: SimContext, args: RouteArgs): SimResponse;
+}
+
+const A = '/2010-04-01/Accounts/{AccountSid}';
+
+/** Every route the simulator serves: the 2010-04-01 API and the accounts v1 Auth Token endpoints. */
+export const ROUTES: readonly Route[] = [
+  { method: 'GET', template: '/2010-04-01/Accounts.json', run: (c, a) => listAccounts(c, a.query, a.path) },
+  {
+    method: 'GET',
+    template: '/2010-04-01/Accounts/{Sid}.json',
+    run: (c, a) => fetchAccount(c, p(a, 'Sid'), a.path),
+  },
+  {
+    method: 'POST',
+    template: '/2010-04-01/Accounts/{Sid}.json',
+    run: (c, a) => updateAccount(c, p(a, 'Sid'), a.form, a.path),
+  },
+  { method: 'GET', template: `${A}/Keys.json`, run: (c, a) => listKeys(c, a.query, a.path) },
+  { method: 'POST', template: `${A}/Keys.json`, run: (c, a) => createKey(c, a.form) },
+  { method: 'DELETE', template: `${A}/Keys/{Sid}.json`, run: (c, a) => deleteKey(c, p(a, 'Sid'), a.path) },
+  {
+    method: 'GET',
+    template: `${A}/SIP/CredentialLists.json`,
+    run: (c, a) => listCredentialLists(c, a.query, a.path),
+  },
+  {
+    method: 'GET',
+    template: `${A}/SIP/CredentialLists/{ListSid}/Credentials.json`,
+    run: (c, a) => listCredentials(c, p(a, 'ListSid'), a.query, a.path),
+  },
+  {
+    method: 'GET',
+    template: `${A}/SIP/CredentialLists/{ListSid}/Credentials/{Sid}.json`,
+    run: (c, a) => fetchCredential(c, p(a, 'ListSid'), p(a, 'Sid'), a.path),
+  },
+  {
+    method: 'POST',
+    template: `${A}/SIP/CredentialLists/{ListSid}/Credentials/{Sid}.json`,
+    run: (c, a) => updateCredential(c, p(a, 'ListSid'), p(a, 'Sid'), a.form, a.path),
+  },
+  {
+    method: 'DELETE',
+    template: `${A}/SIP/CredentialLists/{ListSid}/Credentials/{Sid}.json`,
+    run: (c, a) => deleteCredential(c, p(a, 'ListSid'), p(a, 'Sid'), a.path),
+  },
+  {
+    method: 'GET',
+    template: `${A}/SIP/IpAccessControlLists.json`,
+    run: (c, a) => listIpAcls(c, a.query, a.path),
+  },
+  {
+    method: 'GET',
+    template: `${A}/SIP/IpAccessControlLists/{ListSid}/IpAddresses.json`,
+    run: (c, a) => listIpAddresses(c, p(a, 'ListSid'), a.query, a.path),
+  },
+  {
+    method: 'DELETE',
+    template: `${A}/SIP/IpAccessControlLists/{ListSid}/IpAddresses/{Sid}.json`,
+    run: (c, a) => deleteIpAddress(c, p(a, 'ListSid'), p(a, 'Sid'), a.path),
+  },
+  {
+    method: 'GET',
+    template: `${A}/IncomingPhoneNumbers.json`,
+    run: (c, a) => listNumbers(c, a.query, a.path),
+  },
+  {
+    method: 'GET',
+    template: `${A}/IncomingPhoneNumbers/{Sid}.json`,
+    run: (c, a) => fetchNumber(c, p(a, 'Sid'), a.path),
+  },
+  {
+    method: 'POST',
+    template: `${A}/IncomingPhoneNumbers/{Sid}.json`,
+    run: (c, a) => updateNumber(c, p(a, 'Sid'), a.form, a.path),
+  },
+  { method: 'GET', template: `${A}/Applications.json`, run: (c, a) => listApplications(c, a.query, a.path) },
+  {
+    method: 'GET',
+    template: `${A}/Applications/{Sid}.json`,
+    run: (c, a) => fetchApplication(c, p(a, 'Sid'), a.path),
+  },
+  {
+    method: 'POST',
+    template: `${A}/Applications/{Sid}.json`,
+    run: (c, a) => updateApplication(c, p(a, 'Sid'), a.form, a.path),
+  },
+  { method: 'GET', template: `${A}/Usage/Records.json`, run: (c, a) => listUsageRecords(c, a.query, a.path) },
+  {
+    method: 'GET',
+    template: `${A}/Usage/Triggers.json`,
+    run: (c, a) => listUsageTriggers(c, a.query, a.path),
+  },
+  { method: 'POST', template: `${A}/Usage/Triggers.json`, run: (c, a) => createUsageTrigger(c, a.form) },
+  { method: 'POST', template: '/v1/AuthTokens/Secondary', run: (c) => createSecondaryToken(c) },
+  { method: 'DELETE', template: '/v1/AuthTokens/Secondary', run: (c, a) => deleteSecondaryToken(c, a.path) },
+  { method: 'POST', template: '/v1/AuthTokens/Promote', run: (c) => promoteSecondaryToken(c) },
+];
+
+function p(args: RouteArgs, name: string): string {
+  return args.params[name] ?? '';
+}
+
+export interface RouteMatch {
+  /** `METHOD /template`, or `METHOD ?` when no template fits the path. */
+  label: string;
+  route: Route | undefined;
+  params: Record<string, string>;
+}
+
+function matchTemplate(template: string, path: string): Record<string, string> | undefined {
+  const names: string[] = [];
+  const pattern = template.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_m, name: string) => {
+    names.push(name);
+    return '([^/]+?)';
+  });
+  const match = new RegExp(`^${pattern}$`).exec(path);
+  if (!match) return undefined;
+  return Object.fromEntries(names.map((name, i) => [name, decodeSegment(match[i + 1] ?? '')]));
+}
+
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+/** The route for `method` and `path`; literal templates (`Accounts.json`) win over `{Sid}` ones. */
+export function matchRoute(method: string, path: string): RouteMatch {
+  let template: string | undefined;
+  let params: Record<string, string> = {};
+  for (const route of ROUTES) {
+    const found = matchTemplate(route.template, path);
+    if (!found) continue;
+    template ??= route.template;
+    if (route.template !== template) continue;
+    params = found;
+    if (route.method === method) return { label: `${method} ${template}`, route, params };
+  }
+  return { label: `${method} ${template ?? '?'}`, route: undefined, params };
+}

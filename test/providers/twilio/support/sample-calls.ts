@@ -1,0 +1,74 @@
+import { sid } from './twilio-nock.js';
+
+export const NEW_PASSWORD = 'Xk3generatedPassw0rdQ9';
+const CL = sid('CL', 1);
+const CR = sid('CR', 2);
+const AL = sid('AL', 3);
+const IP = sid('IP', 4);
+const PN = sid('PN', 5);
+const AP = sid('AP', 6);
+const SK = sid('SK', 7);
+const SUB = sid('AC', 8);
+
+/**
+ * Every method of the client with argument lists that reach every body field and filter it can
+ * send. A method missing here fails the conformance test, so a new call cannot skip the spec.
+ */
+export const CALLS: Record<string, unknown[][]> = {
+  'accounts.fetch': [[], [SUB]],
+  'accounts.listSubaccounts': [[]],
+  'accounts.updateStatus': [[SUB, 'suspended']],
+  'authTokens.createSecondary': [[]],
+  'authTokens.deleteSecondary': [[]],
+  'authTokens.promote': [[]],
+  'keys.list': [[]],
+  'keys.create': [['Reclaim replacement 2026-03-01']],
+  'keys.delete': [[SK]],
+  'sipCredentials.lists': [[]],
+  'sipCredentials.list': [[CL]],
+  'sipCredentials.fetch': [[CL, CR]],
+  'sipCredentials.updatePassword': [[CL, CR, NEW_PASSWORD]],
+  'sipCredentials.delete': [[CL, CR]],
+  'sipIpAccess.lists': [[]],
+  'sipIpAccess.addresses': [[AL]],
+  'sipIpAccess.deleteAddress': [[AL, IP]],
+  'incomingPhoneNumbers.list': [[]],
+  'incomingPhoneNumbers.fetch': [[PN]],
+  'incomingPhoneNumbers.updateUrls': [
+    [
+      PN,
+      { VoiceUrl: null, VoiceFallbackUrl: null, SmsUrl: null, SmsFallbackUrl: null, StatusCallback: null },
+    ],
+    [PN, { VoiceUrl: 'https://hooks.example.com/voice' }],
+  ],
+  'applications.list': [[]],
+  'applications.fetch': [[AP]],
+  'applications.updateUrls': [
+    [
+      AP,
+      {
+        VoiceUrl: null,
+        VoiceFallbackUrl: null,
+        SmsUrl: null,
+        SmsFallbackUrl: null,
+        StatusCallback: null,
+        SmsStatusCallback: null,
+        MessageStatusCallback: null,
+      },
+    ],
+  ],
+  'usage.records': [[], [{ category: 'totalprice', startDate: '2026-01-01', endDate: '2026-01-30' }]],
+  'usage.triggers': [[], [{ recurring: 'daily', triggerBy: 'price', usageCategory: 'totalprice' }]],
+  'usage.createTrigger': [
+    [
+      {
+        callbackUrl: 'https://hooks.example.com/usage',
+        triggerValue: '50.00',
+        usageCategory: 'totalprice',
+        triggerBy: 'price',
+        recurring: 'daily',
+        friendlyName: 'Reclaim daily spend alert',
+      },
+    ],
+  ],
+};
