@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import type { SendgridExecutor } from './step-kit.js';
+import { isGone, paramsOf, removeOrGone, SendgridPlaybookError, writeUnlessDone } from './step-kit.js';
+
+const createParams = z.object({ name: z.string().min(1), scopes: z.array(z.string()), replaces: z.string() });
+
+/**
+ * Creates the replacement key (same scopes as the old one) and hands its value to the engine to
+ * seal. A recheck lists the keys first: a replacement next to a deleted old key means the pair is
+ * done; a replacement next to the old key is from an attempt whose answer was lost (nobody holds
+ * its value), so it is deleted and a fresh one created before the old key goes.
+ */
+export const createReplacementKey: SendgridExecutor = async (ctx, action, recheck) => {
+  const { name, scopes, replaces } = paramsOf(action, createParams);
+  const api = ctx.client.apiKeys;
+  if (recheck) {
+    const keys = await api.list();
+    const made = keys.filter((k) => k.name === name);
+    const first = made[0];
+    if (first && !keys.some((k) => k.api_key_id === replaces)) {
+      return { result: { apiKeyId: first.api_key_id, name, replaces, note: 'already replaced' } };
+    }
+    for (const stale of made) await removeOrGone(() => api.delete(stale.api_key_id), { result: {} });
+  }
+  const created = await api.create({ name, scopes });
+  return {
+    result: { apiKeyId: created.key.api_key_id, name, scopes: created.key.scopes, replaces },
+    secrets: [{ label: `SendGrid API key ${name}`, value: created.secret }],
+  };
+};
+
+/** Deletes a key; never Reclaim's own. A recheck reads the key first; a 404 is done. */
+export const deleteApiKey: SendgridExecutor = (ctx, action, recheck) => {
+  if (action.target === ctx.client.ownApiKeyId) {
+    throw new SendgridPlaybookError(
+      'sendgrid_own_key',
+      'Refusing to delete the API key Reclaim itself uses; rediscover to get a plan without it.',
+      { details: { target: action.target } },
+    );
+  }
+  const api = ctx.client.apiKeys;
+  const done = { result: { deleted: true } };
+  return writeUnlessDone(
+    recheck,
+    async () => {
+      try {
+        await api.get(action.target);
+        return undefined;
+      } catch (err) {
+        if (isGone(err)) return { result: { deleted: true, note: 'already gone' } };
+        throw err;
+      }
+    },
+    () => removeOrGone(() => api.delete(action.target), done),
+  );
+};

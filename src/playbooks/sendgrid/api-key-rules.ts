@@ -1,0 +1,33 @@
+import type { ApiKeyWithScopes } from '../../providers/sendgrid/index.js';
+
+/**
+ * Scopes that let a key take or keep control of the account: make more keys, let more addresses
+ * in, or add people (twilio.com/docs/sendgrid/api-reference/api-key-permissions). A key sending
+ * mail for an application has none of them; an attacker's persistence key has them all.
+ */
+export const ACCOUNT_CONTROL_SCOPES: readonly string[] = [
+  'api_keys.create',
+  'api_keys.update',
+  'access_settings.whitelist.create',
+  'access_settings.whitelist.update',
+  'teammates.create',
+  'teammates.update',
+];
+
+/** Appended to a replacement's name; a key that already carries it is not replaced again. */
+export const REPLACED_MARK = ' (replaced by Reclaim)';
+
+/** The control scopes a key holds (empty: a restricted key). */
+export function controlScopesOf(key: ApiKeyWithScopes): string[] {
+  return key.scopes.filter((s) => ACCOUNT_CONTROL_SCOPES.includes(s));
+}
+
+/** The name of the key that replaces one named `name` (the mark is never doubled). */
+export function replacementName(name: string | null): string {
+  const base = (name ?? '').endsWith(REPLACED_MARK) ? (name ?? '').slice(0, -REPLACED_MARK.length) : name;
+  return `${base && base.trim() !== '' ? base : 'Unnamed key'}${REPLACED_MARK}`;
+}
+
+export function isReplacement(key: { name: string | null }): boolean {
+  return (key.name ?? '').endsWith(REPLACED_MARK);
+}

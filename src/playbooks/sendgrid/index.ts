@@ -1,0 +1,57 @@
+import type { SendgridClient } from '../../providers/sendgrid/index.js';
+import type { Playbook, StepDefinition } from '../types.js';
+import { disableUnknownSubusersStep } from './disable-unknown-subusers.js';
+import {
+  changePasswordStep,
+  enable2faStep,
+  reviewAccountSettingsStep,
+  reviewPaymentMethodsStep,
+} from './manual-steps.js';
+import { removeUnknownTeammatesStep } from './remove-unknown-teammates.js';
+import { replaceApiKeysStep } from './replace-api-keys.js';
+import { reviewIpAccessStep } from './review-ip-access.js';
+import { createReviewSentEmailStep, type ReviewSentEmailOptions } from './review-sent-email.js';
+import { reviewWebhooksStep } from './review-webhooks.js';
+
+/**
+ * Twilio's forced-password-reset checklist for SendGrid, in the order a responder should work:
+ * lock the door (password, 2FA), then the credentials and addresses that let the attacker back
+ * in (keys, allow list, teammates), what they set up to send and listen (subusers, webhooks),
+ * what they sent, and finally the bill and the account settings.
+ */
+export function createSendgridSteps(options: ReviewSentEmailOptions = {}): StepDefinition<SendgridClient>[] {
+  return [
+    changePasswordStep,
+    enable2faStep,
+    replaceApiKeysStep,
+    reviewIpAccessStep,
+    removeUnknownTeammatesStep,
+    disableUnknownSubusersStep,
+    reviewWebhooksStep,
+    createReviewSentEmailStep(options),
+    reviewPaymentMethodsStep,
+    reviewAccountSettingsStep,
+  ];
+}
+
+export const SENDGRID_STEPS: StepDefinition<SendgridClient>[] = createSendgridSteps();
+
+export const sendgridPlaybook: Playbook<SendgridClient> = { provider: 'sendgrid', steps: SENDGRID_STEPS };
+
+export { ACCOUNT_CONTROL_SCOPES, REPLACED_MARK, replacementName } from './api-key-rules.js';
+export { DISABLE_UNKNOWN_SUBUSERS } from './disable-unknown-subusers.js';
+export { groupBySubject, type SubjectGroup } from './group-subjects.js';
+export { EMAIL_ACTIVITY_PAGE, SENDGRID_APP } from './manual-steps.js';
+export { REMOVE_UNKNOWN_TEAMMATES } from './remove-unknown-teammates.js';
+export { REPLACE_API_KEYS } from './replace-api-keys.js';
+export { REVIEW_IP_ACCESS } from './review-ip-access.js';
+export {
+  createReviewSentEmailStep,
+  REVIEW_DAYS,
+  REVIEW_SENT_EMAIL,
+  type ReviewSentEmailOptions,
+} from './review-sent-email.js';
+export { REVIEW_WEBHOOKS } from './review-webhooks.js';
+export { SPAM_PATTERNS, spamSignals } from './spam-patterns.js';
+export { SendgridPlaybookError } from './step-kit.js';
+export { domainIsKnown, domainOf, entryIsTrusted, isCovered, knownDomains } from './trust.js';

@@ -1,0 +1,120 @@
+import type { Finding, PlannedAction } from '../../incidents/types.js';
+import {
+  inviteRef,
+  type PendingInvite,
+  type SendgridClient,
+  type Teammate,
+} from '../../providers/sendgrid/index.js';
+import type { AutomatedStepDefinition, Discovery } from '../types.js';
+import { executeByKind, nothingFound, plural, readOwnerEmail, type SendgridContext } from './step-kit.js';
+import { cancelInvite, deleteTeammate } from './teammate-actions.js';
+import { domainOf, type SendgridTrust, sendgridTrustOf } from './trust.js';
+
+export const REMOVE_UNKNOWN_TEAMMATES = 'sendgrid.remove-unknown-teammates';
+
+interface Planned {
+  finding: Finding;
+  action?: PlannedAction;
+}
+
+function outsider(email: string | null, trust: SendgridTrust): string | undefined {
+  if (trust.domains.length === 0 || trust.domainKnown(email)) return undefined;
+  return `${email ?? 'no address'} is not on your domains (${trust.domains.join(', ')})`;
+}
+
+function planTeammate(t: Teammate, trust: SendgridTrust): Planned {
+  const role = t.user_type === 'owner' ? 'owner' : t.is_admin ? 'admin' : 'teammate';
+  const summary = `Teammate ${t.username} <${t.email ?? 'no address'}>, ${role}`;
+  if (t.user_type === 'owner')
+    return { finding: { resource: t.username, summary, suspicious: false, reasons: [] } };
+  const why = outsider(t.email, trust);
+  const reasons = why
+    ? [why, ...(t.is_admin ? ['is an admin: can do anything the owner can, but billing'] : [])]
+    : [];
+  const finding = { resource: t.username, summary, suspicious: reasons.length > 0, reasons };
+  if (!why) return { finding };
+  return {
+    finding,
+    action: {
+      kind: 'delete_teammate',
+      target: t.username,
+      params: { email: t.email ?? '' },
+      description: `Remove ${role} ${t.username} <${t.email ?? 'no address'}>`,
+    },
+  };
+}
+
+function planInvite(i: PendingInvite, trust: SendgridTrust): Planned {
+  const ref = inviteRef(i.token);
+  const kind = i.is_admin ? 'admin invitation' : 'invitation';
+  const why = outsider(i.email, trust);
+  const finding = {
+    resource: ref,
+    summary: `Pending ${kind} to ${i.email}`,
+    suspicious: Boolean(why),
+    reasons: why ? [why] : [],
+  };
+  if (!why) return { finding };
+  return {
+    finding,
+    action: {
+      kind: 'cancel_invite',
+      target: ref,
+      params: { email: i.email },
+      description: `Cancel the ${kind} to ${i.email}`,
+    },
+  };
+}
+
+function summarise(
+  trust: SendgridTrust,
+  teammates: number,
+  invites: number,
+  actions: PlannedAction[],
+): string {
+  if (teammates + invites === 0) return nothingFound('no teammates and no pending invitations.');
+  if (trust.domains.length === 0) {
+    return `Reclaim knows none of your domains (the account email could not be read and RECLAIM_TRUSTED_HOSTS is not set), so nobody is planned for removal; check the ${plural(teammates, 'teammate')} in the console.`;
+  }
+  const removals = actions.filter((a) => a.kind === 'delete_teammate').length;
+  const cancels = actions.length - removals;
+  if (actions.length === 0) {
+    return nothingFound(
+      `${plural(teammates, 'teammate')} and ${plural(invites, 'pending invitation')}, all on your domains.`,
+    );
+  }
+  const domains = [...new Set(actions.map((a) => domainOf(a.params.email as string)))].join(', ');
+  return `Remove ${removals} of ${plural(teammates, 'teammate')} and cancel ${cancels} of ${plural(invites, 'invitation')} from outside your domains (${domains}). If one of them is yours (a contractor on another domain), add that domain to RECLAIM_TRUSTED_HOSTS and rediscover, or reject the plan.`;
+}
+
+async function discover(ctx: SendgridContext): Promise<Discovery> {
+  const [teammates, invites, ownerEmail] = await Promise.all([
+    ctx.client.teammates.list(),
+    ctx.client.teammates.listPending(),
+    readOwnerEmail(ctx),
+  ]);
+  const trust = sendgridTrustOf(ctx, ownerEmail);
+  const planned = [
+    ...teammates.map((t) => planTeammate(t, trust)),
+    ...invites.map((i) => planInvite(i, trust)),
+  ];
+  const actions = planned.flatMap((p) => (p.action ? [p.action] : []));
+  return {
+    findings: planned.map((p) => p.finding),
+    actions,
+    summary: summarise(trust, teammates.length, invites.length, actions),
+  };
+}
+
+export const removeUnknownTeammatesStep: AutomatedStepDefinition<SendgridClient> = {
+  id: REMOVE_UNKNOWN_TEAMMATES,
+  kind: 'automated',
+  title: 'Remove teammates and invitations from outside your domains',
+  why: 'A teammate the attacker added keeps their own login after your password changes, and a pending invitation lets them add one later. SendGrid shows no dates for either, so anyone whose address is not on your domains (the owner’s email domain and RECLAIM_TRUSTED_HOSTS) is removed; the owner never is.',
+  risk: 'high',
+  discover,
+  execute: executeByKind(REMOVE_UNKNOWN_TEAMMATES, {
+    delete_teammate: deleteTeammate,
+    cancel_invite: cancelInvite,
+  }),
+};

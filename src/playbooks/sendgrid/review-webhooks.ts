@@ -1,0 +1,102 @@
+import type { Finding, PlannedAction } from '../../incidents/types.js';
+import type { EventWebhook, ParseSetting, SendgridClient } from '../../providers/sendgrid/index.js';
+import type { AutomatedStepDefinition, Discovery } from '../types.js';
+import { executeByKind, nothingFound, plural, quoted, type SendgridContext } from './step-kit.js';
+import { type SendgridTrust, sendgridTrustOf } from './trust.js';
+import { deleteParseSetting, disableEventWebhook } from './webhook-actions.js';
+
+export const REVIEW_WEBHOOKS = 'sendgrid.review-webhooks';
+
+type Planned = { finding: Finding; action?: PlannedAction };
+
+function planEvent(w: EventWebhook, trust: SendgridTrust): Planned {
+  const host = trust.hostNotTrusted(w.url);
+  const tokenHost = trust.hostNotTrusted(w.oauth_token_url);
+  const created = trust.inWindow(w.created_date, 'created');
+  const reasons = [
+    host && `sends every delivery event (recipients included) to ${host}, not a trusted host`,
+    tokenHost && `fetches its OAuth token from ${tokenHost}, not a trusted host`,
+    created,
+  ].filter((r): r is string => typeof r === 'string');
+  const label = `${quoted(w.friendly_name)} (${w.id})`;
+  const finding = {
+    resource: w.id,
+    summary: `Event webhook ${label} → ${w.url}${w.enabled ? '' : ', disabled'}`,
+    suspicious: reasons.length > 0,
+    reasons,
+  };
+  if (reasons.length === 0 || !w.enabled) return { finding };
+  return {
+    finding,
+    action: {
+      kind: 'disable_event_webhook',
+      target: w.id,
+      params: { url: w.url },
+      description: `Disable event webhook ${label} → ${w.url} (kept, so it can be enabled again)`,
+    },
+  };
+}
+
+function planParse(p: ParseSetting, trust: SendgridTrust): Planned {
+  const host = trust.hostNotTrusted(p.url);
+  const reasons = host ? [`posts mail sent to ${p.hostname} to ${host}, not a trusted host`] : [];
+  const finding = {
+    resource: p.hostname,
+    summary: `Inbound Parse ${p.hostname} → ${p.url}`,
+    suspicious: Boolean(host),
+    reasons,
+  };
+  if (!host) return { finding };
+  return {
+    finding,
+    action: {
+      kind: 'delete_parse_setting',
+      target: p.hostname,
+      params: { url: p.url, spamCheck: p.spam_check, sendRaw: p.send_raw },
+      description: `Delete Inbound Parse ${p.hostname} → ${p.url} (Inbound Parse has no off switch)`,
+    },
+  };
+}
+
+function summarise(trust: SendgridTrust, total: number, actions: PlannedAction[]): string {
+  const note = trust.hostsConfigured
+    ? ''
+    : ' RECLAIM_TRUSTED_HOSTS is not set, so webhooks are judged only by when they were created.';
+  if (total === 0) return nothingFound('no Event Webhooks and no Inbound Parse settings.');
+  if (actions.length === 0)
+    return nothingFound(`${plural(total, 'webhook')}, none pointing at an unknown host.${note}`);
+  const disable = actions.filter((a) => a.kind === 'disable_event_webhook').length;
+  const parts = [
+    disable > 0 && `disable ${plural(disable, 'Event Webhook')}`,
+    actions.length - disable > 0 && `delete ${plural(actions.length - disable, 'Inbound Parse setting')}`,
+  ].filter((p): p is string => typeof p === 'string');
+  return `Of ${plural(total, 'webhook')}: ${parts.join(' and ')} sending your mail data to hosts that are not yours.${note}`;
+}
+
+async function discover(ctx: SendgridContext): Promise<Discovery> {
+  const trust = sendgridTrustOf(ctx);
+  const [events, parses] = await Promise.all([
+    ctx.client.eventWebhooks.list(),
+    ctx.client.parseSettings.list(),
+  ]);
+  const planned = [...events.map((w) => planEvent(w, trust)), ...parses.map((p) => planParse(p, trust))];
+  const actions = planned.flatMap((p) => (p.action ? [p.action] : []));
+  return {
+    findings: planned.map((p) => p.finding),
+    actions,
+    summary: summarise(trust, planned.length, actions),
+  };
+}
+
+export const reviewWebhooksStep: AutomatedStepDefinition<SendgridClient> = {
+  id: REVIEW_WEBHOOKS,
+  kind: 'automated',
+  title: 'Stop webhooks that send your mail data to unknown hosts',
+  why: 'An Event Webhook or Inbound Parse setting on an attacker’s host hands them every recipient, open and click, or the mail your customers send you, long after they lose the password. Event Webhooks are disabled (reversible); Inbound Parse settings have no off switch and are deleted, their values kept in the plan.',
+  risk: 'high',
+  discover,
+  execute: executeByKind(REVIEW_WEBHOOKS, {
+    disable_event_webhook: disableEventWebhook,
+    delete_parse_setting: deleteParseSetting,
+  }),
+};

@@ -1,0 +1,28 @@
+import { inviteRef } from '../../providers/sendgrid/index.js';
+import type { SendgridExecutor } from './step-kit.js';
+import { removeOrGone, writeUnlessDone } from './step-kit.js';
+
+/** Deletes a teammate; a recheck lists teammates first and stops if they are gone. */
+export const deleteTeammate: SendgridExecutor = (ctx, action, recheck) => {
+  const api = ctx.client.teammates;
+  return writeUnlessDone(
+    recheck,
+    async () =>
+      (await api.list()).some((t) => t.username === action.target)
+        ? undefined
+        : { result: { deleted: true, note: 'already gone' } },
+    () => removeOrGone(() => api.delete(action.target), { result: { deleted: true } }),
+  );
+};
+
+/**
+ * Cancels an invitation. The plan names it by a digest of its token (the token lets anyone accept
+ * it, so it never goes into a plan, a card or the audit log); the invitations are read again to
+ * find the token, and an invitation no longer listed was accepted, cancelled or expired already.
+ */
+export const cancelInvite: SendgridExecutor = async (ctx, action) => {
+  const api = ctx.client.teammates;
+  const invite = (await api.listPending()).find((i) => inviteRef(i.token) === action.target);
+  if (!invite) return { result: { cancelled: true, note: 'no longer pending' } };
+  return removeOrGone(() => api.cancelInvite(invite.token), { result: { cancelled: true } });
+};

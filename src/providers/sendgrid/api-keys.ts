@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { ProviderHttp } from '../http/types.js';
+import { resourcePath } from './resource-path.js';
+import {
+  type ApiKey,
+  type ApiKeyWithScopes,
+  apiKeySchema,
+  apiKeyWithScopesSchema,
+  type CreatedApiKey,
+  createdApiKeySchema,
+} from './schemas/api-keys.js';
+import { noContent, resultList } from './schemas/common.js';
+
+/** An account holds at most 100 API keys (spec, CreateApiKey), so one page of 100 lists them all. */
+export const SENDGRID_MAX_API_KEYS = 100;
+
+export interface ApiKeysApi {
+  /** `GET /v3/api_keys?limit=100`: ids and names only. */
+  list(): Promise<ApiKey[]>;
+  /** `GET /v3/api_keys/{id}`: the key with its scopes. */
+  get(apiKeyId: string): Promise<ApiKeyWithScopes>;
+  /**
+   * `POST /v3/api_keys`. `scopes` must be given: without it SendGrid creates a full-access key.
+   * The new key's value is returned once, as `secret`.
+   */
+  create(input: { name: string; scopes: string[] }): Promise<CreatedApiKey>;
+  /** `DELETE /v3/api_keys/{id}` (204); SendGrid notes a short delay before the key stops working. */
+  delete(apiKeyId: string): Promise<void>;
+}
+
+const KEYS = '/v3/api_keys';
+
+export function createApiKeysApi(http: ProviderHttp): ApiKeysApi {
+  return {
+    async list() {
+      const res = await http.request({
+        method: 'GET',
+        path: KEYS,
+        query: { limit: SENDGRID_MAX_API_KEYS },
+        schema: resultList(apiKeySchema),
+        operation: 'list API keys',
+      });
+      return res.data.result;
+    },
+    async get(apiKeyId) {
+      const res = await http.request({
+        method: 'GET',
+        path: resourcePath(KEYS, apiKeyId),
+        // The spec wraps the one key in `result: [ … ]`; an empty list is a shape we cannot use.
+        schema: z.object({ result: z.array(apiKeyWithScopesSchema).min(1) }),
+        operation: 'get API key scopes',
+      });
+      return res.data.result[0]!;
+    },
+    async create(input) {
+      const res = await http.request({
+        method: 'POST',
+        path: KEYS,
+        body: { json: { name: input.name, scopes: input.scopes } },
+        schema: createdApiKeySchema,
+        operation: 'create API key',
+      });
+      return res.data;
+    },
+    async delete(apiKeyId) {
+      await http.request({
+        method: 'DELETE',
+        path: resourcePath(KEYS, apiKeyId),
+        schema: noContent,
+        operation: 'delete API key',
+      });
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import type { ProviderHttp } from '../http/types.js';
+import { type Message, messageListSchema, userEmailSchema } from './schemas/messages.js';
+
+/** `limit` maximum of `GET /v3/messages` (spec: `maximum: 1000`). */
+export const SENDGRID_MESSAGES_PAGE = 1_000;
+
+/** The query that selects messages whose last event falls in [from, to], both ends included. */
+export function windowQuery(from: Date, to: Date): string {
+  return `last_event_time BETWEEN TIMESTAMP "${from.toISOString()}" AND TIMESTAMP "${to.toISOString()}"`;
+}
+
+export interface MessageWindow {
+  messages: Message[];
+  /** False when the walk stopped early (the cap, or a page all of one instant) and older mail was not read. */
+  complete: boolean;
+}
+
+export interface EmailActivityApi {
+  /** `GET /v3/messages?query=…&limit=…`: one page, the newest matches first. Needs the paid add-on. */
+  search(query: string, limit?: number): Promise<Message[]>;
+  /**
+   * Every message whose last event is in [from, to], read newest first. The API has no cursor, so
+   * each next page narrows the window's end to the oldest time seen so far; messages read twice at
+   * that boundary are kept once. Stops at `maxMessages` (default 20,000) with `complete: false`.
+   */
+  listWindow(from: Date, to: Date, options?: { maxMessages?: number }): Promise<MessageWindow>;
+}
+
+export function createEmailActivityApi(http: ProviderHttp): EmailActivityApi {
+  const search = async (query: string, limit = SENDGRID_MESSAGES_PAGE, page = 1) => {
+    const res = await http.request({
+      method: 'GET',
+      path: '/v3/messages',
+      query: { query, limit },
+      schema: messageListSchema,
+      operation: page === 1 ? 'search email activity' : `search email activity (page ${page})`,
+    });
+    return res.data.messages;
+  };
+  return {
+    search: (query, limit) => search(query, limit),
+    async listWindow(from, to, options = {}) {
+      const cap = options.maxMessages ?? 20_000;
+      const seen = new Map<string, Message>();
+      let end = to;
+      for (let page = 1; ; page += 1) {
+        const batch = await search(windowQuery(from, end), SENDGRID_MESSAGES_PAGE, page);
+        for (const m of batch) if (!seen.has(m.msg_id)) seen.set(m.msg_id, m);
+        if (batch.length < SENDGRID_MESSAGES_PAGE) return { messages: [...seen.values()], complete: true };
+        const oldest = oldestTime(batch);
+        if (seen.size >= cap || oldest === undefined || oldest >= end.getTime()) {
+          return { messages: [...seen.values()], complete: false };
+        }
+        end = new Date(oldest);
+      }
+    },
+  };
+}
+
+function oldestTime(messages: readonly Message[]): number | undefined {
+  let oldest: number | undefined;
+  for (const m of messages) {
+    const at = m.last_event_time === null ? Number.NaN : Date.parse(m.last_event_time);
+    if (!Number.isNaN(at) && (oldest === undefined || at < oldest)) oldest = at;
+  }
+  return oldest;
+}
+
+export interface UserApi {
+  /** `GET /v3/user/email`: the owner's sign-in address. */
+  email(): Promise<string>;
+}
+
+export function createUserApi(http: ProviderHttp): UserApi {
+  return {
+    async email() {
+      const res = await http.request({
+        method: 'GET',
+        path: '/v3/user/email',
+        schema: userEmailSchema,
+        operation: 'get account email',
+      });
+      return res.data.email;
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { orNull } from './common.js';
+
+/**
+ * One address that recently tried to reach the account, through the console or the API
+ * (`GET /v3/access_settings/activity`). `first_at` and `last_at` are Unix seconds.
+ */
+export interface AccessAttempt {
+  ip: string;
+  allowed: boolean;
+  auth_method: string | null;
+  location: string | null;
+  first_at: number | null;
+  last_at: number | null;
+}
+
+export const accessAttemptSchema: z.ZodType<AccessAttempt> = z.object({
+  ip: z.string(),
+  allowed: z.boolean(),
+  auth_method: orNull(z.string()),
+  location: orNull(z.string()),
+  first_at: orNull(z.number()),
+  last_at: orNull(z.number()),
+});
+
+/**
+ * One entry of the IP allow list (`GET /v3/access_settings/whitelist`): an address, a CIDR range
+ * or `*`. `created_at` and `updated_at` are Unix seconds.
+ */
+export interface AllowedIp {
+  id: number;
+  ip: string;
+  created_at: number | null;
+  updated_at: number | null;
+}
+
+export const allowedIpSchema: z.ZodType<AllowedIp> = z.object({
+  id: z.number().int(),
+  ip: z.string(),
+  created_at: orNull(z.number()),
+  updated_at: orNull(z.number()),
+});

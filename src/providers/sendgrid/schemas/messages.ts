@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { orNull } from './common.js';
+
+/**
+ * One message of the Email Activity feed (`GET /v3/messages`). The recipient (`to_email`) and the
+ * open and click counts are in the response but not kept: the review groups by subject and sender.
+ */
+export interface Message {
+  msg_id: string;
+  from_email: string | null;
+  subject: string | null;
+  status: string | null;
+  last_event_time: string | null;
+}
+
+export const messageSchema: z.ZodType<Message> = z.object({
+  msg_id: z.string(),
+  from_email: orNull(z.string()),
+  subject: orNull(z.string()),
+  status: orNull(z.string()),
+  last_event_time: orNull(z.string()),
+});
+
+export const messageListSchema = z.object({ messages: z.array(messageSchema) });
+
+/** `GET /v3/user/email`: the address the account's owner signs in and gets mail with. */
+export const userEmailSchema = z.object({ email: z.string() });

@@ -1,0 +1,64 @@
+import type { ProviderHttp } from '../http/types.js';
+import { listByOffset } from './paging.js';
+import { resourcePath } from './resource-path.js';
+import { noContent, resultList } from './schemas/common.js';
+import {
+  type PendingInvite,
+  pendingInviteSchema,
+  type Teammate,
+  teammateSchema,
+} from './schemas/teammates.js';
+
+/** `limit` maximum of `GET /v3/teammates` (spec: `maximum: 500`). */
+export const SENDGRID_TEAMMATES_PAGE = 500;
+
+export interface TeammatesApi {
+  /** `GET /v3/teammates?limit=500&offset=…`, every page. */
+  list(): Promise<Teammate[]>;
+  /** `GET /v3/teammates/pending`: invitations not yet accepted. */
+  listPending(): Promise<PendingInvite[]>;
+  /** `DELETE /v3/teammates/{username}` (204). */
+  delete(username: string): Promise<void>;
+  /** `DELETE /v3/teammates/pending/{token}` (204): the invitation can no longer be accepted. */
+  cancelInvite(token: string): Promise<void>;
+}
+
+const TEAMMATES = '/v3/teammates';
+
+export function createTeammatesApi(http: ProviderHttp): TeammatesApi {
+  return {
+    list: () =>
+      listByOffset(http, {
+        path: TEAMMATES,
+        operation: 'list teammates',
+        schema: resultList(teammateSchema),
+        items: (page) => page.result,
+        limit: SENDGRID_TEAMMATES_PAGE,
+      }),
+    async listPending() {
+      const res = await http.request({
+        method: 'GET',
+        path: `${TEAMMATES}/pending`,
+        schema: resultList(pendingInviteSchema),
+        operation: 'list pending teammate invitations',
+      });
+      return res.data.result;
+    },
+    async delete(username) {
+      await http.request({
+        method: 'DELETE',
+        path: resourcePath(TEAMMATES, username),
+        schema: noContent,
+        operation: 'delete teammate',
+      });
+    },
+    async cancelInvite(token) {
+      await http.request({
+        method: 'DELETE',
+        path: resourcePath(`${TEAMMATES}/pending`, token),
+        schema: noContent,
+        operation: 'cancel teammate invitation',
+      });
+    },
+  };
+}

@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../src/config.js';
+import type { Incident } from '../../../src/incidents/types.js';
+import { silentLogger } from '../../../src/logger.js';
+import { sendgridAdapter, sendgridSandboxFile } from '../../../src/playbooks/adapters/sendgrid-adapter.js';
+import { SENDGRID_STEPS } from '../../../src/playbooks/sendgrid/index.js';
+import { createLimiterFactory } from '../../../src/providers/http/index.js';
+import type { SendgridClient } from '../../../src/providers/sendgrid/index.js';
+import {
+  loadSendgridSimulator,
+  SEED_TRUSTED,
+  serveSendgridSimulator,
+} from '../../../src/providers/sendgrid/simulator/index.js';
+import { NOW, SINCE, seeded } from './sendgrid-kit.js';
+
+function incident(id: string, rehearsal: boolean): Incident {
+  return {
+    id,
+    provider: 'sendgrid',
+    label: 'test',
+    rehearsal,
+    status: 'open',
+    requestedBy: 'UALICE',
+    since: SINCE,
+    channelId: null,
+    progressTs: null,
+    createdAt: NOW,
+    closedAt: null,
+    closedBy: null,
+    closeReason: null,
+  };
+}
+
+async function adapterWith(env: Record<string, string> = {}) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'reclaim-sendgrid-'));
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    RECLAIM_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
+    ...env,
+  });
+  const logger = silentLogger();
+  return {
+    dataDir,
+    adapter: sendgridAdapter({ config, logger, limiters: createLimiterFactory({ logger }) }),
+  };
+}
+
+describe('the SendGrid adapter', () => {
+  it('when no key is set, then it is not configured but can rehearse, with the seed’s trusted hosts and IPs', async () => {
+    const { adapter } = await adapterWith();
+    expect(adapter).toMatchObject({ provider: 'sendgrid', configured: false, rehearsable: true });
+    expect(adapter.rehearsalTrusted).toBe(SEED_TRUSTED);
+    expect(adapter.steps).toBe(SENDGRID_STEPS);
+    expect(adapter.steps.every((s) => s.id.startsWith('sendgrid.'))).toBe(true);
+  });
+
+  it('when a rehearsal writes, then its account is saved in DATA_DIR/sandbox and a new process resumes it', async () => {
+    const { dataDir, adapter } = await adapterWith();
+    const client = (await adapter.client(incident('inc-1', true))) as SendgridClient;
+    const file = sendgridSandboxFile(dataDir, 'inc-1');
+    expect(file).toBe(join(dataDir, 'sandbox', 'sendgrid-inc-1.json'));
+    expect(existsSync(file)).toBe(true);
+    expect(client.ownApiKeyId).toBe('RcLmSandboxKey00000001');
+    await client.subusers.setDisabled('promo-sender', true);
+    expect(
+      (await loadSendgridSimulator(file)).state.subusers.find((s) => s.username === 'promo-sender')?.disabled,
+    ).toBe(true);
+
+    const restarted = sendgridAdapter({
+      config: loadConfig({ DATA_DIR: dataDir }),
+      logger: silentLogger(),
+      limiters: createLimiterFactory(),
+    });
+    const again = (await restarted.client(incident('inc-1', true))) as SendgridClient;
+    expect((await again.subusers.list({ username: 'promo-sender' }))[0]?.disabled).toBe(true);
+    expect(await adapter.client(incident('inc-1', true))).toBe(client);
+    expect(await adapter.client(incident('inc-2', true))).not.toBe(client);
+  });
+
+  it('when a key is set, then the live client calls SENDGRID_API_URL with it and knows its own key id', async () => {
+    const sim = seeded();
+    const served = await serveSendgridSimulator(sim);
+    try {
+      const { adapter } = await adapterWith({
+        SENDGRID_API_KEY: sim.apiKey,
+        SENDGRID_API_URL: served.url,
+        SENDGRID_RATE_PER_SEC: '200',
+      });
+      expect(adapter.configured).toBe(true);
+      const client = (await adapter.client(incident('inc-live', false))) as SendgridClient;
+      expect(client.ownApiKeyId).toBe('RcLmSandboxKey00000001');
+      expect(await client.user.email()).toBe('owner@acme-mail.example.com');
+      expect(sim.stats.requests).toBe(1);
+    } finally {
+      await served.close();
+    }
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { SENDGRID_STEPS, sendgridPlaybook } from '../../../src/playbooks/sendgrid/index.js';
+import {
+  SANDBOX_SENDGRID_API_KEY,
+  SendgridSimulator,
+} from '../../../src/providers/sendgrid/simulator/index.js';
+import { AUTOMATED, harness } from './sendgrid-kit.js';
+
+describe('the SendGrid playbook', () => {
+  it('when the steps are listed, then their stable ids, kinds and risks come in the checklist order', () => {
+    expect(sendgridPlaybook.provider).toBe('sendgrid');
+    expect(sendgridPlaybook.steps).toBe(SENDGRID_STEPS);
+    expect(SENDGRID_STEPS.map((s) => [s.id, s.kind, s.risk])).toEqual([
+      ['sendgrid.change-password', 'manual', 'high'],
+      ['sendgrid.enable-2fa', 'manual', 'high'],
+      ['sendgrid.replace-api-keys', 'automated', 'high'],
+      ['sendgrid.review-ip-access', 'automated', 'high'],
+      ['sendgrid.remove-unknown-teammates', 'automated', 'high'],
+      ['sendgrid.disable-unknown-subusers', 'automated', 'high'],
+      ['sendgrid.review-webhooks', 'automated', 'high'],
+      ['sendgrid.review-sent-email', 'automated', 'normal'],
+      ['sendgrid.review-payment-methods', 'manual', 'normal'],
+      ['sendgrid.review-account-settings', 'manual', 'normal'],
+    ]);
+  });
+
+  it('when a step is shown, then it has a title and a why of one or two sentences', () => {
+    for (const s of SENDGRID_STEPS) {
+      expect(s.title.length, s.id).toBeGreaterThan(5);
+      const sentences = s.why.split(/(?<=[.!?])\s+/).filter(Boolean);
+      expect(sentences.length, s.id).toBeGreaterThanOrEqual(1);
+      expect(sentences.length, s.id).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('when a manual step is shown, then its instructions are numbered from 1 and it links to the SendGrid console', () => {
+    for (const s of SENDGRID_STEPS) {
+      if (s.kind !== 'manual') continue;
+      const lines = s.instructions.split('\n');
+      expect(
+        lines.map((l) => Number(l.split('.')[0])),
+        s.id,
+      ).toEqual(lines.map((_, i) => i + 1));
+      expect(s.link?.url, s.id).toMatch(/^https:\/\/app\.sendgrid\.com\//);
+    }
+  });
+
+  it('when the password card is shown, then it covers the unified Twilio login as well as the SendGrid one', () => {
+    const card = SENDGRID_STEPS.find((s) => s.id === 'sendgrid.change-password');
+    expect(card?.kind === 'manual' && card.instructions).toMatch(/Twilio Console/);
+    expect(card?.kind === 'manual' && card.instructions).toMatch(/Account Details/);
+  });
+
+  it('when the account holds nothing but Reclaim’s key, then every automated step plans nothing and says "Nothing found"', async () => {
+    const { ctx, sim } = harness(SendgridSimulator.empty(SANDBOX_SENDGRID_API_KEY, { rateLimit: null }));
+    for (const s of AUTOMATED) {
+      const d = await s.discover(ctx);
+      expect(d.actions, s.id).toEqual([]);
+      expect(
+        d.findings.filter((f) => f.suspicious),
+        s.id,
+      ).toEqual([]);
+      expect(d.summary, s.id).toMatch(/^Nothing found: /);
+    }
+    expect(sim.stats.totalWrites()).toBe(0);
+  });
+});
