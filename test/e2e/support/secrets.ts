@@ -1,0 +1,25 @@
+import { SANDBOX_API_KEY, type TelnyxSimulator } from '../../../src/providers/telnyx/simulator/index.js';
+import { BOT_TOKEN, SECRET_KEY, SIGNING_SECRET } from './bot-env.js';
+
+/** The secrets of the bot's own configuration: none may ever show in Slack or in its logs. */
+export const CONFIG_SECRETS: readonly string[] = [SANDBOX_API_KEY, BOT_TOKEN, SIGNING_SECRET, SECRET_KEY];
+
+/**
+ * Every secret the account holds right now (SIP passwords, user names of credential connections
+ * whose password is known to the bot, on-demand SIP passwords, messaging v1 secrets), plus the
+ * configuration's. Call it before and after a run: together they cover the old and new credentials.
+ */
+export function knownSecrets(sim: TelnyxSimulator): string[] {
+  const s = sim.state;
+  return [
+    ...CONFIG_SECRETS,
+    ...s.credentialConnections.flatMap((c) => [c.password, `${c.user_name} / ${c.password}`]),
+    ...s.telephonyCredentials.map((t) => t.sip_password),
+    ...s.messagingProfiles.map((p) => p.v1_secret),
+  ].filter((secret) => secret.length >= 8);
+}
+
+/** The secrets found in `text` (each named by its first four characters, so a failure leaks nothing). */
+export function leaksIn(text: string, secrets: readonly string[]): string[] {
+  return [...new Set(secrets)].filter((secret) => text.includes(secret)).map((s) => `${s.slice(0, 4)}…`);
+}
