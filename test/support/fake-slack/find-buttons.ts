@@ -1,0 +1,1 @@
+export { findButtons } from '../../../src/local-slack/model/find-buttons.js';

@@ -1,0 +1,34 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { answerSlackRoute, type SlackRouteDeps } from '../../../src/local-slack/api/api-routes.js';
+import { send } from '../../../src/local-slack/api/http-io.js';
+
+export interface ServerDeps extends SlackRouteDeps {
+  /** Anything that went wrong inside the fake itself (a bug, answered with 500). */
+  failures: Error[];
+}
+
+/** The fake's HTTP face on 127.0.0.1: the local Slack's /api/<method>, /upload/<file id>, /response/<id>. */
+export async function listen(
+  deps: ServerDeps,
+  host: string,
+  port: number,
+): Promise<{ server: Server; baseUrl: string }> {
+  const server = createServer((req, res) => {
+    answerSlackRoute(deps, req, res)
+      .then((answered) => {
+        if (!answered) send(res, 404, { ok: false, error: 'not_found' });
+      })
+      .catch((err: unknown) => {
+        deps.failures.push(err instanceof Error ? err : new Error(String(err)));
+        if (!res.headersSent) send(res, 500, { ok: false, error: 'internal_error' });
+        else res.end();
+      });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const { port: bound } = server.address() as AddressInfo;
+  return { server, baseUrl: `http://${host}:${bound}` };
+}

@@ -1,0 +1,5 @@
+// The fake's errors are the local workspace's; FakeSlackUsageError: a test used the fake wrongly (a bug in the test).
+export {
+  LocalSlackError as FakeSlackUsageError,
+  SlackApiError,
+} from '../../../src/local-slack/model/slack-api-error.js';

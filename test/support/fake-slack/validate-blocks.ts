@@ -1,0 +1,1 @@
+export { validateBlocks } from '../../../src/local-slack/api/validate-blocks.js';
