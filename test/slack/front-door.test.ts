@@ -69,6 +69,32 @@ describe('Slack front door: approvals decided on the server', () => {
     );
   });
 
+  it('when a plan is executing, then its card shows each action as it finishes, before the step is done', async () => {
+    const release = new Map<string, () => void>();
+    for (const target of ['+15550100', '+15550102'])
+      tb.account.holdUntil.set(target, new Promise<void>((r) => release.set(target, r)));
+    const { channel } = await startAndDiscover(tb);
+    const card = button(tb, channel.id, 'step.approve', FORWARDING).messageTs;
+    const cardJson = () => JSON.stringify(tb.fs.messages(channel.id).find((m) => m.ts === card)?.blocks);
+    await tb.fs.click('UBOB', button(tb, channel.id, 'step.approve', FORWARDING));
+    await tb.fs.waitFor(() => cardJson().includes('<@UBOB>'));
+    await tb.fs.click('UCAROL', button(tb, channel.id, 'step.approve', FORWARDING));
+    await tb.fs.waitFor(() => cardJson().includes('Executing'), { timeoutMs: 10_000 });
+    expect(cardJson()).toContain('0 of 2 done');
+    // +15550100 is written while +15550102 is still held: the card shows the one done, step executing.
+    release.get('+15550100')!();
+    await tb.fs.waitFor(() => cardJson().includes('✅ 1. Disable forwarding on +15550100'), {
+      timeoutMs: 10_000,
+      description: 'the card shows the first action done while the step executes',
+    });
+    expect(cardJson()).toContain('Executing');
+    expect(cardJson()).not.toContain('✅ 2. Disable forwarding on +15550102');
+    release.get('+15550102')!();
+    await tb.fs.waitFor(() => cardJson().includes('✅ 2. Disable forwarding on +15550102'), {
+      timeoutMs: 10_000,
+    });
+  });
+
   it.each([
     ['someone who is not an approver', 'UALICE', 'UERIN', 'only approvers'],
     ['the requester on a high-risk step', 'UBOB', 'UBOB', 'you opened this incident'],

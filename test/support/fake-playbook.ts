@@ -17,6 +17,8 @@ export class FakeAccount {
   /** Targets whose next write applies the change but reports an unknown outcome (a timeout). */
   timeoutNext = new Set<string>();
   rechecks: string[] = [];
+  /** Targets whose write waits until the promise settles (to watch a step mid-execution). */
+  holdUntil = new Map<string, Promise<void>>();
 }
 
 class UnknownOutcome extends Error {
@@ -55,6 +57,7 @@ export function fakeSteps(): StepDefinition<FakeAccount>[] {
         client.rechecks.push(action.target);
         if (client.forwarding.get(action.target) === null) return { result: { alreadyOff: true } };
       }
+      await client.holdUntil.get(action.target);
       if (client.failNext.delete(action.target)) throw new Error(`provider refused ${action.target}`);
       client.writes.push(action.target);
       client.forwarding.set(action.target, null);

@@ -26,8 +26,21 @@ export interface CardDrawer extends IncidentNotifier {
   stop(): void;
 }
 
+/**
+ * What a step card shows: its row's version and how far its planned actions have got, so a card
+ * is redrawn as actions finish during execution (they change plan_actions, not the step row).
+ */
+function drawnKey(view: { step: { version: number }; actions: readonly { state: string }[] }): string {
+  const counts: Record<string, number> = {};
+  for (const action of view.actions) counts[action.state] = (counts[action.state] ?? 0) + 1;
+  return `${view.step.version}:${Object.entries(counts)
+    .map(([state, n]) => `${state}=${n}`)
+    .sort()
+    .join(',')}`;
+}
+
 export function createCardDrawer(ctx: SlackContext): CardDrawer {
-  const drawn = new Map<string, number>(); // step id → version on Slack
+  const drawn = new Map<string, string>(); // step id → what the card on Slack shows (drawnKey)
   const threads = new Set<string>(); // step id:digest whose full plan is in the thread
   const gone = new Set<string>(); // channels we can no longer write to
   const coalescer = new Coalescer((key, err) => {
@@ -58,11 +71,12 @@ export function createCardDrawer(ctx: SlackContext): CardDrawer {
   const drawStep = async (stepId: string) => {
     const view = await loadStepView(ctx, stepId, ctx.deps.now());
     const { step, incident } = view;
-    if (!step.messageTs || !incident.channelId || drawn.get(stepId) === step.version) return;
+    const key = drawnKey(view);
+    if (!step.messageTs || !incident.channelId || drawn.get(stepId) === key) return;
     const channel = incident.channelId;
     await guard(channel, async () => {
       await ctx.gateway.update(channel, step.messageTs!, buildStepCard(view));
-      drawn.set(stepId, step.version);
+      drawn.set(stepId, key);
       const threadKey = `${stepId}:${step.planDigest}`;
       if (
         view.actions.length > THREAD_PLAN_OVER &&
@@ -102,7 +116,7 @@ export function createCardDrawer(ctx: SlackContext): CardDrawer {
         const view = await loadStepView(ctx, step.id, ctx.deps.now());
         const { ts } = await ctx.gateway.post(channel, buildStepCard(view));
         await setStepMessageTs(db, step.id, ts);
-        drawn.set(step.id, view.step.version);
+        drawn.set(step.id, drawnKey(view));
         // A change that landed while the card was being posted is drawn now.
         if ((await getStep(db, step.id)).version !== view.step.version) stepChanged(step.id, incidentId);
       }
