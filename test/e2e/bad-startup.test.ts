@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { botEnv } from './support/bot-env.js';
+import { botEnv, telnyxAccountEnv } from './support/bot-env.js';
 import { freePort, spawnBot } from './support/bot-process.js';
 import { builtEntry } from './support/build-bot.js';
 import { WAIT_MS } from './support/drive-incident.js';
@@ -20,7 +20,7 @@ async function startWith(changes: Record<string, string | undefined>) {
   const env = botEnv({
     port: await freePort(),
     slackApiUrl: 'http://127.0.0.1:1/api/',
-    telnyxUrl: 'http://127.0.0.1:1/v2',
+    accounts: [telnyxAccountEnv('http://127.0.0.1:1/v2')],
     dataDir,
   });
   for (const [name, value] of Object.entries(changes)) {

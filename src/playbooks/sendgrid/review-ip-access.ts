@@ -60,7 +60,9 @@ function plan(list: AllowedIp[], trusted: readonly string[], trust: SendgridTrus
   if (!trust.ipsConfigured || list.length === 0) return [];
   const kept = list.filter((e) => trust.entryTrusted(e.ip)).map((e) => e.ip);
   const keep = trusted.filter((t) => t.trim() !== '*');
-  const absent = keep.filter((t) => !isCovered(t, kept));
+  const missing = [...new Set(keep.filter((t) => !isCovered(t, kept)))];
+  // One trusted range can hold another trusted address (203.0.113.0/25 and 203.0.113.50): add the range only.
+  const absent = missing.filter((t) => !missing.some((other) => other !== t && isCovered(t, [other])));
   const actions: PlannedAction[] = [];
   if (absent.length > 0) {
     actions.push({

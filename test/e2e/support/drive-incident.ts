@@ -1,20 +1,22 @@
 import type { StepState } from '../../../src/incidents/types.js';
-import { TELNYX_STEPS } from '../../../src/playbooks/telnyx/index.js';
 import type { StepDefinition } from '../../../src/playbooks/types.js';
 import { stateBadge } from '../../../src/slack/blocks/state-badges.js';
 import type { ChannelView, InteractionResult } from '../../support/fake-slack/index.js';
 import { APPROVERS, REQUESTER } from './bot-env.js';
 import { buttonOn, cardTitled, type StepCard, stepCards } from './cards.js';
+import { ALL_STEPS, incidentKind, stepsOf } from './playbook-steps.js';
 import type { World } from './world.js';
 
 /** Every bounded wait of the end-to-end tests: generous, for a busy two-core CI box. */
 export const WAIT_MS = 60_000;
 
-export const STEPS: readonly StepDefinition[] = TELNYX_STEPS as StepDefinition[];
+/** The steps of a Telnyx incident (the default world's). */
+export const STEPS: readonly StepDefinition[] = stepsOf(['telnyx']);
 
+/** The definition of any provider's step `stepKey` (`twilio.rotate-auth-token`). */
 export function definitionOf(stepKey: string): StepDefinition {
-  const definition = STEPS.find((s) => s.id === stepKey);
-  if (!definition) throw new Error(`no Telnyx step ${stepKey}`);
+  const definition = ALL_STEPS.find((s) => s.id === stepKey);
+  if (!definition) throw new Error(`no step ${stepKey}`);
   return definition;
 }
 
@@ -33,13 +35,15 @@ export interface OpenedIncident {
 }
 
 /**
- * `/compromise start …` from #general as the requester (by default a live Telnyx incident looking
- * back three days, before the seeded attacker got in); waits for the incident channel, its pinned
- * progress card and one card per playbook step, then for every automated step to finish discovery.
+ * `/compromise start …` from #general as the requester (by default a live incident covering every
+ * provider of the world, looking back three days, before the seeded attackers got in); waits for
+ * the incident channel, its pinned progress card and one card per step of `steps` (by default the
+ * world's), then for every automated step to finish discovery.
  */
 export async function openIncident(
   world: World,
-  text = `start telnyx acme --since ${daysAgo(3)}`,
+  text = `start ${incidentKind(world.providers)} acme --since ${daysAgo(3)}`,
+  steps: readonly StepDefinition[] = world.steps,
 ): Promise<OpenedIncident> {
   const { fs } = world;
   const answer = await fs.command(REQUESTER, '/compromise', text, { channelId: 'CGENERAL' });
@@ -52,17 +56,21 @@ export async function openIncident(
     timeoutMs: WAIT_MS,
     description: 'the progress card is pinned',
   });
-  await fs.waitFor(() => stepCards(fs, channel.id).length === STEPS.length, {
+  await fs.waitFor(() => stepCards(fs, channel.id).length === steps.length, {
     timeoutMs: WAIT_MS,
-    description: `${STEPS.length} step cards are posted`,
+    description: `${steps.length} step cards are posted`,
   });
-  await waitForDiscovery(world, channel.id);
+  await waitForDiscovery(world, channel.id, steps);
   return { channel, answer };
 }
 
-/** Waits until no automated step card is pending or discovering any more. */
-export async function waitForDiscovery(world: World, channel: string): Promise<StepCard[]> {
-  const automated = STEPS.filter((s) => s.kind === 'automated').map((s) => s.title);
+/** Waits until no automated step card of `steps` is pending or discovering any more. */
+export async function waitForDiscovery(
+  world: World,
+  channel: string,
+  steps: readonly StepDefinition[] = world.steps,
+): Promise<StepCard[]> {
+  const automated = steps.filter((s) => s.kind === 'automated').map((s) => s.title);
   const looking = [badge('pending', 'automated'), badge('discovering', 'automated')];
   return world.fs.waitFor(
     () => {
@@ -131,17 +139,19 @@ export async function approveAs(world: World, channel: string, title: string, us
 }
 
 /**
- * Settles every step the way its card asks: a plan is approved by two approvers when the step is
- * high-risk (`checkBetween` runs after the first of them) and by one otherwise; a manual step, or
- * an automated one that found nothing, is marked done. Then waits until every card shows Done.
+ * Settles every step of `steps` (by default the world's) the way its card asks: a plan is approved
+ * by two approvers when the step is high-risk (`checkBetween` runs after the first of them) and by
+ * one otherwise; a manual step, or an automated one that found nothing, is marked done. Then waits
+ * until every card shows Done.
  */
 export async function settleEveryStep(
   world: World,
   channel: string,
   checkBetween: (title: string) => void = () => undefined,
+  steps: readonly StepDefinition[] = world.steps,
 ): Promise<void> {
   const [first, second, normal] = APPROVERS;
-  for (const step of STEPS) {
+  for (const step of steps) {
     const card = cardTitled(world.fs, channel, step.title);
     const approve = card.buttons.some((b) => b.actionId === 'step.approve');
     if (approve && step.risk === 'high') {
@@ -154,5 +164,5 @@ export async function settleEveryStep(
       await clickOn(world, channel, step.title, 'step.done', step.kind === 'manual' ? REQUESTER : normal);
     }
   }
-  for (const step of STEPS) await waitForCardState(world, channel, step.title, 'done', step.kind);
+  for (const step of steps) await waitForCardState(world, channel, step.title, 'done', step.kind);
 }

@@ -3,31 +3,47 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../../../src/db/db.js';
 import { openDb } from '../../../src/db/open-db.js';
-import {
-  type SeedOptions,
-  type ServedSimulator,
-  seedAttackedAccount,
-  serveSimulator,
-  type TelnyxSimulator,
-} from '../../../src/providers/telnyx/simulator/index.js';
+import type { StepDefinition } from '../../../src/playbooks/types.js';
+import type {
+  SendgridSeedOptions,
+  SendgridSimulator,
+} from '../../../src/providers/sendgrid/simulator/index.js';
+import type { SeedOptions, TelnyxSimulator } from '../../../src/providers/telnyx/simulator/index.js';
+import type { TwilioSeedOptions, TwilioSimulator } from '../../../src/providers/twilio/simulator/index.js';
 import { type FakeSlack, startFakeSlack } from '../../support/fake-slack/index.js';
 import { createTestDb, type TestDb } from '../../support/test-db.js';
 import { BOT_TOKEN, botEnv, SIGNING_SECRET, TIME_SCALE } from './bot-env.js';
 import { type BotProcess, type Exit, freePort, spawnBot, waitForHealthy } from './bot-process.js';
 import { builtEntry } from './build-bot.js';
 import { seedPgliteDataDir } from './pglite-template.js';
+import { type ProviderName, stepsOf } from './playbook-steps.js';
+import { type SimulatedAccounts, startSimulatedAccounts } from './simulated-accounts.js';
 
 export interface WorldOptions {
+  /** The providers whose accounts are simulated and configured, in incident order; default Telnyx. */
+  providers?: readonly ProviderName[];
   /** How the Telnyx account is seeded (see seedAttackedAccount); the attacker got in two days ago. */
   seed?: SeedOptions;
+  /** How the Twilio account is seeded (see seedAttackedTwilioAccount); likewise two days ago. */
+  twilioSeed?: TwilioSeedOptions;
+  /** How the SendGrid account is seeded (see seedAttackedSendgridAccount); likewise two days ago. */
+  sendgridSeed?: SendgridSeedOptions;
 }
 
 const DAY_MS = 86_400_000;
 
 export interface World {
   fs: FakeSlack;
+  providers: readonly ProviderName[];
+  /** The steps of an incident covering every provider of the world, in the order of their cards. */
+  steps: readonly StepDefinition[];
+  accounts: SimulatedAccounts;
+  /** The simulated Telnyx account (throws when the world has none). */
   sim: TelnyxSimulator;
-  telnyx: ServedSimulator;
+  /** The simulated Twilio account (throws when the world has none). */
+  twilio: TwilioSimulator;
+  /** The simulated SendGrid account (throws when the world has none). */
+  sendgrid: SendgridSimulator;
   /** The running bot process (the latest one after a restart). */
   bot: BotProcess;
   /** `http://127.0.0.1:<port>` of the running bot. */
@@ -46,15 +62,26 @@ export interface World {
   close(): Promise<void>;
 }
 
+function simOf<Sim>(account: { sim: Sim } | undefined, provider: ProviderName): Sim {
+  if (!account) throw new Error(`this world simulates no ${provider} account`);
+  return account.sim;
+}
+
 /**
- * A fake Slack, a seeded Telnyx account served over HTTP, an isolated database, and the built bot
- * as a child process configured only through environment variables pointing at them.
+ * A fake Slack, a seeded account per provider served over HTTP, an isolated database, and the
+ * built bot as a child process configured only through environment variables pointing at them.
  */
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const entry = await builtEntry();
   const fs = await startFakeSlack({ tierScale: TIME_SCALE, botToken: BOT_TOKEN });
-  const sim = seedAttackedAccount({ since: new Date(Date.now() - 2 * DAY_MS), ...options.seed });
-  const telnyx = await serveSimulator(sim);
+  const providers = options.providers ?? ['telnyx'];
+  const accounts = await startSimulatedAccounts({
+    providers,
+    since: new Date(Date.now() - 2 * DAY_MS),
+    ...(options.seed ? { telnyx: options.seed } : {}),
+    ...(options.twilioSeed ? { twilio: options.twilioSeed } : {}),
+    ...(options.sendgridSeed ? { sendgrid: options.sendgridSeed } : {}),
+  });
   const dataDir = await mkdtemp(join(tmpdir(), 'reclaim-e2e-'));
   const pg: TestDb | undefined = process.env.DATABASE_URL
     ? await createTestDb({ migrated: false })
@@ -66,8 +93,18 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
 
   const world: World = {
     fs,
-    sim,
-    telnyx,
+    providers,
+    steps: stepsOf(providers),
+    accounts,
+    get sim() {
+      return simOf(accounts.telnyx, 'telnyx');
+    },
+    get twilio() {
+      return simOf(accounts.twilio, 'twilio');
+    },
+    get sendgrid() {
+      return simOf(accounts.sendgrid, 'sendgrid');
+    },
     dataDir,
     get bot() {
       if (!bot) throw new Error('the bot has not been started');
@@ -86,7 +123,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
         const env = botEnv({
           port,
           slackApiUrl: fs.apiUrl,
-          telnyxUrl: telnyx.url,
+          accounts: accounts.envs(),
           dataDir,
           databaseUrl: pg?.url,
         });
@@ -117,7 +154,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       // The test is over: no need to wait for a graceful stop (tests that check it call stop()).
       if (bot && !bot.done) await bot.crash();
       await fs.close();
-      await telnyx.close();
+      await accounts.close();
       await pg?.cleanup();
       await rm(dataDir, { recursive: true, force: true });
     },

@@ -15,6 +15,7 @@ import {
   SEED_TRUSTED,
   serveSendgridSimulator,
 } from '../../../src/providers/sendgrid/simulator/index.js';
+import { LogCapture } from '../telnyx/telnyx-kit.js';
 import { NOW, SINCE, seeded } from './sendgrid-kit.js';
 
 function incident(id: string, rehearsal: boolean): Incident {
@@ -35,14 +36,13 @@ function incident(id: string, rehearsal: boolean): Incident {
   };
 }
 
-async function adapterWith(env: Record<string, string> = {}) {
+async function adapterWith(env: Record<string, string> = {}, logger = silentLogger()) {
   const dataDir = await mkdtemp(join(tmpdir(), 'reclaim-sendgrid-'));
   const config = loadConfig({
     DATA_DIR: dataDir,
     RECLAIM_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
     ...env,
   });
-  const logger = silentLogger();
   return {
     dataDir,
     adapter: sendgridAdapter({ config, logger, limiters: createLimiterFactory({ logger }) }),
@@ -95,6 +95,30 @@ describe('the SendGrid adapter', () => {
       expect(client.ownApiKeyId).toBe('RcLmSandboxKey00000001');
       expect(await client.user.email()).toBe('owner@acme-mail.example.com');
       expect(sim.stats.requests).toBe(1);
+    } finally {
+      await served.close();
+    }
+  });
+
+  it('when the live client cancels an invitation, then the logged request paths never carry its token', async () => {
+    const sim = seeded();
+    const served = await serveSendgridSimulator(sim);
+    const logs = new LogCapture();
+    try {
+      const env = {
+        SENDGRID_API_KEY: sim.apiKey,
+        SENDGRID_API_URL: served.url,
+        SENDGRID_RATE_PER_SEC: '200',
+      };
+      const { adapter } = await adapterWith(env, logs.logger);
+      const client = (await adapter.client(incident('inc-live', false))) as SendgridClient;
+      const tokens = (await client.teammates.listPending()).map((i) => i.token);
+      sim.faults.failNext(1, 429);
+      await client.teammates.cancelInvite(tokens[0] ?? '');
+      expect(sim.state.invites.map((i) => i.token)).not.toContain(tokens[0]);
+      expect(logs.text).toContain('/v3/teammates/pending/[redacted]');
+      expect(logs.text).toContain('provider request failed; retrying');
+      for (const token of tokens) expect(logs.text).not.toContain(token);
     } finally {
       await served.close();
     }

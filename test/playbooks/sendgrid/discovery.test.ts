@@ -84,6 +84,13 @@ describe('SendGrid playbook discovery against the simulator', () => {
     );
   });
 
+  it('when one trusted range holds another trusted address, then the plan adds the range only', async () => {
+    const ips = ['203.0.113.0/25', '198.51.100.0/24', '203.0.113.50', '198.51.100.0/24'];
+    const { ctx } = harness(undefined, { trusted: { ips } });
+    const { actions } = await step('sendgrid.review-ip-access').discover(ctx);
+    expect(actions[0]?.params.ips).toEqual(['203.0.113.0/25', '198.51.100.0/24']);
+  });
+
   it('when RECLAIM_TRUSTED_IPS is empty, then the allow list plan removes nothing and says why', async () => {
     const { ctx } = harness(undefined, { trusted: { ips: [] } });
     const d = await step('sendgrid.review-ip-access').discover(ctx);
