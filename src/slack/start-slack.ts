@@ -104,7 +104,10 @@ export async function startSlack(
       gateway: gw,
       async stop() {
         await app.stop().catch(() => undefined);
-        await Promise.race([cards.idle(), new Promise((r) => setTimeout(r, 5_000))]);
+        // Cards still being drawn get up to 5 s; the timer must not keep the process alive after.
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([cards.idle(), new Promise((r) => (timer = setTimeout(r, 5_000)))]);
+        clearTimeout(timer);
         cards.stop();
         await gw.pacer.stop();
         await engine.stop();
