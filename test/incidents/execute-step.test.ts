@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportAudit } from '../../src/audit/export-audit.js';
 import { listPlanActions } from '../../src/db/repos/plans-repo.js';
 import { getStep, listSteps } from '../../src/db/repos/steps-repo.js';
@@ -7,6 +7,7 @@ import { executeStep } from '../../src/incidents/execute-step.js';
 import { retryStep } from '../../src/incidents/retry-step.js';
 import { revealCredential } from '../../src/incidents/reveal-credential.js';
 import { launchDiscovery, startIncident } from '../../src/incidents/start-incident.js';
+import type { AutomatedStepDefinition } from '../../src/playbooks/types.js';
 import { drainJobs } from '../support/drain-jobs.js';
 import { FakeAccount, makeDeps } from '../support/fake-playbook.js';
 import { createTestDb, type TestDb } from '../support/test-db.js';
@@ -125,6 +126,36 @@ describe('executeStep', () => {
     });
     const entries = await exportAudit(t.db, incident.id);
     expect(entries.filter((e) => e.action === 'secret.revealed')).toHaveLength(1);
+  });
+});
+
+describe('executeStep with concurrency', () => {
+  it('when a step allows two actions at once, then a slow action does not hold back the next one', async () => {
+    const definition = deps.playbooks.definition('test.disable-forwarding') as AutomatedStepDefinition;
+    definition.concurrency = 2;
+    const { step } = await approvedForwarding();
+    let release = () => {};
+    account.holdUntil.set('+15550100', new Promise<void>((r) => (release = r)));
+    const running = drainJobs(deps);
+    await vi.waitFor(() => expect(account.writes).toEqual(['+15550102']), { timeout: 5_000 });
+    expect((await getStep(t.db, step.id)).state).toBe('executing');
+    release();
+    await running;
+    expect(account.writes).toEqual(['+15550102', '+15550100']);
+    expect((await getStep(t.db, step.id)).state).toBe('done');
+  });
+
+  it('when one of the parallel actions fails, then the others still finish and the step fails with that one only', async () => {
+    const definition = deps.playbooks.definition('test.disable-forwarding') as AutomatedStepDefinition;
+    definition.concurrency = 2;
+    const { step } = await approvedForwarding();
+    account.failNext.add('+15550100');
+    await drainJobs(deps);
+    expect(account.writes).toEqual(['+15550102']);
+    const failed = await getStep(t.db, step.id);
+    expect(failed.state).toBe('failed');
+    expect(failed.error?.message).toContain('+15550100');
+    expect(failed.error?.message).not.toContain('+15550102');
   });
 });
 

@@ -6,6 +6,9 @@ import { dispatchTwilio, type TwilioContext } from './step-kit.js';
 import { clearUrls, reviewUrls, type UrlField } from './webhook-urls.js';
 
 /** What tells one URL-clearing step from the other: its resource, its fields, its words. */
+/** Each action clears one resource's URLs, independent of the others; the limiter still paces them. */
+const ACTIONS_IN_FLIGHT = 4;
+
 export interface UrlResetStepConfig<R extends { sid: string; date_updated: string | null }> {
   id: string;
   title: string;
@@ -68,6 +71,7 @@ export function createUrlResetStep<R extends { sid: string; date_updated: string
     title: config.title,
     why: config.why,
     risk: 'high',
+    concurrency: ACTIONS_IN_FLIGHT,
     discover,
     execute: dispatchTwilio(config.id, {
       [config.kind]: clearUrls(config.fields, config.fetch, config.update),
