@@ -48,8 +48,16 @@ function renderStep(s: ReportStep, opts: RenderOptions): string[] {
     out.push(`- Skipped by ${opts.user(step.decidedBy ?? 'unknown')}: ${step.reason ?? ''}`);
   if (step.state === 'done' && step.kind === 'manual')
     out.push(`- Confirmed done by ${opts.user(step.decidedBy ?? 'unknown')}`);
+  const flagged = (step.findings ?? []).filter((f) => f.suspicious);
+  for (const f of flagged)
+    out.push(`- Flagged: ${f.summary}${f.reasons.length ? ` (${f.reasons.join('; ')})` : ''}`);
   if (step.state === 'done' && step.kind === 'automated' && s.actions.length === 0) {
-    out.push(`- Nothing found to change; confirmed by ${opts.user(step.decidedBy ?? 'unknown')}`);
+    const by = opts.user(step.decidedBy ?? 'unknown');
+    out.push(
+      flagged.length > 0
+        ? `- No automated changes; the flagged findings were reviewed by hand; confirmed by ${by}`
+        : `- Nothing found to change; confirmed by ${by}`,
+    );
   }
   if (step.error) out.push(`- Last error: ${step.error.message}`);
   for (const a of s.actions) {

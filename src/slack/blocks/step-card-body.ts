@@ -59,16 +59,24 @@ function automatedBody(view: StepCardView): Block[] {
   }
 }
 
+/** Findings discovery marked suspicious: a step with some but no actions must not say "nothing found". */
+function flaggedCount(view: StepCardView): number {
+  return (view.step.findings ?? []).filter((f) => f.suspicious).length;
+}
+
 function awaitingBody(view: StepCardView): Block[] {
   const blocks: Block[] = [];
   if (view.summary) blocks.push(sectionBlock('summary', clip(view.summary, 500)));
   const findings = findingLines(view.step.findings);
   if (findings.length > 0) blocks.push(...sectionBlocks('findings', findings));
   if (view.actions.length === 0) {
+    const flagged = flaggedCount(view);
     blocks.push(
       sectionBlock(
         'plan-1',
-        '✅ *Nothing found.* Discovery found nothing to change. Mark the step done, or rediscover to look again.',
+        flagged > 0
+          ? `⚠️ *${flagged === 1 ? '1 finding needs' : `${flagged} findings need`} your review.* Reclaim changes nothing here: deal with ${flagged === 1 ? 'it' : 'them'} in the ${escapeMrkdwn(view.incident.provider)} portal, then Mark done (or rediscover to look again).`
+          : '✅ *Nothing found.* Discovery found nothing to change. Mark the step done, or rediscover to look again.',
       ),
     );
     return blocks;
@@ -92,7 +100,15 @@ function doneBody(view: StepCardView): Block[] {
   const { step, actions } = view;
   if (actions.length === 0) {
     const who = step.decidedBy ? `; confirmed by ${mention(step.decidedBy)}` : '';
-    return [sectionBlock('status', `✅ *Done* — nothing needed changing${who}.`)];
+    const flagged = flaggedCount(view);
+    return [
+      sectionBlock(
+        'status',
+        flagged > 0
+          ? `✅ *Done* — ${flagged === 1 ? '1 finding' : `${flagged} findings`} reviewed by hand, no automated changes${who}.`
+          : `✅ *Done* — nothing needed changing${who}.`,
+      ),
+    ];
   }
   const made = actions.filter((a) => a.state === 'done').length;
   return [

@@ -164,6 +164,10 @@ const views: { name: string; view: StepCardView; buttons: string[] }[] = [
   },
 ];
 
+const cleanFindings = [
+  { resource: '+15550101', summary: '+1 555 0101 has no forwarding', suspicious: false, reasons: [] },
+];
+
 describe('buildStepCard buttons', () => {
   it.each(views)('when the card is $name, then the buttons are $buttons', ({ view, buttons }) => {
     const card = buildStepCard(view);
@@ -271,8 +275,16 @@ describe('buildStepCard content', () => {
     expect(real).toContain('This is your real telnyx account');
   });
 
-  it('when the plan is empty, then the card says nothing was found', () => {
-    expect(textOf(buildStepCard(makeView({ actions: [] })))).toContain('*Nothing found.*');
+  it('when the plan is empty and nothing is flagged, then the card says nothing was found', () => {
+    const text = textOf(buildStepCard(makeView({ actions: [] }, { findings: cleanFindings })));
+    expect(text).toContain('*Nothing found.*');
+  });
+
+  it('when the plan is empty but findings are flagged, then the card asks for a review, not "nothing found"', () => {
+    const text = textOf(buildStepCard(makeView({ actions: [] })));
+    expect(text).toContain('⚠️ *1 finding needs your review.* Reclaim changes nothing here');
+    expect(text).toContain('in the telnyx portal');
+    expect(text).not.toContain('Nothing found');
   });
 
   it('when discovering, then the card says it is read-only', () => {
@@ -346,8 +358,18 @@ describe('buildStepCard content', () => {
 
   it('when done with nothing to change, then it says who confirmed', () => {
     expect(
-      textOf(buildStepCard(makeView({ actions: [] }, { state: 'done', decidedBy: 'UFRANK' }))),
+      textOf(
+        buildStepCard(
+          makeView({ actions: [] }, { state: 'done', decidedBy: 'UFRANK', findings: cleanFindings }),
+        ),
+      ),
     ).toContain('nothing needed changing; confirmed by <@UFRANK>');
+  });
+
+  it('when done with flagged findings and no changes, then it says they were reviewed by hand', () => {
+    const text = textOf(buildStepCard(makeView({ actions: [] }, { state: 'done', decidedBy: 'UFRANK' })));
+    expect(text).toContain('1 finding reviewed by hand, no automated changes; confirmed by <@UFRANK>');
+    expect(text).not.toContain('nothing needed changing');
   });
 
   it('when failed, then the card shows the error and what Retry will do', () => {
