@@ -1,6 +1,6 @@
 import { STATE_LABELS } from '../../incidents/step-machine.js';
 import { fitTextBudget } from './fit-text-budget.js';
-import { clip, contextBlock, headerBlock, plural, sectionBlock, truncate } from './mrkdwn.js';
+import { clip, contextBlock, escapeMrkdwn, headerBlock, plural, sectionBlock, truncate } from './mrkdwn.js';
 import { LIMITS } from './slack-limits.js';
 import { riskBadge, stateBadge } from './state-badges.js';
 import { stepCardBody } from './step-card-body.js';
@@ -15,6 +15,8 @@ export function buildStepCard(view: StepCardView): SlackMessage {
   const { step, definition, incident } = view;
   const badges = [riskBadge(definition.risk), stateBadge(step)];
   if (incident.rehearsal) badges.push('🧪 *Rehearsal*');
+  // Reclaim Local acting on a real provider account: every card of the incident says so.
+  if (view.realAccountWarning) badges.push(`⚠️ *Real ${escapeMrkdwn(incident.provider)} account*`);
   if (incident.status === 'closed') badges.push('🔒 Incident closed');
   const blocks: Block[] = [
     headerBlock('header', `${step.position + 1}. ${definition.title}`),

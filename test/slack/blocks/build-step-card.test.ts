@@ -275,6 +275,20 @@ describe('buildStepCard content', () => {
     expect(real).toContain('This is your real telnyx account');
   });
 
+  it.each(['pending', 'awaiting_approval', 'executing', 'done', 'failed', 'skipped'] as const)(
+    'when the incident acts on a real account, then the %s card carries the warning',
+    (state) => {
+      const real = textOf(buildStepCard(makeView({ realAccountWarning: true }, { state })));
+      expect(real).toContain('⚠️ *Real telnyx account*');
+      expect(textOf(buildStepCard(makeView({}, { state })))).not.toContain('Real telnyx account');
+    },
+  );
+
+  it('when a manual step belongs to an incident on a real account, then its card carries the warning', () => {
+    const view = makeView({ realAccountWarning: true, actions: [] }, { kind: 'manual', state: 'pending' });
+    expect(textOf(buildStepCard(view))).toContain('⚠️ *Real telnyx account*');
+  });
+
   it('when the plan is empty and nothing is flagged, then the card says nothing was found', () => {
     const text = textOf(buildStepCard(makeView({ actions: [] }, { findings: cleanFindings })));
     expect(text).toContain('*Nothing found.*');
