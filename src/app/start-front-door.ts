@@ -10,16 +10,6 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-export const SLACK_SETUP_HELP = [
-  'Slack is not configured yet, so nobody can reach Reclaim. To connect it:',
-  '  1. Create the app from manifest.yml (api.slack.com/apps → Create New App → From a manifest) and install it.',
-  '  2. Set SLACK_BOT_TOKEN (xoxb-…, OAuth & Permissions) and either',
-  '     SLACK_APP_TOKEN (xapp-…, scope connections:write) for Socket Mode, or',
-  '     SLACK_SIGNING_SECRET for HTTP mode (requests to /slack/events).',
-  '  3. Set RECLAIM_APPROVERS (Slack user IDs) so someone can approve real incidents.',
-  'See README.md and .env.example.',
-].join('\n');
-
 /**
  * Starts the engine and whatever front door the configuration asks for: Slack, or with no
  * SLACK_BOT_TOKEN, Reclaim Local (the same bot against the embedded console).

@@ -86,6 +86,7 @@ describe.skipIf(!executablePath)('Reclaim Local in a browser', () => {
     await ui.actAs(...AVERY);
     await ui.approve(FORWARDING, '02-confirm-dialog');
     await ui.waitForText(ui.card(FORWARDING), /Done — 3 of 3 changes made/);
+    await ui.shotOfCard(FORWARDING, '02-forwarding-executed');
 
     await ui.actAs(...SAM);
     await ui.approve(SIP);

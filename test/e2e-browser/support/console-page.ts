@@ -13,6 +13,15 @@ export class ConsolePage {
     await this.page.screenshot({ path: join(ARTIFACTS, `console-${name}.png`), fullPage: false });
   }
 
+  /** A screenshot with the card titled `title` at the top of the view, under the sticky bar. */
+  async shotOfCard(title: string, name: string): Promise<void> {
+    // A string, run in the page: the project's types have no DOM.
+    await this.card(title).evaluate(
+      "(el) => { el.scrollIntoView({ block: 'start' }); window.scrollBy(0, -72); }",
+    );
+    await this.shot(name);
+  }
+
   /** Picks another person in the user switcher; the page reloads as them. */
   async actAs(name: string, id: string): Promise<void> {
     await this.page.getByLabel('Acting as').selectOption({ label: name });
