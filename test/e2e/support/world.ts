@@ -18,6 +18,7 @@ import { builtEntry } from './build-bot.js';
 import { seedPgliteDataDir } from './pglite-template.js';
 import { type ProviderName, stepsOf } from './playbook-steps.js';
 import { type SimulatedAccounts, startSimulatedAccounts } from './simulated-accounts.js';
+import { startTcpProxy, type TcpProxy } from './tcp-proxy.js';
 
 export interface WorldOptions {
   /** The providers whose accounts are simulated and configured, in incident order; default Telnyx. */
@@ -28,6 +29,8 @@ export interface WorldOptions {
   twilioSeed?: TwilioSeedOptions;
   /** How the SendGrid account is seeded (see seedAttackedSendgridAccount); likewise two days ago. */
   sendgridSeed?: SendgridSeedOptions;
+  /** PostgreSQL only: the bot reaches the database through a proxy the test can cut (`world.database`). */
+  databaseProxy?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -59,6 +62,8 @@ export interface World {
   crash(): Promise<Exit>;
   /** The database the bot used; on PGlite only once the bot has stopped (PGlite has one user). */
   withDb<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  /** The proxy between bot and PostgreSQL (with `databaseProxy`). */
+  database?: TcpProxy;
   close(): Promise<void>;
 }
 
@@ -87,6 +92,14 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     ? await createTestDb({ migrated: false })
     : undefined;
   if (!pg) await seedPgliteDataDir(dataDir);
+  let databaseUrl = pg?.url;
+  let database: TcpProxy | undefined;
+  if (pg?.url && options.databaseProxy) {
+    const url = new URL(pg.url);
+    database = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
+    url.host = `127.0.0.1:${database.port}`;
+    databaseUrl = url.toString();
+  }
   const earlier: string[] = [];
   let bot: BotProcess | undefined;
   let baseUrl = '';
@@ -106,6 +119,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       return simOf(accounts.sendgrid, 'sendgrid');
     },
     dataDir,
+    ...(database ? { database } : {}),
     get bot() {
       if (!bot) throw new Error('the bot has not been started');
       return bot;
@@ -125,7 +139,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
           slackApiUrl: fs.apiUrl,
           accounts: accounts.envs(),
           dataDir,
-          databaseUrl: pg?.url,
+          databaseUrl,
         });
         bot = spawnBot(entry, env, dataDir);
         baseUrl = `http://127.0.0.1:${port}`;
@@ -155,6 +169,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       if (bot && !bot.done) await bot.crash();
       await fs.close();
       await accounts.close();
+      await database?.close();
       await pg?.cleanup();
       await rm(dataDir, { recursive: true, force: true });
     },
