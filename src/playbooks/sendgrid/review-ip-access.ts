@@ -6,7 +6,7 @@ import {
   allowRuleRef,
   type SendgridClient,
 } from '../../providers/sendgrid/index.js';
-import { describeTime } from '../telnyx/trust.js';
+import { describeTime, unjudgedReason } from '../telnyx/trust.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import { addAllowedIps, removeAllowedIp } from './ip-access-actions.js';
 import { executeByKind, nothingFound, plural, type SendgridContext } from './step-kit.js';
@@ -16,10 +16,15 @@ export const REVIEW_IP_ACCESS = 'sendgrid.review-ip-access';
 
 const iso = (seconds: number | null) => (seconds === null ? null : new Date(seconds * 1000).toISOString());
 
+const UNSET = 'RECLAIM_TRUSTED_IPS is not set';
+
+/** Without RECLAIM_TRUSTED_IPS no entry can be judged, so every one is left to a person. */
 function entryFinding(e: AllowedIp, trust: SendgridTrust): Finding {
   const reasons: string[] = [];
-  if (trust.ipsConfigured && !trust.entryTrusted(e.ip)) {
-    reasons.push(e.ip === '*' ? 'allows every address' : 'not in RECLAIM_TRUSTED_IPS');
+  if (!trust.ipsConfigured || !trust.entryTrusted(e.ip)) {
+    if (e.ip === '*') reasons.push('allows every address');
+    else if (trust.ipsConfigured) reasons.push('not in RECLAIM_TRUSTED_IPS');
+    else reasons.push(unjudgedReason('allows', [e.ip], UNSET, 'address'));
     const added = trust.inWindow(iso(e.created_at), 'added');
     if (added) reasons.push(added);
   }
@@ -41,13 +46,16 @@ const HOW: Record<string, string> = {
 function attemptFinding(a: AccessAttempt, trust: SendgridTrust): Finding {
   const how = HOW[a.auth_method ?? ''] ?? `used ${a.auth_method ?? 'the account'}`;
   const when = a.last_at === null ? '' : `, last ${describeTime(new Date(a.last_at * 1000).toISOString())}`;
-  const unknown = trust.ipsConfigured && !trust.ipTrusted(a.ip);
+  const unknown = !trust.ipsConfigured || !trust.ipTrusted(a.ip);
   const suspicious = unknown && a.allowed;
+  const reason = trust.ipsConfigured
+    ? 'an address not in RECLAIM_TRUSTED_IPS got in'
+    : unjudgedReason('got in from', [a.ip], UNSET, 'address');
   return {
     resource: accessRef(a.ip),
     summary: `${a.ip} (${a.location ?? 'unknown location'}) ${a.allowed ? how : 'was refused'}${when}`,
     suspicious,
-    reasons: suspicious ? ['an address not in RECLAIM_TRUSTED_IPS got in'] : [],
+    reasons: suspicious ? [reason] : [],
   };
 }
 
@@ -96,11 +104,16 @@ function summarise(
   actions: PlannedAction[],
 ): string {
   const got = attempts.filter((f) => f.suspicious).length;
+  if (!trust.ipsConfigured) {
+    const look = [
+      list.length > 0 && `the ${plural(list.length, 'entry', 'entries')} on the allow list`,
+      got > 0 && `the ${plural(got, 'address', 'addresses')} that got in recently`,
+    ].filter((p): p is string => typeof p === 'string');
+    const check = look.length > 0 ? ` Check ${look.join(' and ')} below, or set it and rediscover.` : '';
+    return `${UNSET}, so nothing is planned: removing entries without knowing your addresses could lock everyone out, which only SendGrid support can undo.${check}`;
+  }
   const seen =
     got > 0 ? ` ${plural(got, 'unknown address', 'unknown addresses')} got into the account recently.` : '';
-  if (!trust.ipsConfigured) {
-    return `RECLAIM_TRUSTED_IPS is not set, so nothing is planned: removing entries without knowing your addresses could lock everyone out, which only SendGrid support can undo.${seen}`;
-  }
   if (list.length === 0) return got > 0 ? `${capitalise(LIST_OFF)}${seen}` : nothingFound(LIST_OFF);
   const removals = actions.filter((a) => a.kind === 'remove_allowed_ip').length;
   const adds =

@@ -1,5 +1,6 @@
 import type { Finding, PlannedAction } from '../../incidents/types.js';
 import type { EventWebhook, ParseSetting, SendgridClient } from '../../providers/sendgrid/index.js';
+import { hostsOf, unjudgedReason } from '../telnyx/trust.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import { executeByKind, nothingFound, plural, quoted, type SendgridContext } from './step-kit.js';
 import { type SendgridTrust, sendgridTrustOf } from './trust.js';
@@ -7,7 +8,19 @@ import { deleteParseSetting, disableEventWebhook } from './webhook-actions.js';
 
 export const REVIEW_WEBHOOKS = 'sendgrid.review-webhooks';
 
-type Planned = { finding: Finding; action?: PlannedAction };
+/** `review`: live, on a host no trusted host list could judge, so left to a person. */
+type Planned = { finding: Finding; action?: PlannedAction; review?: boolean };
+
+const UNSET = 'RECLAIM_TRUSTED_HOSTS is not set';
+
+/**
+ * With no trusted hosts nothing can tell a webhook's host from the attacker's: a live one not
+ * already flagged is left to a person (no action) with this reason.
+ */
+function unjudged(trust: SendgridTrust, what: string, urls: (string | null)[]): string[] {
+  const hosts = trust.hostsConfigured ? [] : hostsOf(urls);
+  return hosts.length > 0 ? [unjudgedReason(what, hosts, UNSET, 'host')] : [];
+}
 
 function planEvent(w: EventWebhook, trust: SendgridTrust): Planned {
   const host = trust.hostNotTrusted(w.url);
@@ -18,13 +31,21 @@ function planEvent(w: EventWebhook, trust: SendgridTrust): Planned {
     tokenHost && `fetches its OAuth token from ${tokenHost}, not a trusted host`,
     created,
   ].filter((r): r is string => typeof r === 'string');
+  const review =
+    reasons.length === 0 && w.enabled
+      ? unjudged(trust, w.oauth_token_url ? 'calls' : 'sends delivery events (recipients included) to', [
+          w.url,
+          w.oauth_token_url,
+        ])
+      : [];
   const label = `${quoted(w.friendly_name)} (${w.id})`;
   const finding = {
     resource: w.id,
     summary: `Event webhook ${label} → ${w.url}${w.enabled ? '' : ', disabled'}`,
-    suspicious: reasons.length > 0,
-    reasons,
+    suspicious: reasons.length + review.length > 0,
+    reasons: [...reasons, ...review],
   };
+  if (review.length > 0) return { finding, review: true };
   if (reasons.length === 0 || !w.enabled) return { finding };
   return {
     finding,
@@ -39,14 +60,15 @@ function planEvent(w: EventWebhook, trust: SendgridTrust): Planned {
 
 function planParse(p: ParseSetting, trust: SendgridTrust): Planned {
   const host = trust.hostNotTrusted(p.url);
-  const reasons = host ? [`posts mail sent to ${p.hostname} to ${host}, not a trusted host`] : [];
+  const review = unjudged(trust, `posts mail sent to ${p.hostname} to`, [p.url]);
+  const reasons = host ? [`posts mail sent to ${p.hostname} to ${host}, not a trusted host`] : review;
   const finding = {
     resource: p.hostname,
     summary: `Inbound Parse ${p.hostname} → ${p.url}`,
-    suspicious: Boolean(host),
+    suspicious: reasons.length > 0,
     reasons,
   };
-  if (!host) return { finding };
+  if (!host) return review.length > 0 ? { finding, review: true } : { finding };
   return {
     finding,
     action: {
@@ -58,19 +80,26 @@ function planParse(p: ParseSetting, trust: SendgridTrust): Planned {
   };
 }
 
-function summarise(trust: SendgridTrust, total: number, actions: PlannedAction[]): string {
+function summarise(trust: SendgridTrust, planned: Planned[], actions: PlannedAction[]): string {
+  const total = planned.length;
+  const review = planned.filter((p) => p.review).length;
   const note = trust.hostsConfigured
     ? ''
     : ' RECLAIM_TRUSTED_HOSTS is not set, so webhooks are judged only by when they were created.';
+  const check =
+    review === 0
+      ? ''
+      : `${review}${actions.length > 0 ? ' other' : ''} ${review === 1 ? 'webhook sends' : 'webhooks send'} your mail data to hosts Reclaim cannot judge (${UNSET}): check ${review === 1 ? 'it' : 'them'} below, or set it and rediscover.`;
   if (total === 0) return nothingFound('no Event Webhooks and no Inbound Parse settings.');
-  if (actions.length === 0)
-    return nothingFound(`${plural(total, 'webhook')}, none pointing at an unknown host.${note}`);
+  if (actions.length === 0) {
+    return check || nothingFound(`${plural(total, 'webhook')}, none pointing at an unknown host.${note}`);
+  }
   const disable = actions.filter((a) => a.kind === 'disable_event_webhook').length;
   const parts = [
     disable > 0 && `disable ${plural(disable, 'Event Webhook')}`,
     actions.length - disable > 0 && `delete ${plural(actions.length - disable, 'Inbound Parse setting')}`,
   ].filter((p): p is string => typeof p === 'string');
-  return `Of ${plural(total, 'webhook')}: ${parts.join(' and ')} sending your mail data to hosts that are not yours.${note}`;
+  return `Of ${plural(total, 'webhook')}: ${parts.join(' and ')} sending your mail data to hosts that are not yours.${check ? ` ${check}` : note}`;
 }
 
 async function discover(ctx: SendgridContext): Promise<Discovery> {
@@ -84,7 +113,7 @@ async function discover(ctx: SendgridContext): Promise<Discovery> {
   return {
     findings: planned.map((p) => p.finding),
     actions,
-    summary: summarise(trust, planned.length, actions),
+    summary: summarise(trust, planned, actions),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Finding, PlannedAction } from '../../incidents/types.js';
 import type { ActionOutcome } from '../types.js';
 import { nothingFound } from './step-kit.js';
-import type { Trust } from './trust.js';
+import { hostsOf, type Trust, unjudgedReason } from './trust.js';
 
 /** What the two application steps need to know of one app. */
 export interface AppView {
@@ -22,30 +22,38 @@ export interface AppPlanOptions {
   params: Record<string, unknown>;
 }
 
+/** One app's finding; the action when it is to be deactivated. */
+export interface PlannedApp {
+  finding: Finding;
+  action?: PlannedAction;
+}
+
 /**
  * An active app is flagged when a URL it calls is on a host not in RECLAIM_TRUSTED_HOSTS; with no
  * hosts configured, when it was created or changed after the incident began. Flagged apps are
- * deactivated (not deleted): turning one back on is one click if it was yours.
+ * deactivated (not deleted): turning one back on is one click if it was yours. With no hosts
+ * configured, every other active app that calls a host is flagged for a person, with no action:
+ * nothing can tell its hosts from the attacker's.
  */
-export function planApp(
-  app: AppView,
-  trust: Trust,
-  options: AppPlanOptions,
-): { finding: Finding; action?: PlannedAction } {
+export function planApp(app: AppView, trust: Trust, options: AppPlanOptions): PlannedApp {
   const untrusted = app.urls.flatMap(([field, url]) => {
     const host = trust.untrustedHost([url]);
     return host ? [{ field, host }] : [];
   });
   const window = trust.inWindow(app.createdAt, 'created') ?? trust.inWindow(app.updatedAt, 'changed');
   const flagged = app.active && (untrusted.length > 0 || (!trust.hostsConfigured && window !== undefined));
+  const unjudged =
+    app.active && !flagged && !trust.hostsConfigured ? hostsOf(app.urls.map(([, url]) => url)) : [];
   const reasons = flagged
     ? [...untrusted.map((u) => `${u.field} on ${u.host}, not a trusted host`), ...(window ? [window] : [])]
-    : [];
+    : unjudged.length > 0
+      ? [unjudgedReason('calls', unjudged, 'RECLAIM_TRUSTED_HOSTS is not set', 'host')]
+      : [];
   const label = `${options.noun} “${app.name}”`;
   const finding: Finding = {
     resource: app.id,
     summary: `${label} (${app.id})${app.active ? '' : ', inactive'}`,
-    suspicious: flagged,
+    suspicious: reasons.length > 0,
     reasons,
   };
   if (!flagged) return { finding };
@@ -62,14 +70,32 @@ export function planApp(
   };
 }
 
-/** The one-line summary of an app review. */
-export function summariseApps(noun: string, total: number, actions: number, trust: Trust): string {
+/**
+ * The one-line summary of an app review. Apps flagged with no action are the ones whose hosts
+ * could not be judged: the summary sends the reader to them rather than saying nothing was found.
+ */
+export function summariseApps(noun: string, planned: readonly PlannedApp[], trust: Trust): string {
+  const total = planned.length;
+  const actions = planned.filter((p) => p.action).length;
+  const unjudged = planned.filter((p) => p.finding.suspicious && !p.action).length;
   const basis = trust.hostsConfigured
     ? 'a host not in RECLAIM_TRUSTED_HOSTS'
     : 'changes after the incident began (RECLAIM_TRUSTED_HOSTS is not set, so hosts cannot be judged)';
   if (total === 0) return nothingFound(`the account has no ${noun}s.`);
-  if (actions === 0) return nothingFound(`none of ${total} ${noun}s is active with ${basis}.`);
-  return `Deactivate ${actions} of ${total} ${noun}s, flagged for ${basis}.`;
+  if (actions === 0 && unjudged === 0) {
+    return nothingFound(
+      trust.hostsConfigured
+        ? `none of ${total} ${noun}s is active with ${basis}.`
+        : `none of ${total} ${noun}s is active and calls a host (RECLAIM_TRUSTED_HOSTS is not set).`,
+    );
+  }
+  // The sentence about unjudged apps already says the variable is not set.
+  const why = trust.hostsConfigured || unjudged === 0 ? basis : 'changes after the incident began';
+  const deactivate = actions > 0 ? `Deactivate ${actions} of ${total} ${noun}s, flagged for ${why}.` : '';
+  if (unjudged === 0) return deactivate;
+  const apps = `${unjudged}${actions > 0 ? ' other' : ''} active ${unjudged === 1 ? noun : `${noun}s`}`;
+  const check = `${apps} ${unjudged === 1 ? 'calls a host' : 'call hosts'} Reclaim cannot judge (RECLAIM_TRUSTED_HOSTS is not set): check ${unjudged === 1 ? 'it' : 'them'} below, or set it and rediscover.`;
+  return deactivate ? `${deactivate} ${check}` : check;
 }
 
 export const ALREADY_INACTIVE: ActionOutcome = { result: { active: false, note: 'already inactive' } };

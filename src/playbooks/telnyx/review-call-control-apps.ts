@@ -41,7 +41,7 @@ async function discover(ctx: TelnyxContext): Promise<Discovery> {
   return {
     findings: planned.map((p) => p.finding),
     actions,
-    summary: summariseApps('Call Control app', apps.length, actions.length, trust),
+    summary: summariseApps('Call Control app', planned, trust),
   };
 }
 

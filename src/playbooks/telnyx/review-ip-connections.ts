@@ -3,7 +3,7 @@ import type { Fqdn, Ip, IpConnection, TelnyxClient } from '../../providers/telny
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import { deactivateIpConnection, removeFqdn, removeIp } from './address-actions.js';
 import { dispatchByKind, named, nothingFound, plural, type TelnyxContext } from './step-kit.js';
-import { type Trust, trustOf } from './trust.js';
+import { type Trust, trustOf, unjudgedReason } from './trust.js';
 
 export const REVIEW_IP_CONNECTIONS = 'telnyx.review-ip-connections';
 
@@ -13,26 +13,36 @@ interface Planned {
 }
 
 /**
- * An address is flagged when it is not on the operator's list; with no list configured, when it
- * was added after the incident began (nothing else can tell ours from theirs).
+ * An address is flagged and removed when it is not on the operator's list; with no list
+ * configured, when it was added after the incident began (nothing else can tell ours from theirs).
+ * Any other address under no list is flagged for a person, with nothing planned: `act` says which.
  */
 function addressReasons(
-  trusted: boolean,
-  configured: boolean,
-  added: string | undefined,
+  address: string,
+  judged: { trusted: boolean; configured: boolean; added: string | undefined },
   what: string,
-): string[] {
-  if (configured) return trusted ? [] : [`not ${what}`, ...(added ? [added] : [])];
-  return added ? [added] : [];
+  unset: string,
+): { reasons: string[]; act: boolean } {
+  const { trusted, configured, added } = judged;
+  if (configured) {
+    return trusted
+      ? { reasons: [], act: false }
+      : { reasons: [`not ${what}`, ...(added ? [added] : [])], act: true };
+  }
+  if (added) return { reasons: [added], act: true };
+  return { reasons: [unjudgedReason('allows', [address], unset, 'address')], act: false };
 }
 
 function planIp(ip: Ip, owner: string, trust: Trust): Planned {
-  const added = trust.inWindow(ip.created_at, 'added');
-  const reasons = addressReasons(
-    trust.ipTrusted(ip.ip_address),
-    trust.ipsConfigured,
-    added,
+  const { reasons, act } = addressReasons(
+    ip.ip_address,
+    {
+      trusted: trust.ipTrusted(ip.ip_address),
+      configured: trust.ipsConfigured,
+      added: trust.inWindow(ip.created_at, 'added'),
+    },
     'in RECLAIM_TRUSTED_IPS',
+    'RECLAIM_TRUSTED_IPS is not set',
   );
   const finding = {
     resource: ip.id,
@@ -40,7 +50,7 @@ function planIp(ip: Ip, owner: string, trust: Trust): Planned {
     suspicious: reasons.length > 0,
     reasons,
   };
-  if (reasons.length === 0) return { finding };
+  if (!act) return { finding };
   return {
     finding,
     action: {
@@ -53,16 +63,23 @@ function planIp(ip: Ip, owner: string, trust: Trust): Planned {
 }
 
 function planFqdn(f: Fqdn, owner: string, trust: Trust): Planned {
-  const added = trust.inWindow(f.created_at, 'added');
-  const configured = trust.hostsConfigured || trust.ipsConfigured;
-  const reasons = addressReasons(trust.addressTrusted(f.fqdn), configured, added, 'a trusted host');
+  const { reasons, act } = addressReasons(
+    f.fqdn,
+    {
+      trusted: trust.addressTrusted(f.fqdn),
+      configured: trust.hostsConfigured || trust.ipsConfigured,
+      added: trust.inWindow(f.created_at, 'added'),
+    },
+    'a trusted host',
+    'neither RECLAIM_TRUSTED_HOSTS nor RECLAIM_TRUSTED_IPS is set',
+  );
   const finding = {
     resource: f.id,
     summary: `FQDN ${f.fqdn} on connection “${owner}”`,
     suspicious: reasons.length > 0,
     reasons,
   };
-  if (reasons.length === 0) return { finding };
+  if (!act) return { finding };
   return {
     finding,
     action: {
@@ -99,28 +116,46 @@ function planConnection(c: IpConnection, trust: Trust): Planned {
   };
 }
 
-function summarise(trust: Trust, ips: number, fqdns: number, actions: PlannedAction[]): string {
-  const count = (kind: string) => actions.filter((a) => a.kind === kind).length;
-  const unset = [
+/** The variables whose absence leaves some of the addresses unjudged. */
+function unsetLists(trust: Trust, ips: number, fqdns: number): string[] {
+  return [
     !trust.ipsConfigured && ips > 0 && 'RECLAIM_TRUSTED_IPS',
     !trust.hostsConfigured && !trust.ipsConfigured && fqdns > 0 && 'RECLAIM_TRUSTED_HOSTS',
   ].filter((v): v is string => typeof v === 'string');
+}
+
+function summarise(
+  trust: Trust,
+  ips: number,
+  fqdns: number,
+  actions: PlannedAction[],
+  unjudged: number,
+): string {
+  const count = (kind: string) => actions.filter((a) => a.kind === kind).length;
+  const unset = unsetLists(trust, ips, fqdns);
+  const vars = `${unset.join(' and ')} ${unset.length === 1 ? 'is' : 'are'} not set`;
   const note =
-    unset.length === 0
+    unset.length === 0 ? '' : ` ${vars}, so those addresses are judged only by when they were added.`;
+  const check =
+    unjudged === 0
       ? ''
-      : ` ${unset.join(' and ')} ${unset.length === 1 ? 'is' : 'are'} not set, so those addresses are judged only by when they were added.`;
-  if (ips + fqdns === 0) return nothingFound('no IP or FQDN is allowed on any connection.');
-  if (actions.length === 0) {
+      : `${plural(unjudged, 'address', 'addresses')} allowed on your connections cannot be judged (${vars}): check ${unjudged === 1 ? 'it' : 'them'} below, or set ${unset.length === 1 ? 'it' : 'them'} and rediscover.`;
+  if (actions.length === 0 && unjudged === 0) {
+    if (ips + fqdns === 0) return nothingFound('no IP or FQDN is allowed on any connection.');
     return nothingFound(
       `${plural(ips, 'IP')} and ${plural(fqdns, 'FQDN')} on your connections, none unknown.${note}`,
     );
   }
+  const removals = count('remove_ip') + count('remove_fqdn');
   const parts = [
-    `${count('remove_ip')} of ${plural(ips, 'IP')} and ${count('remove_fqdn')} of ${plural(fqdns, 'FQDN')} are not yours: remove them`,
+    removals > 0 &&
+      `${count('remove_ip')} of ${plural(ips, 'IP')} and ${count('remove_fqdn')} of ${plural(fqdns, 'FQDN')} are not yours: remove them`,
     count('deactivate_ip_connection') > 0 &&
       `deactivate ${plural(count('deactivate_ip_connection'), 'IP connection')} created after the incident began`,
   ].filter((p): p is string => typeof p === 'string');
-  return `${parts.join('; ')}.${note}`;
+  if (parts.length === 0) return check;
+  const planned = parts.join('; ');
+  return `${planned.charAt(0).toUpperCase()}${planned.slice(1)}.${check ? ` ${check}` : note}`;
 }
 
 async function discover(ctx: TelnyxContext): Promise<Discovery> {
@@ -135,16 +170,17 @@ async function discover(ctx: TelnyxContext): Promise<Discovery> {
   const names = new Map<string, string>();
   for (const c of [...connections, ...fqdnConnections]) names.set(c.id, c.connection_name ?? c.id);
   const owner = (id: string | null) => (id ? (names.get(id) ?? id) : 'none');
-  const planned = [
-    ...connections.map((c) => planConnection(c, trust)),
+  const addresses = [
     ...ips.map((ip) => planIp(ip, owner(ip.connection_id), trust)),
     ...fqdns.map((f) => planFqdn(f, owner(f.connection_id), trust)),
   ];
+  const planned = [...connections.map((c) => planConnection(c, trust)), ...addresses];
   const actions = planned.flatMap((p) => (p.action ? [p.action] : []));
+  const unjudged = addresses.filter((p) => p.finding.suspicious && !p.action).length;
   return {
     findings: planned.map((p) => p.finding),
     actions,
-    summary: summarise(trust, ips.length, fqdns.length, actions),
+    summary: summarise(trust, ips.length, fqdns.length, actions, unjudged),
   };
 }
 

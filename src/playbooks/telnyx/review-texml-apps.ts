@@ -42,7 +42,7 @@ async function discover(ctx: TelnyxContext): Promise<Discovery> {
   return {
     findings: planned.map((p) => p.finding),
     actions,
-    summary: summariseApps('TeXML app', apps.length, actions.length, trust),
+    summary: summariseApps('TeXML app', planned, trust),
   };
 }
 

@@ -93,3 +93,24 @@ export function trustOf(ctx: PlaybookContext<unknown>): Trust {
     },
   };
 }
+
+/** The distinct host names of the URLs that are set (`null`, empty and unparsable ones skipped). */
+export function hostsOf(urls: readonly (string | null | undefined)[]): string[] {
+  return [...new Set(urls.flatMap((url) => hostOf(url)?.hostname ?? []))];
+}
+
+/**
+ * Why something that would be judged against a trust list is left to a person because the list is
+ * not configured, e.g. `calls evil.example.net; RECLAIM_TRUSTED_HOSTS is not set, so Reclaim cannot
+ * tell whether this host is yours`.
+ */
+export function unjudgedReason(
+  what: string,
+  names: readonly string[],
+  unset: string,
+  noun: 'host' | 'address',
+): string {
+  const these =
+    names.length === 1 ? `this ${noun} is` : `these ${noun === 'host' ? 'hosts' : 'addresses'} are`;
+  return `${what} ${names.join(', ')}; ${unset}, so Reclaim cannot tell whether ${these} yours`;
+}

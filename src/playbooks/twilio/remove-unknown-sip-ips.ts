@@ -2,7 +2,7 @@ import type { Finding, PlannedAction } from '../../incidents/types.js';
 import type { SipIpAccessControlList, SipIpAddress, TwilioClient } from '../../providers/twilio/index.js';
 import { cidrContains } from '../telnyx/cidr-contains.js';
 import { nothingFound, plural } from '../telnyx/step-kit.js';
-import { type Trust, trustOf } from '../telnyx/trust.js';
+import { type Trust, trustOf, unjudgedReason } from '../telnyx/trust.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import {
   dispatchTwilio,
@@ -38,18 +38,24 @@ function planAddress(ip: SipIpAddress, acl: SipIpAccessControlList, ctx: TwilioC
   const aclName = acl.friendly_name ?? acl.sid;
   const added = trust.inWindow(ip.date_created, 'added');
   let reasons: string[];
+  let act = true;
   if (trust.ipsConfigured) {
     reasons = rangeIsTrusted(ip.ip_address, prefix, ctx.trusted.ips)
       ? []
       : ['not in RECLAIM_TRUSTED_IPS', ...(added ? [added] : [])];
-  } else reasons = added ? [added] : [];
+  } else if (added) reasons = [added];
+  else {
+    // Nothing can tell this address from the attacker's: a person looks, nothing is removed.
+    reasons = [unjudgedReason('allows', [shown], 'RECLAIM_TRUSTED_IPS is not set', 'address')];
+    act = false;
+  }
   const finding: Finding = {
     resource: ip.sid,
     summary: `IP ${shown} on IP access control list “${aclName}”`,
     suspicious: reasons.length > 0,
     reasons,
   };
-  if (reasons.length === 0) return { finding };
+  if (reasons.length === 0 || !act) return { finding };
   const action: PlannedAction = {
     kind: 'remove_sip_ip',
     target: ip.sid,
@@ -68,22 +74,35 @@ async function discover(ctx: TwilioContext): Promise<Discovery> {
     planned.push(...addresses.map((ip) => planAddress(ip, acl, ctx, trust)));
   }
   const actions = planned.flatMap((p) => (p.action ? [p.action] : []));
-  const note = trust.ipsConfigured
-    ? ''
-    : ' RECLAIM_TRUSTED_IPS is not set, so addresses are judged only by when they were added.';
-  const total = planned.length;
+  const unjudged = planned.filter((p) => p.finding.suspicious && !p.action).length;
   return {
     findings: planned.map((p) => p.finding),
     actions,
-    summary:
-      total === 0
-        ? nothingFound(`${plural(acls.length, 'IP access control list')}, no addresses on them.`)
-        : actions.length === 0
-          ? nothingFound(
-              `${plural(total, 'address', 'addresses')} on ${plural(acls.length, 'IP access control list')}, none unknown.${note}`,
-            )
-          : `${actions.length} of ${plural(total, 'address', 'addresses')} on your IP access control lists are not yours: remove them.${note}`,
+    summary: summarise(acls.length, planned.length, actions.length, unjudged, trust.ipsConfigured),
   };
+}
+
+/** `unjudged`: addresses flagged for a person because no RECLAIM_TRUSTED_IPS could judge them. */
+function summarise(
+  lists: number,
+  total: number,
+  actions: number,
+  unjudged: number,
+  configured: boolean,
+): string {
+  const acls = plural(lists, 'IP access control list');
+  const addresses = plural(total, 'address', 'addresses');
+  if (total === 0) return nothingFound(`${acls}, no addresses on them.`);
+  const note = configured
+    ? ''
+    : ' RECLAIM_TRUSTED_IPS is not set, so addresses are judged only by when they were added.';
+  if (actions === 0 && unjudged === 0) return nothingFound(`${addresses} on ${acls}, none unknown.${note}`);
+  const check =
+    unjudged === 0
+      ? ''
+      : `${unjudged} of ${addresses} on your IP access control lists cannot be judged (RECLAIM_TRUSTED_IPS is not set): check ${unjudged === 1 ? 'it' : 'them'} below, or set it and rediscover.`;
+  if (actions === 0) return check;
+  return `${actions} of ${addresses} on your IP access control lists are not yours: remove them.${check ? ` ${check}` : note}`;
 }
 
 /** DELETE the address; one already gone counts as removed. */

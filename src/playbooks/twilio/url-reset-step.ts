@@ -31,6 +31,28 @@ export interface UrlResetStepConfig<R extends { sid: string; date_updated: strin
   consolePath: string;
 }
 
+/**
+ * With hosts configured every flagged record has an action. Without them nothing is planned, and
+ * the flagged records (URLs on hosts no one could judge, or changed in the window) are sent to a
+ * person rather than called clean.
+ */
+function summarise<R extends { sid: string; date_updated: string | null }>(
+  config: UrlResetStepConfig<R>,
+  total: number,
+  actions: number,
+  flagged: number,
+  hostsConfigured: boolean,
+): string {
+  const all = plural(total, config.noun);
+  if (actions > 0) {
+    return `${actions} of ${all} ${config.dirty}: clear those URLs, then set the right ones in the Console (${config.consolePath}).`;
+  }
+  if (hostsConfigured) return nothingFound(`${all}, none ${config.clean}.`);
+  if (flagged === 0) return nothingFound(`${all}, none with a URL set (RECLAIM_TRUSTED_HOSTS is not set).`);
+  const one = flagged === 1;
+  return `${flagged} of ${all} ${one ? 'calls a host' : 'call hosts'} Reclaim cannot judge (RECLAIM_TRUSTED_HOSTS is not set), so nothing is cleared: check ${one ? 'it' : 'them'} below and in the Console (${config.consolePath}), or set it and rediscover.`;
+}
+
 /** A step that clears URLs on untrusted hosts from every record of one kind; see `reviewUrls`. */
 export function createUrlResetStep<R extends { sid: string; date_updated: string | null }>(
   config: UrlResetStepConfig<R>,
@@ -52,17 +74,11 @@ export function createUrlResetStep<R extends { sid: string; date_updated: string
       ),
     );
     const actions = planned.flatMap((p) => (p.action ? [p.action] : []));
-    const note = trust.hostsConfigured
-      ? ''
-      : ' RECLAIM_TRUSTED_HOSTS is not set, so no URL can be judged by its host.';
-    const all = plural(records.length, config.noun);
+    const flagged = planned.filter((p) => p.finding.suspicious).length;
     return {
       findings: planned.map((p) => p.finding),
       actions,
-      summary:
-        actions.length === 0
-          ? nothingFound(`${all}, none ${config.clean}.${note}`)
-          : `${actions.length} of ${all} ${config.dirty}: clear those URLs, then set the right ones in the Console (${config.consolePath}).`,
+      summary: summarise(config, records.length, actions.length, flagged, trust.hostsConfigured),
     };
   }
   return {

@@ -1,6 +1,6 @@
 import type { Finding, PlannedAction } from '../../incidents/types.js';
 import type { TwilioClient } from '../../providers/twilio/index.js';
-import { hostOf, type Trust } from '../telnyx/trust.js';
+import { hostOf, hostsOf, type Trust, unjudgedReason } from '../telnyx/trust.js';
 import { type TwilioExecutor, textListParam } from './step-kit.js';
 
 /** A URL field: its name in answers, its form parameter, and how a card names it. */
@@ -47,20 +47,29 @@ export interface UrlReview {
   kind: string;
 }
 
+/** The hosts the URL fields of `record` that are set point at. */
+function hostsCalled(record: object, fields: readonly UrlField[]): string[] {
+  const values = record as Record<string, unknown>;
+  return hostsOf(fields.map(([field]) => (typeof values[field] === 'string' ? values[field] : null)));
+}
+
 /**
  * The finding for one number or app and, when some of its URLs are on untrusted hosts, the action
  * that clears exactly those. With no trusted hosts configured nothing can be judged by host: a
- * change inside the window is flagged for a person, and nothing is planned.
+ * change inside the window, or any URL set at all, is flagged for a person, and nothing is planned.
  */
 export function reviewUrls(review: UrlReview, trust: Trust): { finding: Finding; action?: PlannedAction } {
   const bad = untrustedUrls(review.record, review.fields, trust);
   const hosts = [...new Set(bad.map((b) => b.host))];
   const changed = trust.hostsConfigured ? undefined : trust.inWindow(review.dateUpdated, 'changed');
+  const called = trust.hostsConfigured ? [] : hostsCalled(review.record, review.fields);
+  const unjudged =
+    called.length > 0 ? [unjudgedReason('calls', called, 'RECLAIM_TRUSTED_HOSTS is not set', 'host')] : [];
   const reasons = bad.length
     ? bad.map((b) => `${b.label} is on ${b.host}, not a trusted host`)
     : changed
-      ? [`${changed}; set RECLAIM_TRUSTED_HOSTS so Reclaim can tell your URLs from others`]
-      : [];
+      ? [changed, ...unjudged]
+      : unjudged;
   const finding: Finding = {
     resource: review.sid,
     summary: review.title,

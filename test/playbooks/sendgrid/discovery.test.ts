@@ -150,10 +150,13 @@ describe('SendGrid playbook discovery against the simulator', () => {
     expect(d.actions.map((a) => a.target)).not.toContain('acme-owner');
   });
 
-  it('when trusted hosts are not set, then webhooks are judged by when they were created', async () => {
+  it('when trusted hosts are not set, then only the webhook created in the window is disabled and the others are flagged for a person', async () => {
     const { sim, ctx } = harness(undefined, { trusted: { hosts: [] } });
     const d = await step('sendgrid.review-webhooks').discover(ctx);
-    expect(suspiciousResources(d)).toEqual(sendgridPlantedIdsByKind(sim).event_webhook);
+    expect(d.actions.map((a) => a.target)).toEqual(sendgridPlantedIdsByKind(sim).event_webhook);
+    expect(suspiciousResources(d)).toEqual(
+      [...sim.state.eventWebhooks.map((w) => w.id), ...sim.state.parseSettings.map((p) => p.hostname)].sort(),
+    );
     expect(d.summary).toMatch(/RECLAIM_TRUSTED_HOSTS is not set/);
   });
 

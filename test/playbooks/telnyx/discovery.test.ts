@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Discovery } from '../../../src/playbooks/types.js';
 import {
   ATTACKER_HOST,
   ATTACKER_IP,
@@ -124,16 +125,22 @@ describe('Telnyx playbook discovery against the simulator', () => {
     }
   });
 
-  it('when no trusted hosts or IPs are configured, then IPs and apps are judged by the incident window and still only the planted ones are flagged', async () => {
+  it('when no trusted hosts or IPs are configured, then only the planted IPs and apps are acted on and every other address and active app is flagged for review', async () => {
     const { sim, ctx } = harness(seeded(), { trusted: { hosts: [], ips: [], numbers: [] } });
     const planted = plantedIdsByKind(sim);
+    const targets = (d: Discovery) => d.actions.map((a) => a.target).sort();
     const ips = await step('telnyx.review-ip-connections').discover(ctx);
-    expect(suspiciousResources(ips)).toEqual(planted.ip);
+    expect(targets(ips)).toEqual(planted.ip);
+    expect(suspiciousResources(ips)).toEqual(
+      [...sim.state.ips.map((ip) => ip.id), ...sim.state.fqdns.map((f) => f.id)].sort(),
+    );
     expect(ips.summary).toContain('RECLAIM_TRUSTED_IPS');
     const cc = await step('telnyx.review-call-control-apps').discover(ctx);
-    expect(suspiciousResources(cc)).toEqual(planted.call_control_application);
+    expect(targets(cc)).toEqual(planted.call_control_application);
+    expect(suspiciousResources(cc)).toEqual(sim.state.callControlApplications.map((a) => a.id).sort());
     const texml = await step('telnyx.review-texml-apps').discover(ctx);
-    expect(suspiciousResources(texml)).toEqual(planted.texml_application);
+    expect(targets(texml)).toEqual(planted.texml_application);
+    expect(suspiciousResources(texml)).toEqual(sim.state.texmlApplications.map((a) => a.id).sort());
     expect(texml.summary).toContain('RECLAIM_TRUSTED_HOSTS is not set');
   });
 

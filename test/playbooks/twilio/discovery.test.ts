@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ATTACKER_HOST,
   ATTACKER_IP,
   plantedTwilioChanges,
   plantedTwilioIdsByKind,
@@ -71,12 +72,22 @@ describe('Twilio discovery against the seeded account', () => {
     expect(d.summary).toContain('RECLAIM_TRUSTED_IPS is not set');
   });
 
-  it('when no trusted hosts are configured, then nothing is cleared and numbers changed in the window are flagged for a person', async () => {
+  it('when no trusted hosts are configured, then nothing is cleared and every number with a URL is flagged for a person, the planted one as changed in the window', async () => {
     const h = harness(seeded(), { trusted: { hosts: [], ips: [], numbers: [] } });
     const d = await step('twilio.reset-number-webhooks').discover(h.ctx);
     expect(d.actions).toEqual([]);
-    expect(suspiciousResources(d)).toEqual(plantedTwilioIdsByKind(h.sim).incoming_phone_number);
+    const withUrl = h.sim.state.incomingPhoneNumbers.filter((n) =>
+      [n.voice_url, n.voice_fallback_url, n.sms_url, n.sms_fallback_url, n.status_callback].some(Boolean),
+    );
+    expect(withUrl.length).toBeGreaterThan(1);
+    expect(suspiciousResources(d)).toEqual(withUrl.map((n) => n.sid).sort());
+    const [planted] = plantedTwilioIdsByKind(h.sim).incoming_phone_number;
+    expect(d.findings.find((f) => f.resource === planted)?.reasons).toEqual([
+      expect.stringMatching(/^changed .*, after the incident began$/),
+      expect.stringContaining(`calls ${ATTACKER_HOST}`),
+    ]);
     expect(d.summary).toContain('RECLAIM_TRUSTED_HOSTS is not set');
+    expect(d.summary).not.toMatch(/^Nothing found/);
     const usage = await step('twilio.add-usage-trigger').discover(h.ctx);
     expect(usage.actions).toEqual([]);
     expect(usage.summary).toMatch(/need a callback URL/);
