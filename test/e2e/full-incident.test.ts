@@ -12,8 +12,16 @@ import {
 } from '../../src/providers/telnyx/simulator/index.js';
 import { APPROVERS, REQUESTER, RESPONDERS } from './support/bot-env.js';
 import { cardTitled, messageText, progressText, repliesText, squeezed, stepCards } from './support/cards.js';
-import { badge, openIncident, STEPS, settleEveryStep, titleOf, WAIT_MS } from './support/drive-incident.js';
-import { knownSecrets, leaksIn } from './support/secrets.js';
+import {
+  badge,
+  closeIncident,
+  openIncident,
+  STEPS,
+  settleEveryStep,
+  titleOf,
+  WAIT_MS,
+} from './support/drive-incident.js';
+import { everywhereButReveals, knownSecrets, leaksIn } from './support/secrets.js';
 import { startedWorld } from './support/world.js';
 
 const [BOB, CAROL] = APPROVERS;
@@ -87,13 +95,7 @@ describe('a full Telnyx incident, the bot running as its own process', () => {
     expect(repliesText(second)).not.toContain(password);
 
     // Close: the report is uploaded and says the audit chain holds.
-    const close = await fs.command(REQUESTER, '/compromise', 'close', { channelId: channel.id });
-    expect(close.status).toBe(200);
-    const file = await fs.waitFor(() => fs.files.find((f) => f.completed && f.channel === channel.id), {
-      timeoutMs: WAIT_MS,
-      description: 'the report file is uploaded',
-    });
-    const report = file.bytes?.toString('utf8') ?? '';
+    const report = await closeIncident(world, channel.id);
     expect(report).toMatch(/Audit chain: verified/);
     await fs.waitFor(() => progressText(fs, channel.id).includes('Closed'), { timeoutMs: WAIT_MS });
     expect((await world.stop()).code).toBe(0);
@@ -115,13 +117,7 @@ describe('a full Telnyx incident, the bot running as its own process', () => {
     const ephemerals = fs.workspace.ephemerals;
     const revealed = ephemerals.filter((e) => messageText(e).includes(password));
     expect(revealed.map((e) => e.user)).toEqual([BOB]);
-    const elsewhere = [
-      JSON.stringify(fs.calls),
-      ...fs.channels.flatMap((c) => fs.messages(c.id)).flatMap((m) => m.versions.map((v) => messageText(v))),
-      ...ephemerals.filter((e) => !revealed.includes(e)).map((e) => messageText(e)),
-      report,
-      world.logs(),
-    ].join('\n');
+    const elsewhere = everywhereButReveals(world, revealed, report);
     expect(leaksIn(elsewhere, secrets)).toEqual([]);
   }, 240_000);
 });

@@ -9,10 +9,18 @@ import {
 import { TWILIO_PLANTED_KINDS, unresolvedTwilioChanges } from '../../src/providers/twilio/simulator/index.js';
 import { APPROVERS, REQUESTER, RESPONDERS } from './support/bot-env.js';
 import { cardTitled, messageText, progressText, stepCards } from './support/cards.js';
-import { badge, daysAgo, openIncident, settleEveryStep, titleOf, WAIT_MS } from './support/drive-incident.js';
+import {
+  badge,
+  closeIncident,
+  daysAgo,
+  openIncident,
+  settleEveryStep,
+  titleOf,
+  WAIT_MS,
+} from './support/drive-incident.js';
 import { flaggedLines, plantedOnCards } from './support/planted-on-cards.js';
 import { revealEvery } from './support/reveal-credentials.js';
-import { leaksIn } from './support/secrets.js';
+import { everywhereButReveals, leaksIn } from './support/secrets.js';
 import { BOT_SECRETS, sendgridSecrets, twilioSecrets } from './support/twilio-sendgrid-secrets.js';
 import { startedWorld } from './support/world.js';
 
@@ -101,13 +109,7 @@ describe('a full Twilio and SendGrid incident, the bot running as its own proces
     );
 
     // Close: the report is uploaded and says the audit chain holds.
-    const close = await fs.command(REQUESTER, '/compromise', 'close', { channelId: channel.id });
-    expect(close.status).toBe(200);
-    const file = await fs.waitFor(() => fs.files.find((f) => f.completed && f.channel === channel.id), {
-      timeoutMs: WAIT_MS,
-      description: 'the report file is uploaded',
-    });
-    const report = file.bytes?.toString('utf8') ?? '';
+    const report = await closeIncident(world, channel.id);
     expect(report).toMatch(/Audit chain: verified/);
     for (const step of STEPS) expect(report).toContain(step.title);
     await fs.waitFor(() => progressText(fs, channel.id).includes('Closed'), { timeoutMs: WAIT_MS });
@@ -143,13 +145,7 @@ describe('a full Twilio and SendGrid incident, the bot running as its own proces
     const revealed = ephemerals.filter((e) => revealedValues.some((v) => messageText(e).includes(v)));
     expect(revealed).toHaveLength(revealedValues.length);
     expect(new Set(revealed.map((e) => e.user))).toEqual(new Set([BOB]));
-    const elsewhere = [
-      JSON.stringify(fs.calls),
-      ...fs.channels.flatMap((c) => fs.messages(c.id)).flatMap((m) => m.versions.map((v) => messageText(v))),
-      ...ephemerals.filter((e) => !revealed.includes(e)).map((e) => messageText(e)),
-      report,
-      world.logs(),
-    ].join('\n');
+    const elsewhere = everywhereButReveals(world, revealed, report);
     expect(leaksIn(elsewhere, secrets)).toEqual([]);
   }, 240_000);
 });

@@ -166,3 +166,15 @@ export async function settleEveryStep(
   }
   for (const step of steps) await waitForCardState(world, channel, step.title, 'done', step.kind);
 }
+
+/** `/compromise close` in the incident channel as the requester; resolves with the uploaded report's text. */
+export async function closeIncident(world: World, channel: string): Promise<string> {
+  const { fs } = world;
+  const close = await fs.command(REQUESTER, '/compromise', 'close', { channelId: channel });
+  if (close.status !== 200) throw new Error(`/compromise close answered ${close.status}`);
+  const file = await fs.waitFor(() => fs.files.find((f) => f.completed && f.channel === channel), {
+    timeoutMs: WAIT_MS,
+    description: 'the report file is uploaded',
+  });
+  return file.bytes?.toString('utf8') ?? '';
+}

@@ -1,5 +1,8 @@
+import type { EphemeralMessage } from '../../../src/local-slack/model/types.js';
 import { SANDBOX_API_KEY, type TelnyxSimulator } from '../../../src/providers/telnyx/simulator/index.js';
 import { BOT_TOKEN, SECRET_KEY, SIGNING_SECRET } from './bot-env.js';
+import { messageText } from './cards.js';
+import type { World } from './world.js';
 
 /** The secrets of the bot's own configuration: none may ever show in Slack or in its logs. */
 export const CONFIG_SECRETS: readonly string[] = [SANDBOX_API_KEY, BOT_TOKEN, SIGNING_SECRET, SECRET_KEY];
@@ -22,4 +25,23 @@ export function knownSecrets(sim: TelnyxSimulator): string[] {
 /** The secrets found in `text` (each named by its first four characters, so a failure leaks nothing). */
 export function leaksIn(text: string, secrets: readonly string[]): string[] {
   return [...new Set(secrets)].filter((secret) => text.includes(secret)).map((s) => `${s.slice(0, 4)}…`);
+}
+
+/**
+ * Everything a secret must never show in: every Slack call, every version of every channel message,
+ * every ephemeral but the Reveal answers in `revealed`, the report and the bot's log output.
+ */
+export function everywhereButReveals(
+  world: World,
+  revealed: readonly EphemeralMessage[],
+  report: string,
+): string {
+  const { fs } = world;
+  return [
+    JSON.stringify(fs.calls),
+    ...fs.channels.flatMap((c) => fs.messages(c.id)).flatMap((m) => m.versions.map((v) => messageText(v))),
+    ...fs.workspace.ephemerals.filter((e) => !revealed.includes(e)).map((e) => messageText(e)),
+    report,
+    world.logs(),
+  ].join('\n');
 }
