@@ -38,8 +38,12 @@ describe('crash and resume', () => {
         timeoutMs: WAIT_MS,
         description: 'the 4th forwarding write hangs',
       });
-      const applied = afterApply ? 4 : 3;
-      expect(numbers.filter((id) => sim.stats.writesTo(id) === 1)).toHaveLength(applied);
+      // Forwarding runs four writes at once, so the ones after the hung 4th may land too; the hung one
+      // has not (or has, with its answer lost), and none was written twice.
+      const written = numbers.filter((id) => sim.stats.writesTo(id) === 1).length;
+      expect(written).toBeGreaterThanOrEqual(afterApply ? 4 : 3);
+      expect(written).toBeLessThanOrEqual(afterApply ? 10 : 9);
+      expect(numbers.every((id) => sim.stats.writesTo(id) <= 1)).toBe(true);
       await waitForCardState(world, channel.id, FORWARDING.title, 'executing');
 
       const crash = await world.crash();
