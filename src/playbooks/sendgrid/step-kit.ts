@@ -3,6 +3,7 @@ import { ReclaimError } from '../../errors.js';
 import type { PlannedAction } from '../../incidents/types.js';
 import { ProviderError } from '../../providers/http/index.js';
 import type { SendgridClient } from '../../providers/sendgrid/index.js';
+import { dispatchActions, type KindExecutor } from '../action-kit.js';
 import type { ActionOutcome, AutomatedStepDefinition, PlaybookContext } from '../types.js';
 
 export { nothingFound, plural, writeUnlessDone } from '../telnyx/step-kit.js';
@@ -18,28 +19,14 @@ export class SendgridPlaybookError extends ReclaimError {}
 export type SendgridContext = PlaybookContext<SendgridClient>;
 
 /** Carries out one action of one kind; `recheck` as in `AutomatedStepDefinition.execute`. */
-export type SendgridExecutor = (
-  ctx: SendgridContext,
-  action: PlannedAction,
-  recheck: boolean,
-) => Promise<ActionOutcome>;
+export type SendgridExecutor = KindExecutor<SendgridClient>;
 
 /** An `execute` that hands each action to the executor of its kind. */
 export function executeByKind(
   stepId: string,
   executors: Record<string, SendgridExecutor>,
 ): AutomatedStepDefinition<SendgridClient>['execute'] {
-  return async (ctx, action, { recheck }) => {
-    const run = Object.hasOwn(executors, action.kind) ? executors[action.kind] : undefined;
-    if (!run) {
-      throw new SendgridPlaybookError(
-        'sendgrid_unknown_action',
-        `Step ${stepId} has no action "${action.kind}"; rediscover to get a plan this release can run.`,
-        { details: { stepId, kind: action.kind, target: action.target } },
-      );
-    }
-    return run(ctx, action, recheck);
-  };
+  return dispatchActions('sendgrid', SendgridPlaybookError, stepId, executors);
 }
 
 /** The action's params read with `schema`; a stored plan that does not fit names the first field. */

@@ -1,6 +1,6 @@
 import { ReclaimError } from '../../errors.js';
-import type { PlannedAction } from '../../incidents/types.js';
 import type { TelnyxClient } from '../../providers/telnyx/index.js';
+import { dispatchActions, type KindExecutor, namedWithId, paramReader } from '../action-kit.js';
 import type { ActionOutcome, AutomatedStepDefinition, PlaybookContext } from '../types.js';
 
 /**
@@ -14,60 +14,21 @@ export class TelnyxPlaybookError extends ReclaimError {}
 export type TelnyxContext = PlaybookContext<TelnyxClient>;
 
 /** Carries out one action of one kind; `recheck` as in `AutomatedStepDefinition.execute`. */
-export type ActionExecutor = (
-  ctx: TelnyxContext,
-  action: PlannedAction,
-  recheck: boolean,
-) => Promise<ActionOutcome>;
+export type ActionExecutor = KindExecutor<TelnyxClient>;
 
 /** An `execute` that hands each action to the executor of its kind. */
 export function dispatchByKind(
   stepId: string,
   executors: Record<string, ActionExecutor>,
 ): AutomatedStepDefinition<TelnyxClient>['execute'] {
-  return (ctx, action, { recheck }) => {
-    const run = Object.hasOwn(executors, action.kind) ? executors[action.kind] : undefined;
-    if (!run) {
-      return Promise.reject(
-        new TelnyxPlaybookError(
-          'telnyx_unknown_action',
-          `Step ${stepId} has no action "${action.kind}"; rediscover to get a plan this release can run.`,
-          { details: { stepId, kind: action.kind, target: action.target } },
-        ),
-      );
-    }
-    return run(ctx, action, recheck);
-  };
+  return dispatchActions('telnyx', TelnyxPlaybookError, stepId, executors);
 }
 
-function badParam(action: PlannedAction, name: string, what: string): TelnyxPlaybookError {
-  return new TelnyxPlaybookError(
-    'telnyx_bad_action_params',
-    `The planned action "${action.description}" lacks ${what} "${name}"; rediscover to get a fresh plan.`,
-    { details: { kind: action.kind, target: action.target, param: name } },
-  );
-}
-
+const params = paramReader('telnyx', TelnyxPlaybookError);
 /** A string param the executor needs; a plan without it fails with a message naming it. */
-export function stringParam(action: PlannedAction, name: string): string {
-  const value = action.params[name];
-  if (typeof value !== 'string') throw badParam(action, name, 'the text');
-  return value;
-}
-
-export function optionalStringParam(action: PlannedAction, name: string): string | null {
-  const value = action.params[name];
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') throw badParam(action, name, 'the text');
-  return value;
-}
-
-export function optionalNumberParam(action: PlannedAction, name: string): number | null {
-  const value = action.params[name];
-  if (value === undefined || value === null) return null;
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw badParam(action, name, 'the number');
-  return value;
-}
+export const stringParam = params.text;
+export const optionalStringParam = params.optionalText;
+export const optionalNumberParam = params.optionalNumber;
 
 /**
  * The recheck rule of every action: with `recheck`, read the resource first and return what
@@ -86,10 +47,7 @@ export async function writeUnlessDone(
 }
 
 /** “Name” (id), the way every card names a Telnyx resource. */
-export function named(name: string | null | undefined, id: string): string {
-  const label = name && name.trim() !== '' ? name : 'unnamed';
-  return `“${label}” (${id})`;
-}
+export const named = namedWithId;
 
 /** The summary of an empty plan: it always starts with "Nothing found". */
 export function nothingFound(detail: string): string {

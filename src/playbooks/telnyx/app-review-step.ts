@@ -1,0 +1,62 @@
+import type { PlannedAction } from '../../incidents/types.js';
+import type { TelnyxClient } from '../../providers/telnyx/index.js';
+import type { AutomatedStepDefinition, Discovery } from '../types.js';
+import { ALREADY_INACTIVE, type AppView, planApp, summariseApps } from './app-review.js';
+import { dispatchByKind, type TelnyxContext, writeUnlessDone } from './step-kit.js';
+import { trustOf } from './trust.js';
+
+/** What differs between the Call Control and the TeXML application steps. */
+export interface AppReviewStepConfig<App extends { active: boolean }> {
+  id: string;
+  title: string;
+  why: string;
+  /** `Call Control app`, `TeXML app`: on the card and in the summary. */
+  noun: string;
+  /** The action kind, e.g. `deactivate_texml_app`. */
+  kind: string;
+  list(client: TelnyxClient): Promise<App[]>;
+  get(client: TelnyxClient, id: string): Promise<App>;
+  view(app: App): AppView;
+  /** The fields every PATCH must carry, as they are now: kept in the plan and resent on deactivation. */
+  required(app: App): Record<string, unknown>;
+  /** Deactivates the app, resending `required` from the action's params. */
+  deactivate(client: TelnyxClient, action: PlannedAction): Promise<App>;
+}
+
+/** A step that deactivates the active apps calling hosts that are not yours (see planApp). */
+export function createAppReviewStep<App extends { active: boolean }>(
+  config: AppReviewStepConfig<App>,
+): AutomatedStepDefinition<TelnyxClient> {
+  async function discover(ctx: TelnyxContext): Promise<Discovery> {
+    const trust = trustOf(ctx);
+    const apps = await config.list(ctx.client);
+    const planned = apps.map((app) =>
+      planApp(config.view(app), trust, {
+        noun: config.noun,
+        kind: config.kind,
+        params: config.required(app),
+      }),
+    );
+    return {
+      findings: planned.map((p) => p.finding),
+      actions: planned.flatMap((p) => (p.action ? [p.action] : [])),
+      summary: summariseApps(config.noun, planned, trust),
+    };
+  }
+  return {
+    id: config.id,
+    kind: 'automated',
+    title: config.title,
+    why: config.why,
+    risk: 'high',
+    discover,
+    execute: dispatchByKind(config.id, {
+      [config.kind]: (ctx, action, recheck) =>
+        writeUnlessDone(
+          recheck,
+          async () => ((await config.get(ctx.client, action.target)).active ? undefined : ALREADY_INACTIVE),
+          async () => ({ result: { active: (await config.deactivate(ctx.client, action)).active } }),
+        ),
+    }),
+  };
+}
