@@ -4,12 +4,7 @@ import { join, resolve } from 'node:path';
 import type { Incident } from '../../incidents/types.js';
 import type { Logger } from '../../logger.js';
 import { createProviderHttp, type FetchLike, rateFor } from '../../providers/http/index.js';
-import {
-  apiKeyIdOf,
-  createSendgridClient,
-  loggableSendgridPath,
-  type SendgridClient,
-} from '../../providers/sendgrid/index.js';
+import { apiKeyIdOf, createSendgridClient, type SendgridClient } from '../../providers/sendgrid/index.js';
 import {
   loadSendgridSimulator,
   SANDBOX_SENDGRID_API_KEY,
@@ -60,8 +55,6 @@ function savingAfterWrites(sim: SendgridSimulator, file: string, logger: Logger)
 export function sendgridAdapter(options: AdapterOptions): ProviderAdapter {
   const { config, logger, limiters, observer } = options;
   const clients = new Map<string, Promise<SendgridClient>>();
-  // The HTTP client logs each request's path; a pending invitation's carries its token.
-  const httpLogger = logger.child({}, { serializers: { path: loggableSendgridPath } });
   const client = (baseUrl: string, apiKey: string, ratePerSec: number, fetch?: FetchLike) =>
     createSendgridClient(
       createProviderHttp({
@@ -71,7 +64,7 @@ export function sendgridAdapter(options: AdapterOptions): ProviderAdapter {
         auth: { bearer: apiKey },
         ratePerSec,
         limiters,
-        logger: httpLogger,
+        logger,
         ...(fetch ? { fetch } : {}),
         ...(observer ? { observer } : {}),
       }),

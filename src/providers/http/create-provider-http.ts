@@ -119,7 +119,7 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
       const call: RetryCall = {
         operation: req.operation,
         method: req.method,
-        path: req.path,
+        path: req.shownPath ?? req.path,
         url: buildUrl(options.baseUrl, req.path, req.query),
         init: { method: req.method, ...buildInit(options.auth, userAgent, req.body) },
         attempts: 0,
@@ -130,7 +130,9 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
       try {
         exchange = await retryLimiter.schedule(attempt, call);
       } catch (err) {
-        throw finalError(err, call, [...authSecrets(options.auth), ...bodySecrets(req.body)]);
+        // A path with a secret in it (see shownPath) is scrubbed like one from a network error's text.
+        const pathSecrets = req.shownPath ? [req.path] : [];
+        throw finalError(err, call, [...authSecrets(options.auth), ...bodySecrets(req.body), ...pathSecrets]);
       }
       const requestId = findRequestId(exchange.headers, '');
       const data = parseBody(exchange.text, req.schema, {

@@ -9,6 +9,11 @@ export interface HttpRequest<T> {
   method: HttpMethod;
   /** Relative to the provider's base URL, e.g. `/credential_connections`. */
   path: string;
+  /**
+   * The path as logs and errors show it, when `path` carries a secret (a SendGrid invitation
+   * token): e.g. `/v3/teammates/pending/[redacted]`. Default: `path`.
+   */
+  shownPath?: string;
   query?: Record<string, string | number | boolean | undefined>;
   body?: { json: unknown } | { form: Record<string, string | undefined> };
   /** The response body's shape; an unexpected shape is a `provider_bad_response` naming the field. */

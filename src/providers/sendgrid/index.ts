@@ -11,7 +11,6 @@ export {
   windowQuery,
 } from './email-activity.js';
 export { SendgridClientError } from './errors.js';
-export { loggableSendgridPath } from './loggable-path.js';
 export { listByOffset, SENDGRID_MAX_PAGES } from './paging.js';
 export { accessRef, allowRuleRef, inviteRef, normaliseSubject, subjectRef } from './refs.js';
 export type { AccessAttempt, AllowedIp } from './schemas/access-settings.js';

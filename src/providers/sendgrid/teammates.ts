@@ -56,6 +56,8 @@ export function createTeammatesApi(http: ProviderHttp): TeammatesApi {
       await http.request({
         method: 'DELETE',
         path: resourcePath(`${TEAMMATES}/pending`, token),
+        // Whoever holds the token can accept the invitation: logs and errors never show it.
+        shownPath: `${TEAMMATES}/pending/[redacted]`,
         schema: noContent,
         operation: 'cancel teammate invitation',
       });

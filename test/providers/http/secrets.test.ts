@@ -112,4 +112,28 @@ describe('createProviderHttp keeps secrets out of errors and logs', () => {
     const everything = `${exposed(err)}\n${h.logText()}`;
     for (const secret of [TWILIO_TOKEN, header, NEW_SIP_PASSWORD]) expect(everything).not.toContain(secret);
   });
+  it('when a path carries a secret and the request is retried then fails, then logs and the error show only its shownPath', async () => {
+    const TOKEN = 'inv-tok-8f2c91d4e7';
+    const h = makeHttp({ provider: 'sendgrid' });
+    nock(BASE)
+      .delete(`/v2/teammates/pending/${TOKEN}`)
+      .reply(429)
+      .delete(`/v2/teammates/pending/${TOKEN}`)
+      .replyWithError({
+        code: 'ECONNRESET',
+        message: `reset while sending DELETE /v2/teammates/pending/${TOKEN}`,
+      });
+    const err = await rejection(
+      h.http.request({
+        method: 'DELETE',
+        path: `/teammates/pending/${TOKEN}`,
+        shownPath: '/teammates/pending/[redacted]',
+        schema: z.unknown(),
+        operation: 'cancel teammate invitation',
+      }),
+    );
+    expect((err as ProviderError).details).toMatchObject({ path: '/teammates/pending/[redacted]' });
+    expect(h.logText()).toContain('"path":"/teammates/pending/[redacted]"');
+    expect(`${exposed(err)}\n${h.logText()}`).not.toContain(TOKEN);
+  });
 });
