@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SimulatorError } from '../../telnyx/simulator/simulator-error.js';
+import { parseSavedAccount, savedPlanted, savedRandom } from '../../simulator-kit/saved-account.js';
 import { ACCOUNT_STATE_VERSION, type SendgridAccountState } from './account.js';
 
 const records = z.array(z.looseObject({}));
@@ -11,7 +11,7 @@ const accountSchema = z.object({
   username: z.string(),
   email: z.string(),
   emailActivity: z.boolean(),
-  random: z.number().int().nonnegative(),
+  random: savedRandom,
   nextNumber: z.number().int().nonnegative(),
   apiKeys: z.array(z.looseObject({ api_key_id: z.string(), name: z.string(), scopes: z.array(z.string()) })),
   allowList: z.array(z.looseObject({ id: z.number().int(), ip: z.string() })),
@@ -22,19 +22,10 @@ const accountSchema = z.object({
   eventWebhooks: z.array(z.looseObject({ id: z.string(), url: z.string(), enabled: z.boolean() })),
   parseSettings: z.array(z.looseObject({ hostname: z.string(), url: z.string() })),
   messages: z.array(z.looseObject({ msg_id: z.string(), last_event_time: z.string() })),
-  planted: z.array(z.looseObject({ kind: z.string(), id: z.string(), summary: z.string() })),
+  planted: savedPlanted,
 });
 
 /** Parses a saved account; a file from another version or a damaged one is `simulator_bad_state`. */
 export function parseAccountState(json: unknown): SendgridAccountState {
-  const parsed = accountSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.join('.') || '(root)';
-    throw new SimulatorError(
-      'simulator_bad_state',
-      `The saved SendGrid simulator account is invalid at ${where}: ${issue?.message}`,
-    );
-  }
-  return structuredClone(parsed.data) as unknown as SendgridAccountState;
+  return parseSavedAccount<SendgridAccountState>(accountSchema, json, 'SendGrid simulator account');
 }

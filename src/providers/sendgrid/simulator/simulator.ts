@@ -1,10 +1,8 @@
-import { SimulatorFaults } from '../../telnyx/simulator/faults.js';
-import { SeededRandom } from '../../telnyx/simulator/random.js';
-import { SimulatorStats } from '../../telnyx/simulator/stats.js';
+import { SimulatorCore } from '../../simulator-kit/simulator-core.js';
 import { apiKeyIdOf } from '../api-key-id.js';
 import { emptyAccountState, type SendgridAccountState } from './account.js';
 import { parseAccountState } from './account-schema.js';
-import { EpochTokenBucket, type RateDecision, type SendgridRateLimitOptions } from './rate-limit.js';
+import { EpochTokenBucket, type SendgridRateLimitOptions } from './rate-limit.js';
 import type { SimContext } from './sim-context.js';
 
 export interface SendgridSimulatorOptions {
@@ -26,21 +24,16 @@ export const DEFAULT_SENDGRID_SIM_RATE_LIMIT: SendgridRateLimitOptions = { perSe
  * injectable faults and counters. Serve it with `sendgridSimulatorFetch` or
  * `serveSendgridSimulator`; requests are answered by `handleSendgridRequest`.
  */
-export class SendgridSimulator {
-  readonly state: SendgridAccountState;
-  readonly faults = new SimulatorFaults();
-  readonly stats = new SimulatorStats();
-  readonly clock: () => number;
-  private readonly random: SeededRandom;
-  private limiter: EpochTokenBucket | undefined;
-  private readonly rateClock: () => number;
-
+export class SendgridSimulator extends SimulatorCore<SendgridAccountState, SendgridRateLimitOptions> {
   constructor(state: SendgridAccountState, options: SendgridSimulatorOptions = {}) {
-    this.state = state;
-    this.clock = options.clock ?? Date.now;
-    this.random = new SeededRandom(state.random);
-    this.rateClock = options.rateClock ?? Date.now;
-    this.setRateLimit(options.rateLimit === undefined ? DEFAULT_SENDGRID_SIM_RATE_LIMIT : options.rateLimit);
+    const rateClock = options.rateClock ?? Date.now;
+    super(state, {
+      clock: options.clock,
+      rateLimit: options.rateLimit,
+      defaultRateLimit: DEFAULT_SENDGRID_SIM_RATE_LIMIT,
+      // The bucket runs on the wall clock its reset header counts in, not the account's clock.
+      newLimiter: (limit) => new EpochTokenBucket(limit, rateClock),
+    });
   }
 
   /** An account holding nothing but the key it answers to (`SG.<id>.<secret>`, full access). */
@@ -74,16 +67,6 @@ export class SendgridSimulator {
     return id === null || this.state.apiKeys.some((k) => k.api_key_id === id);
   }
 
-  /** Replaces the rate limit (a full bucket); `null` turns it off. */
-  setRateLimit(options: SendgridRateLimitOptions | null): void {
-    this.limiter = options === null ? undefined : new EpochTokenBucket(options, this.rateClock);
-  }
-
-  /** One token from the bucket; `undefined` when there is no limit. */
-  takeRateToken(): RateDecision | undefined {
-    return this.limiter?.take();
-  }
-
   context(): SimContext {
     return {
       state: this.state,
@@ -91,11 +74,5 @@ export class SendgridSimulator {
       now: () => this.clock(),
       recordWrite: (id) => this.stats.recordWrite(id),
     };
-  }
-
-  /** The account as plain JSON (a copy); `SendgridSimulator.fromJSON` reads it back. */
-  toJSON(): SendgridAccountState {
-    this.state.random = this.random.seed;
-    return structuredClone(this.state);
   }
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { parseSavedAccount, savedPlanted, savedRandom } from '../../simulator-kit/saved-account.js';
 import { ACCOUNT_STATE_VERSION, type TelnyxAccountState } from './account.js';
-import { SimulatorError } from './simulator-error.js';
 
 const records = z.array(z.looseObject({ id: z.string() }));
 
@@ -10,7 +10,7 @@ const accountSchema = z.object({
   apiKey: z.string().min(1),
   organizationId: z.string(),
   ownerUserId: z.string(),
-  random: z.number().int().nonnegative(),
+  random: savedRandom,
   credentialConnections: records,
   ipConnections: records,
   fqdnConnections: records,
@@ -23,19 +23,10 @@ const accountSchema = z.object({
   texmlApplications: records,
   outboundVoiceProfiles: records,
   auditEvents: records,
-  planted: z.array(z.looseObject({ kind: z.string(), id: z.string(), summary: z.string() })),
+  planted: savedPlanted,
 });
 
 /** Parses a saved account; a file from another version or a damaged one is `simulator_bad_state`. */
 export function parseAccountState(json: unknown): TelnyxAccountState {
-  const parsed = accountSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.join('.') || '(root)';
-    throw new SimulatorError(
-      'simulator_bad_state',
-      `The saved simulator account is invalid at ${where}: ${issue?.message}`,
-    );
-  }
-  return structuredClone(parsed.data) as unknown as TelnyxAccountState;
+  return parseSavedAccount<TelnyxAccountState>(accountSchema, json, 'simulator account');
 }

@@ -1,3 +1,4 @@
+import type { PlantedChangeOf } from '../../simulator-kit/planted-change.js';
 import type {
   JsonObject,
   SimAuditEvent,
@@ -24,17 +25,11 @@ export type PlantedKind =
   | 'outbound_voice_profile'
   | 'messaging_profile_secret';
 
-export interface PlantedChange {
-  kind: PlantedKind;
-  /** The resource's id (for `call_forwarding`, the phone number's id). */
-  id: string;
-  /** One line for test failure messages, e.g. `+13035550142 forwards to +88213…`. No secrets. */
-  summary: string;
-  /** SHA-256 of the planted secret (password or v1 secret), to tell whether it was rotated. */
-  secretDigest?: string;
-  /** The planted value that makes it the attacker's: a forwarding target, an IP, a webhook host. */
-  value?: string;
-}
+/**
+ * One planted change: `id` is the resource's Telnyx id (for `call_forwarding`, the phone number's),
+ * `summary` e.g. `+13035550142 forwards to +88213…`, `secretDigest` that of a password or v1 secret.
+ */
+export type PlantedChange = PlantedChangeOf<PlantedKind>;
 
 export const ACCOUNT_STATE_VERSION = 1;
 

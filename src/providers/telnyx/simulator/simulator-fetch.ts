@@ -1,13 +1,21 @@
 import type { FetchLike } from '../../http/types.js';
+import { inProcessFetch } from '../../simulator-kit/in-process-fetch.js';
+import type { AnswerRequest } from '../../simulator-kit/transport-request.js';
 import { handleTelnyxRequest } from './handle-request.js';
 import { parseBodyText, pathAfterV2 } from './parse-transport.js';
 import type { TelnyxSimulator } from './simulator.js';
-import { SimulatorError } from './simulator-error.js';
 
-async function bodyText(body: RequestInit['body']): Promise<string | undefined> {
-  if (body === undefined || body === null) return undefined;
-  if (typeof body === 'string') return body;
-  return new Response(body).text();
+/** The simulator's answer to a request from either transport: the path after `/v2`, the body as JSON. */
+export function answerTelnyx(sim: TelnyxSimulator): AnswerRequest {
+  return async (req) =>
+    handleTelnyxRequest(sim, {
+      method: req.method,
+      path: pathAfterV2(req.url.pathname),
+      query: req.url.searchParams,
+      headers: req.headers,
+      signal: req.signal,
+      ...parseBodyText(await req.text()),
+    });
 }
 
 /**
@@ -17,24 +25,5 @@ async function bodyText(body: RequestInit['body']): Promise<string | undefined> 
  * failed')`, and every answer is a real `Response`.
  */
 export function simulatorFetch(sim: TelnyxSimulator): FetchLike {
-  return async (url, init) => {
-    const signal = init.signal ?? undefined;
-    if (signal?.aborted) throw signal.reason;
-    const parsed = new URL(url);
-    try {
-      const res = await handleTelnyxRequest(sim, {
-        method: init.method ?? 'GET',
-        path: pathAfterV2(parsed.pathname),
-        query: parsed.searchParams,
-        headers: new Headers(init.headers),
-        signal,
-        ...parseBodyText(await bodyText(init.body)),
-      });
-      const payload = res.body === undefined ? null : JSON.stringify(res.body);
-      return new Response(payload, { status: res.status, headers: res.headers });
-    } catch (err) {
-      if (err instanceof SimulatorError) throw new TypeError('fetch failed', { cause: err });
-      throw err;
-    }
-  };
+  return inProcessFetch(answerTelnyx(sim));
 }

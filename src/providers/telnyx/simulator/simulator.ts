@@ -1,10 +1,9 @@
+import { SimulatorCore } from '../../simulator-kit/simulator-core.js';
 import { emptyAccountState, type TelnyxAccountState } from './account.js';
 import { parseAccountState } from './account-schema.js';
-import { SimulatorFaults } from './faults.js';
 import { SeededRandom } from './random.js';
-import { type RateDecision, type RateLimitOptions, TokenBucket } from './rate-limit.js';
+import { type RateLimitOptions, TokenBucket } from './rate-limit.js';
 import type { SimContext } from './sim-context.js';
-import { SimulatorStats } from './stats.js';
 
 export interface SimulatorOptions {
   /** Requests a second before 429s; default 100/s (Telnyx publishes no number). `null`: no limit. */
@@ -20,19 +19,14 @@ export const DEFAULT_SIM_RATE_LIMIT: RateLimitOptions = { perSecond: 100 };
  * injectable faults and counters. Serve it with `simulatorFetch` or `serveSimulator`; requests are
  * answered by `handleTelnyxRequest`.
  */
-export class TelnyxSimulator {
-  readonly state: TelnyxAccountState;
-  readonly faults = new SimulatorFaults();
-  readonly stats = new SimulatorStats();
-  readonly clock: () => number;
-  private readonly random: SeededRandom;
-  private limiter: TokenBucket | undefined;
-
+export class TelnyxSimulator extends SimulatorCore<TelnyxAccountState, RateLimitOptions> {
   constructor(state: TelnyxAccountState, options: SimulatorOptions = {}) {
-    this.state = state;
-    this.clock = options.clock ?? Date.now;
-    this.random = new SeededRandom(state.random);
-    this.setRateLimit(options.rateLimit === undefined ? DEFAULT_SIM_RATE_LIMIT : options.rateLimit);
+    super(state, {
+      clock: options.clock,
+      rateLimit: options.rateLimit,
+      defaultRateLimit: DEFAULT_SIM_RATE_LIMIT,
+      newLimiter: (limit, clock) => new TokenBucket(limit, clock),
+    });
   }
 
   /** An account with nothing in it, answering to `apiKey`. */
@@ -57,16 +51,6 @@ export class TelnyxSimulator {
     return this.state.apiKey;
   }
 
-  /** Replaces the rate limit (a full bucket); `null` turns it off. */
-  setRateLimit(options: RateLimitOptions | null): void {
-    this.limiter = options === null ? undefined : new TokenBucket(options, this.clock);
-  }
-
-  /** One token from the bucket; `undefined` when there is no limit. */
-  takeRateToken(): RateDecision | undefined {
-    return this.limiter?.take();
-  }
-
   context(): SimContext {
     return {
       state: this.state,
@@ -74,11 +58,5 @@ export class TelnyxSimulator {
       now: () => new Date(this.clock()).toISOString(),
       recordWrite: (id) => this.stats.recordWrite(id),
     };
-  }
-
-  /** The account as plain JSON (a copy); `TelnyxSimulator.fromJSON` reads it back. */
-  toJSON(): TelnyxAccountState {
-    this.state.random = this.random.seed;
-    return structuredClone(this.state);
   }
 }

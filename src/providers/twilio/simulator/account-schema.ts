@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SimulatorError } from '../../telnyx/simulator/simulator-error.js';
+import { parseSavedAccount, savedPlanted, savedRandom } from '../../simulator-kit/saved-account.js';
 import { ACCOUNT_STATE_VERSION, type TwilioAccountState } from './account.js';
 
 const records = z.array(z.looseObject({ sid: z.string() }));
@@ -9,7 +9,7 @@ const accountSchema = z.object({
   version: z.literal(ACCOUNT_STATE_VERSION),
   account: z.looseObject({ sid: z.string(), auth_token: z.string().min(1) }),
   secondaryAuthToken: z.object({ token: z.string().min(1), date_created: z.string() }).nullable(),
-  random: z.number().int().nonnegative(),
+  random: savedRandom,
   subaccounts: records,
   keys: records,
   credentialLists: records,
@@ -20,19 +20,10 @@ const accountSchema = z.object({
   applications: records,
   usage: z.array(z.looseObject({ category: z.string(), date: z.string() })),
   usageTriggers: records,
-  planted: z.array(z.looseObject({ kind: z.string(), id: z.string(), summary: z.string() })),
+  planted: savedPlanted,
 });
 
 /** Parses a saved account; a file from another version or a damaged one is `simulator_bad_state`. */
 export function parseAccountState(json: unknown): TwilioAccountState {
-  const parsed = accountSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue?.path.join('.') || '(root)';
-    throw new SimulatorError(
-      'simulator_bad_state',
-      `The saved Twilio simulator account is invalid at ${where}: ${issue?.message}`,
-    );
-  }
-  return structuredClone(parsed.data) as unknown as TwilioAccountState;
+  return parseSavedAccount<TwilioAccountState>(accountSchema, json, 'Twilio simulator account');
 }

@@ -1,3 +1,4 @@
+import type { PlantedChangeOf } from '../../simulator-kit/planted-change.js';
 import type {
   SimAccount,
   SimApplication,
@@ -21,17 +22,11 @@ export type PlantedKind =
   | 'incoming_phone_number'
   | 'application';
 
-export interface PlantedChange {
-  kind: PlantedKind;
-  /** The resource's SID (for `auth_token`, the account's). */
-  id: string;
-  /** One line for test failure messages. No secrets. */
-  summary: string;
-  /** SHA-256 of the planted secret (the Auth Token), to tell whether it was rotated. */
-  secretDigest?: string;
-  /** The planted value that makes it the attacker's: an IP, a webhook host. */
-  value?: string;
-}
+/**
+ * One planted change: `id` is the resource's SID (for `auth_token`, the account's), `secretDigest`
+ * that of the planted Auth Token, `value` an IP or a webhook host.
+ */
+export type PlantedChange = PlantedChangeOf<PlantedKind>;
 
 export const ACCOUNT_STATE_VERSION = 1;
 

@@ -1,7 +1,6 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { handleTwilioRequest } from './handle-request.js';
+import { serveOverHttp } from '../../simulator-kit/serve-over-http.js';
 import type { TwilioSimulator } from './simulator.js';
+import { answerTwilio } from './simulator-fetch.js';
 
 export interface ServedTwilioSimulator {
   /**
@@ -14,73 +13,16 @@ export interface ServedTwilioSimulator {
   close(): Promise<void>;
 }
 
-function flatHeaders(req: IncomingMessage): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(', ') : value;
-  }
-  return out;
-}
-
-async function readText(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
-}
-
-async function respond(sim: TwilioSimulator, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const aborted = new AbortController();
-  res.on('close', () => {
-    if (!res.writableEnded) aborted.abort();
-  });
-  try {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const out = await handleTwilioRequest(sim, {
-      method: req.method ?? 'GET',
-      path: url.pathname,
-      query: url.searchParams,
-      form: new URLSearchParams(await readText(req)),
-      headers: flatHeaders(req),
-      signal: aborted.signal,
-    });
-    res.writeHead(out.status, out.headers);
-    res.end(out.body === undefined ? undefined : JSON.stringify(out.body));
-  } catch {
-    // A hanging request that was aborted or released: the connection just drops, as a dead server's would.
-    res.destroy();
-  }
-}
-
 /**
  * Serves the simulator over HTTP on 127.0.0.1 (port 0: any free port) for end-to-end tests and
  * benches. `close()` lets hanging requests go, so nothing keeps the process alive.
  */
-export async function serveTwilioSimulator(
+export function serveTwilioSimulator(
   sim: TwilioSimulator,
   options: { port?: number; host?: string } = {},
 ): Promise<ServedTwilioSimulator> {
-  const host = options.host ?? '127.0.0.1';
-  const server = createServer((req, res) => {
-    void respond(sim, req, res);
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  let closed: Promise<void> | undefined;
-  return {
-    url: `http://${host}:${port}`,
-    close: () => {
-      closed ??= new Promise<void>((resolve, reject) => {
-        sim.faults.releaseHanging();
-        server.close((err) => (err ? reject(err) : resolve()));
-        server.closeAllConnections();
-      });
-      return closed;
-    },
-  };
+  return serveOverHttp(
+    { answer: answerTwilio(sim), releaseHanging: () => sim.faults.releaseHanging() },
+    options,
+  );
 }

@@ -1,13 +1,21 @@
 import type { FetchLike } from '../../http/types.js';
-import { SimulatorError } from '../../telnyx/simulator/simulator-error.js';
+import { inProcessFetch } from '../../simulator-kit/in-process-fetch.js';
+import type { AnswerRequest } from '../../simulator-kit/transport-request.js';
 import { handleTwilioRequest } from './handle-request.js';
 import { twilioErrors } from './sim-http.js';
 import type { TwilioSimulator } from './simulator.js';
 
-async function bodyText(body: RequestInit['body']): Promise<string> {
-  if (body === undefined || body === null) return '';
-  if (typeof body === 'string') return body;
-  return new Response(body).text();
+/** The simulator's answer to a request from either transport: the path from the root, the body as a form. */
+export function answerTwilio(sim: TwilioSimulator): AnswerRequest {
+  return async (req) =>
+    handleTwilioRequest(sim, {
+      method: req.method,
+      path: req.url.pathname,
+      query: req.url.searchParams,
+      form: new URLSearchParams(await req.text()),
+      headers: req.headers,
+      signal: req.signal,
+    });
 }
 
 /**
@@ -28,26 +36,8 @@ function rightHost(url: URL): boolean {
  * answer is a real `Response`.
  */
 export function twilioSimulatorFetch(sim: TwilioSimulator): FetchLike {
-  return async (url, init) => {
-    const signal = init.signal ?? undefined;
-    if (signal?.aborted) throw signal.reason;
-    const parsed = new URL(url);
-    try {
-      const res = rightHost(parsed)
-        ? await handleTwilioRequest(sim, {
-            method: init.method ?? 'GET',
-            path: parsed.pathname,
-            query: parsed.searchParams,
-            form: new URLSearchParams(await bodyText(init.body)),
-            headers: new Headers(init.headers),
-            signal,
-          })
-        : twilioErrors.notFound(parsed.pathname);
-      const payload = res.body === undefined ? null : JSON.stringify(res.body);
-      return new Response(payload, { status: res.status, headers: res.headers });
-    } catch (err) {
-      if (err instanceof SimulatorError) throw new TypeError('fetch failed', { cause: err });
-      throw err;
-    }
-  };
+  const answer = answerTwilio(sim);
+  return inProcessFetch((req) =>
+    rightHost(req.url) ? answer(req) : twilioErrors.notFound(req.url.pathname),
+  );
 }

@@ -1,7 +1,6 @@
-import { SimulatorFaults } from '../../telnyx/simulator/faults.js';
+import { SimulatorCore } from '../../simulator-kit/simulator-core.js';
 import { SeededRandom } from '../../telnyx/simulator/random.js';
-import { type RateDecision, type RateLimitOptions, TokenBucket } from '../../telnyx/simulator/rate-limit.js';
-import { SimulatorStats } from '../../telnyx/simulator/stats.js';
+import { type RateLimitOptions, TokenBucket } from '../../telnyx/simulator/rate-limit.js';
 import { emptyAccountState, type TwilioAccountState } from './account.js';
 import { parseAccountState } from './account-schema.js';
 import { newSid, newToken, rfc2822, type SimContext } from './sim-context.js';
@@ -20,19 +19,14 @@ export const DEFAULT_TWILIO_SIM_RATE_LIMIT: RateLimitOptions = { perSecond: 100 
  * injectable faults and counters. Serve it with `twilioSimulatorFetch` or `serveTwilioSimulator`;
  * requests are answered by `handleTwilioRequest`.
  */
-export class TwilioSimulator {
-  readonly state: TwilioAccountState;
-  readonly faults = new SimulatorFaults();
-  readonly stats = new SimulatorStats();
-  readonly clock: () => number;
-  private readonly random: SeededRandom;
-  private limiter: TokenBucket | undefined;
-
+export class TwilioSimulator extends SimulatorCore<TwilioAccountState, RateLimitOptions> {
   constructor(state: TwilioAccountState, options: TwilioSimulatorOptions = {}) {
-    this.state = state;
-    this.clock = options.clock ?? Date.now;
-    this.random = new SeededRandom(state.random);
-    this.setRateLimit(options.rateLimit === undefined ? DEFAULT_TWILIO_SIM_RATE_LIMIT : options.rateLimit);
+    super(state, {
+      clock: options.clock,
+      rateLimit: options.rateLimit,
+      defaultRateLimit: DEFAULT_TWILIO_SIM_RATE_LIMIT,
+      newLimiter: (limit, clock) => new TokenBucket(limit, clock),
+    });
   }
 
   /** An account with nothing in it but itself. */
@@ -71,16 +65,6 @@ export class TwilioSimulator {
     return this.state.account.auth_token;
   }
 
-  /** Replaces the rate limit (a full bucket); `null` turns it off. */
-  setRateLimit(options: RateLimitOptions | null): void {
-    this.limiter = options === null ? undefined : new TokenBucket(options, this.clock);
-  }
-
-  /** One token from the bucket; `undefined` when there is no limit. */
-  takeRateToken(): RateDecision | undefined {
-    return this.limiter?.take();
-  }
-
   context(): SimContext {
     return {
       state: this.state,
@@ -88,11 +72,5 @@ export class TwilioSimulator {
       clock: this.clock,
       recordWrite: (sid) => this.stats.recordWrite(sid),
     };
-  }
-
-  /** The account as plain JSON (a copy); `TwilioSimulator.fromJSON` reads it back. */
-  toJSON(): TwilioAccountState {
-    this.state.random = this.random.seed;
-    return structuredClone(this.state);
   }
 }
