@@ -2,17 +2,19 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StorageError } from '../errors.js';
 import type { Db } from './db.js';
-import { createPgDb } from './pg-db.js';
-import { createPgliteDb } from './pglite-db.js';
 
 export interface OpenDbOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
 }
 
-/** PostgreSQL when DATABASE_URL is set (checked with one query so a bad URL fails at start), else PGlite. */
+/**
+ * PostgreSQL when DATABASE_URL is set (checked with one query so a bad URL fails at start), else PGlite.
+ * Only the driver in use is loaded: importing the other would add to every start-up.
+ */
 export async function openDb(options: OpenDbOptions): Promise<Db> {
   if (options.databaseUrl) {
+    const { createPgDb } = await import('./pg-db.js');
     const db = createPgDb({ connectionString: options.databaseUrl });
     try {
       await db.query('SELECT 1');
@@ -28,6 +30,7 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
   }
   const dir = join(options.dataDir, 'pglite');
   await mkdir(dir, { recursive: true });
+  const { createPgliteDb } = await import('./pglite-db.js');
   try {
     return await createPgliteDb({ dataDir: dir });
   } catch (err) {

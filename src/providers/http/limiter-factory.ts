@@ -1,5 +1,6 @@
+import { createRequire } from 'node:module';
 import Bottleneck from 'bottleneck';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { ReclaimError } from '../../errors.js';
 import type { Logger } from '../../logger.js';
 import { maxConcurrentFor } from './documented-rates.js';
@@ -148,10 +149,16 @@ export function createLimiterFactory(options: LimiterFactoryOptions = {}): Limit
   };
 }
 
+/** ioredis is loaded only when REDIS_URL asks for it (it costs ~0.1 s of start-up otherwise). */
+function loadRedis(): typeof Redis {
+  return (createRequire(import.meta.url)('ioredis') as { Redis: typeof Redis }).Redis;
+}
+
 function openConnection(redis: { url: string } | { client: Redis }, log: Logger | undefined) {
+  const RedisClass = loadRedis();
   const client =
-    'url' in redis ? new Redis(redis.url, { maxRetriesPerRequest: 3 }) : redis.client.duplicate();
-  const connection = new Bottleneck.IORedisConnection({ client, Redis });
+    'url' in redis ? new RedisClass(redis.url, { maxRetriesPerRequest: 3 }) : redis.client.duplicate();
+  const connection = new Bottleneck.IORedisConnection({ client, Redis: RedisClass });
   connection.on('error', (err: unknown) => log?.warn({ err }, 'provider rate limiter lost Redis'));
   return { connection, client };
 }
