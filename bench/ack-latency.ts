@@ -1,13 +1,17 @@
 /**
  * Ack latency of the Slack front door: 50 incidents open, then 500 signed clicks and commands fired
- * at once at Bolt's HTTP receiver. Prints p50/p95/p99 ack time (HTTP round trip on loopback, which
- * the receiver answers at the ack), Slack Web API calls per incident, and the 429s the fake Slack
- * (enforcing Slack's tiers, time-scaled like the bot's pacing) had to send. Goal: p99 < 25 ms, 0 429s.
+ * at once at Bolt's HTTP receiver. The fake Slack builds and signs them first; a client in its own
+ * process opens 500 connections and writes every request in one loop. Prints p50/p95/p99 ack time
+ * (HTTP round trip on loopback, which the receiver answers at the ack), the same burst's round trip
+ * to a server that does nothing (this machine's floor), the bot's own receipt-to-ack time, Slack Web
+ * API calls per incident, and the 429s the fake Slack (enforcing Slack's tiers, time-scaled like the
+ * bot's pacing) had to send. Goal: p99 < 25 ms, 0 429s.   npx tsx bench/ack-latency.ts [--pglite]
  *   npx tsx bench/ack-latency.ts
  */
 import { TELNYX_STEPS } from '../src/playbooks/telnyx/index.js';
 import { startFakeSlack } from '../test/support/fake-slack/index.js';
 import { withBenchSchema } from './support/bench-schema.js';
+import { fireBurst, startRecorder } from './support/burst.js';
 import { loadGeneratorFloor } from './support/null-server.js';
 import { isMain, ms, percentile } from './support/percentiles.js';
 import { buildOnce, spawnBot } from './support/spawn-bot.js';
@@ -58,35 +62,33 @@ export async function runAckLatencyBench(options: { build?: boolean; databaseUrl
       },
       { timeoutMs: 600_000, intervalMs: 500 },
     );
-    const callsBefore = fs.calls.length;
     const users = ['UBOB', 'UCAROL', 'UDAVE', 'UERIN', 'UALICE'];
-    const timings: number[] = [];
-    const bodyBytes: number[] = [];
-    const statuses = new Map<number, number>();
-    // Payloads are built and signed first, so the timed part is only the HTTP round trip to the bot.
-    const requests = Array.from({ length: REQUESTS }, (_, i) => {
+    // The fake Slack builds and signs every click and command (as Slack would, with the message's
+    // current blocks) against a recorder; the burst then fires them all at once, pre-built.
+    const recorder = await startRecorder();
+    fs.connectBot({ eventsUrl: `${recorder.url}/slack/events`, signingSecret: secret });
+    for (let i = 0; i < REQUESTS; i += 1) {
       const channel = channels[i % channels.length]!;
       const user = users[i % users.length]!;
-      if (i % 5 === 4) return () => fs.command(user, '/compromise', 'status', { channelId: channel.id });
-      const kind = i % 2 ? 'step.approve' : 'step.skip';
-      const button = fs.findButtons(channel.id, (b) => b.actionId === kind)[0]!;
-      // A click's body carries the message it was on (URL-encoded JSON) plus about 1 KB of envelope.
-      const card = fs.messages(channel.id).find((m) => m.ts === button.messageTs);
-      bodyBytes.push(encodeURIComponent(JSON.stringify(card?.blocks ?? [])).length + 1_000);
-      return () => fs.click(user, button);
-    });
-    await Promise.all(
-      requests.map(async (send) => {
-        const started = performance.now();
-        const res = await send();
-        timings.push(performance.now() - started);
-        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-      }),
-    );
+      if (i % 5 === 4) await fs.command(user, '/compromise', 'status', { channelId: channel.id });
+      else {
+        const kind = i % 2 ? 'step.approve' : 'step.skip';
+        await fs.click(user, fs.findButtons(channel.id, (b) => b.actionId === kind)[0]!);
+      }
+    }
+    const requests = recorder.take();
+    await recorder.close();
+    fs.connectBot({ eventsUrl: `${bot.url}/slack/events`, signingSecret: secret });
+    // The same burst at a server that does nothing, while the bot is idle: the floor of this
+    // machine and client under any round trip measured here.
+    const floor = await loadGeneratorFloor(requests);
+    const callsBefore = fs.calls.length;
+    const burst = await fireBurst(Number(new URL(bot.url).port), requests);
+    const statuses = new Map<number, number>();
+    for (const status of burst.statuses) statuses.set(status, (statuses.get(status) ?? 0) + 1);
     await new Promise((r) => setTimeout(r, 3_000)); // let the card redraws the clicks caused go out
-    // The same burst at a server that does nothing: the share of the round trip that is this process's.
-    const clickBytes = Math.round(bodyBytes.reduce((a, b) => a + b, 0) / Math.max(1, bodyBytes.length));
-    const floor = await loadGeneratorFloor(REQUESTS, clickBytes);
+    const clickBytes = Math.round(requests.reduce((a, r) => a + r.body.length, 0) / requests.length);
+    const timings = burst.timings;
     const metrics = await (await fetch(`${bot.url}/metrics`)).text();
     return {
       requests: REQUESTS,
@@ -122,7 +124,7 @@ function histogramP99(text: string, name: string): number {
 if (isMain(import.meta.url)) {
   buildOnce();
   const runs: [string, string | undefined][] = [['PGlite', undefined]];
-  const pg = await withBenchSchema();
+  const pg = process.argv.includes('--pglite') ? null : await withBenchSchema();
   if (pg) runs.push(['PostgreSQL', pg.url]);
   else console.log('PostgreSQL does not answer on 127.0.0.1:5432: PGlite only');
   for (const [name, databaseUrl] of runs) {

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { fireBurst, type RawRequest } from './burst.js';
 import { percentile } from './percentiles.js';
 
 /** An HTTP server in a child process that reads each request and answers 200 at once (no work). */
@@ -17,31 +18,15 @@ async function startNullServer(): Promise<{ url: string; child: ChildProcess }> 
 }
 
 /**
- * The load generator alone: `count` POSTs of `bodyBytes` each, fired at once from this process at a
- * server that does nothing. What this takes is the floor under any round trip the bench measures.
+ * The load generator alone: the same requests fired the same way (`fireBurst`) at a server that
+ * does nothing. What this takes is the floor under any round trip the bench measures.
  */
-export async function loadGeneratorFloor(
-  count: number,
-  bodyBytes: number,
-): Promise<{ p50: number; p99: number }> {
+export async function loadGeneratorFloor(requests: RawRequest[]): Promise<{ p50: number; p99: number }> {
   const { url, child } = await startNullServer();
-  const body = `payload=${'x'.repeat(Math.max(0, bodyBytes - 8))}`;
-  const timings: number[] = [];
   try {
-    await Promise.all(
-      Array.from({ length: count }, async () => {
-        const started = performance.now();
-        const res = await fetch(url, {
-          method: 'POST',
-          body,
-          headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        });
-        await res.text();
-        timings.push(performance.now() - started);
-      }),
-    );
+    const { timings } = await fireBurst(Number(new URL(url).port), requests);
+    return { p50: percentile(timings, 50), p99: percentile(timings, 99) };
   } finally {
     child.kill();
   }
-  return { p50: percentile(timings, 50), p99: percentile(timings, 99) };
 }

@@ -31,25 +31,35 @@ export interface SpawnedBot {
   stop(): Promise<void>;
 }
 
-/** Starts the built bot (`node dist/src/main.js`) with only environment variables, waits for /healthz. */
+/**
+ * Starts the built bot (`node dist/src/main.js`) with only environment variables, waits for /healthz.
+ * RECLAIM_BENCH_NODE_ARGS adds node options, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile it.
+ */
 export async function spawnBot(
   env: Record<string, string>,
-  options: { dataDir?: string } = {},
+  options: { dataDir?: string; nodeArgs?: readonly string[] } = {},
 ): Promise<SpawnedBot> {
   const port = await freePort();
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'reclaim-bench-')));
   const started = performance.now();
-  const child = spawn(process.execPath, ['dist/src/main.js'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      ...env,
+  const child = spawn(
+    process.execPath,
+    [
+      ...(options.nodeArgs ?? (process.env.RECLAIM_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean)),
+      'dist/src/main.js',
+    ],
+    {
+      env: {
+        PATH: process.env.PATH ?? '',
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let out = '';
   child.stdout?.on('data', (d: Buffer) => {
     out += d.toString();
