@@ -8,7 +8,10 @@ COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npx tsc -p tsconfig.build.json
+COPY migrations ./migrations
+# Compiles, then makes the migrated embedded database a first start on an empty /data loads
+# (dist/pglite-template), so a new container is ready in ~2 s instead of running initdb.
+RUN npm run build
 
 FROM node:20-slim AS runtime
 ENV NODE_ENV=production \

@@ -32,4 +32,11 @@ describe('Dockerfile', () => {
     expect(finalStage.some((l) => /DATA_DIR=\/data/.test(l))).toBe(true);
     expect(finalStage.at(-1)).toBe('CMD ["node", "dist/src/main.js"]');
   });
+
+  it('when read, then the build stage runs npm run build, which also makes the embedded database template', () => {
+    const buildStage = instructions.slice(0, instructions.indexOf(stages[1] ?? ''));
+    expect(buildStage).toContain('COPY migrations ./migrations');
+    expect(buildStage).toContain('RUN npm run build');
+    expect(finalStage).toContain('COPY --from=build /app/dist ./dist');
+  });
 });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StorageError } from '../errors.js';
@@ -6,6 +7,8 @@ import type { Db } from './db.js';
 export interface OpenDbOptions {
   databaseUrl?: string | undefined;
   dataDir: string;
+  /** Where `npm run build` left the embedded database's template (default dist/pglite-template). */
+  templateDir?: string;
 }
 
 /**
@@ -32,7 +35,13 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
   await mkdir(dir, { recursive: true });
   const { createPgliteDb } = await import('./pglite-db.js');
   try {
-    return await createPgliteDb({ dataDir: dir });
+    const fresh = !existsSync(join(dir, 'PG_VERSION'));
+    const template = fresh
+      ? await (await import('./pglite-template.js')).readPgliteTemplate(
+          options.templateDir ? { dir: options.templateDir } : {},
+        )
+      : undefined;
+    return await createPgliteDb({ dataDir: dir, ...(template ? { loadDataDir: template } : {}) });
   } catch (err) {
     throw new StorageError(
       'storage_unavailable',

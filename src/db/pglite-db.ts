@@ -26,8 +26,8 @@ function queryable(client: PgliteLike): Queryable {
  * and its transaction() serialises other queries until it commits.
  */
 export interface PgliteDb extends Db {
-  /** A tarball of the data directory (tests build one migrated template and load it per file). */
-  dumpDataDir(): Promise<Blob>;
+  /** A tarball of the data directory (the start-up and test templates); gzipped on request. */
+  dumpDataDir(compression?: 'none' | 'gzip'): Promise<Blob>;
 }
 
 /**
@@ -96,7 +96,7 @@ export async function createPgliteDb(
         return false;
       }
     },
-    dumpDataDir: async () => (await pglite.dumpDataDir('none')) as Blob,
+    dumpDataDir: async (compression = 'none') => (await pglite.dumpDataDir(compression)) as Blob,
     close: () => pglite.close(),
   };
   return db;
