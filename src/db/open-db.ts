@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StorageError } from '../errors.js';
 import type { Db } from './db.js';
@@ -34,14 +34,23 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
   const dir = join(options.dataDir, 'pglite');
   await mkdir(dir, { recursive: true });
   const { createPgliteDb } = await import('./pglite-db.js');
+  const fresh = !existsSync(join(dir, 'PG_VERSION'));
+  const template = fresh
+    ? await (await import('./pglite-template.js')).readPgliteTemplate(
+        options.templateDir ? { dir: options.templateDir } : {},
+      )
+    : undefined;
+  if (template) {
+    try {
+      return await createPgliteDb({ dataDir: dir, loadDataDir: template });
+    } catch {
+      // The template only saves time: a dump that will not load is dropped and initdb runs.
+      await rm(dir, { recursive: true, force: true });
+      await mkdir(dir, { recursive: true });
+    }
+  }
   try {
-    const fresh = !existsSync(join(dir, 'PG_VERSION'));
-    const template = fresh
-      ? await (await import('./pglite-template.js')).readPgliteTemplate(
-          options.templateDir ? { dir: options.templateDir } : {},
-        )
-      : undefined;
-    return await createPgliteDb({ dataDir: dir, ...(template ? { loadDataDir: template } : {}) });
+    return await createPgliteDb({ dataDir: dir });
   } catch (err) {
     throw new StorageError(
       'storage_unavailable',

@@ -42,8 +42,9 @@ export const PGLITE_SHARED_BUFFERS = '16MB';
  * background threads, recompiles the hot functions with its optimising one. On a small machine
  * that second pass competes with start-up for the CPU and leaves ~60 MB of compiler memory behind;
  * Reclaim's queries are small, so the baseline code serves them (bench/audit-append, bench/footprint
- * measure both). Set before PGlite compiles anything: no other WASM runs in this process, and with
- * DATABASE_URL this module is never loaded.
+ * measure both). Set before PGlite compiles anything, and only in a process that uses PGlite. The
+ * flag is process-wide: the other WASM here is undici's HTTP parser (fetch), which parses small
+ * provider and Slack answers (bench/provider-throughput measures those).
  */
 let baselineOnly = false;
 function compileWasmBaselineOnly(): void {
@@ -65,7 +66,7 @@ export async function createPgliteDb(
     startParams: [...PGlite.defaultStartParams, '-c', `shared_buffers=${PGLITE_SHARED_BUFFERS}`],
     parsers: { [INT8_OID]: parseInt8 },
   });
-  let answeredAt = 0;
+  let answeredAt = Number.NEGATIVE_INFINITY;
   const answered = <T>(result: T): T => {
     answeredAt = performance.now();
     return result;
