@@ -5,8 +5,8 @@
  * (HTTP round trip on loopback, which the receiver answers at the ack), the same burst's round trip
  * to a server that does nothing (this machine's floor), the bot's own receipt-to-ack time, Slack Web
  * API calls per incident, and the 429s the fake Slack (enforcing Slack's tiers, time-scaled like the
- * bot's pacing) had to send. Goal: p99 < 25 ms, 0 429s.   npx tsx bench/ack-latency.ts [--pglite]
- *   npx tsx bench/ack-latency.ts
+ * bot's pacing) had to send. Goal: p99 < 25 ms, 0 429s.
+ *   npx tsx bench/ack-latency.ts [--pglite]      (--pglite: skip the PostgreSQL run)
  */
 import { TELNYX_STEPS } from '../src/playbooks/telnyx/index.js';
 import { startFakeSlack } from '../test/support/fake-slack/index.js';
@@ -124,9 +124,10 @@ function histogramP99(text: string, name: string): number {
 if (isMain(import.meta.url)) {
   buildOnce();
   const runs: [string, string | undefined][] = [['PGlite', undefined]];
-  const pg = process.argv.includes('--pglite') ? null : await withBenchSchema();
+  const pgliteOnly = process.argv.includes('--pglite');
+  const pg = pgliteOnly ? null : await withBenchSchema();
   if (pg) runs.push(['PostgreSQL', pg.url]);
-  else console.log('PostgreSQL does not answer on 127.0.0.1:5432: PGlite only');
+  else if (!pgliteOnly) console.log('PostgreSQL does not answer on 127.0.0.1:5432: PGlite only');
   for (const [name, databaseUrl] of runs) {
     const r = await runAckLatencyBench({ build: false, ...(databaseUrl ? { databaseUrl } : {}) });
     console.log(

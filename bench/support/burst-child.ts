@@ -6,6 +6,9 @@
 import { connect, type Socket } from 'node:net';
 import type { BurstJob, BurstResult } from './burst.js';
 
+/** An answer that has not come whole by then is counted as status -2 (and its time kept). */
+const ANSWER_TIMEOUT_MS = 60_000;
+
 function responseComplete(data: Buffer): number | null {
   const end = data.indexOf('\r\n\r\n');
   if (end < 0) return null;
@@ -14,7 +17,9 @@ function responseComplete(data: Buffer): number | null {
   const length = /\r\ncontent-length:\s*(\d+)/i.exec(head);
   if (length) return data.length >= end + 4 + Number(length[1]) ? status : null;
   if (/\r\ntransfer-encoding:\s*chunked/i.test(head)) return data.includes('\r\n0\r\n\r\n') ? status : null;
-  return null; // no length: complete when the server closes (see 'end' below)
+  // No length, or a chunked answer with trailers: complete when the server closes the connection
+  // (every request says `connection: close`), timed to the close ('end' below).
+  return null;
 }
 
 function open(port: number): Promise<Socket> {
@@ -34,14 +39,16 @@ async function run(job: BurstJob): Promise<BurstResult> {
   );
   const sockets = await Promise.all(requests.map(() => open(job.port)));
   const timings = new Array<number>(requests.length).fill(Number.NaN);
-  const statuses: number[] = new Array<number>(requests.length).fill(0);
+  const statuses: number[] = new Array<number>(requests.length).fill(0); // -1: error, -2: no answer
   const startedAt = new Array<number>(requests.length).fill(0);
   const done = sockets.map(
     (socket, i) =>
       new Promise<void>((resolve) => {
         let data = Buffer.alloc(0);
+        let finished = false;
         const finish = (status: number) => {
-          if (statuses[i]) return;
+          if (finished) return;
+          finished = true;
           timings[i] = performance.now() - startedAt[i]!;
           statuses[i] = status;
           socket.destroy();
@@ -56,6 +63,7 @@ async function run(job: BurstJob): Promise<BurstResult> {
           finish(Number(/^HTTP\/1\.[01] (\d{3})/.exec(data.toString('latin1'))?.[1] ?? 0) || -1),
         );
         socket.on('error', () => finish(-1));
+        socket.setTimeout(ANSWER_TIMEOUT_MS, () => finish(-2));
       }),
   );
   for (let i = 0; i < sockets.length; i += 1) {

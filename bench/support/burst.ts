@@ -31,8 +31,15 @@ export function fireBurst(port: number, requests: RawRequest[]): Promise<BurstRe
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
-    child.once('message', (result) => resolve(result as BurstResult));
-    child.once('exit', (code) => reject(new Error(`the burst client exited (${code}) without a result`)));
+    let result: BurstResult | undefined;
+    child.once('message', (message) => {
+      result = message as BurstResult;
+      resolve(result);
+    });
+    // 'close' comes after the last message was read, so a result sent just before exit is not lost.
+    child.once('close', (code) => {
+      if (!result) reject(new Error(`the burst client exited (${code}) without a result`));
+    });
     child.send({ port, requests } satisfies BurstJob);
   });
 }
