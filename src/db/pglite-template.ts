@@ -2,8 +2,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { promisify } from 'node:util';
-import { gunzip } from 'node:zlib';
 import { sha256Hex } from '../util/hash.js';
 import { projectRoot } from '../util/project-root.js';
 import { loadMigrations, type Migration, migrate } from './migrate.js';
@@ -18,7 +16,6 @@ import { createPgliteDb } from './pglite-db.js';
  * one, start-up runs initdb as before.
  */
 const TEMPLATE_FORMAT = 'reclaim-pglite-template-1';
-const gunzipAsync = promisify(gunzip);
 
 export interface TemplateOptions {
   /** Where the dumps live (default dist/pglite-template under the project). */
@@ -45,15 +42,14 @@ export function pgliteTemplateFile(
     pgliteVersion(),
     ...migrations.map((m) => `${m.version}:${m.name}:${m.checksum}`),
   ];
-  return join(dir, `${sha256Hex(parts.join('\n')).slice(0, 16)}.tar.gz`);
+  return join(dir, `${sha256Hex(parts.join('\n')).slice(0, 16)}.tar`);
 }
 
-/** The dump for this code, unpacked, if `npm run build` made one and it can be read. */
+/** The dump for this code, if `npm run build` made one and it can be read. */
 export async function readPgliteTemplate(options: TemplateOptions = {}): Promise<Blob | undefined> {
   const file = pgliteTemplateFile(options.migrations ?? (await loadMigrations()), options.dir);
   try {
-    // Unpacked here: PGlite's own gunzip throws a damaged dump's error where nothing can catch it.
-    return new Blob([await gunzipAsync(await readFile(file))]);
+    return new Blob([await readFile(file)]);
   } catch {
     return undefined; // none made, unreadable or damaged: start-up runs initdb
   }
@@ -72,12 +68,12 @@ export async function writePgliteTemplate(
   const db = await createPgliteDb();
   try {
     await migrate(db, [...migrations]);
-    const dump = await db.dumpDataDir('gzip');
+    const dump = await db.dumpDataDir('none');
     await mkdir(dir, { recursive: true });
     await writeFile(tmp, Buffer.from(await dump.arrayBuffer()));
     await rename(tmp, file);
     for (const old of await readdir(dir)) {
-      if (old.endsWith('.tar.gz') && join(dir, old) !== file) await rm(join(dir, old), { force: true });
+      if (old.endsWith('.tar') && join(dir, old) !== file) await rm(join(dir, old), { force: true });
     }
   } finally {
     await rm(tmp, { force: true });

@@ -22,7 +22,7 @@ let db: Db | undefined;
 beforeAll(async () => {
   migrations = await loadMigrations();
   templates = await folder('reclaim-tpl-');
-  await writeFile(join(templates, '0000000000000000.tar.gz'), 'an older dump');
+  await writeFile(join(templates, '0000000000000000.tar'), 'an older dump');
   expect((await writePgliteTemplate({ dir: templates, migrations })).made).toBe(true);
 }, 60_000);
 afterEach(async () => {
@@ -75,7 +75,7 @@ describe('the embedded database template', () => {
 
   it('when the dump is damaged, then start-up drops it and runs initdb instead', async () => {
     const damaged = await folder('reclaim-bad-tpl-');
-    await writeFile(pgliteTemplateFile(migrations, damaged), 'not a gzipped tarball');
+    await writeFile(pgliteTemplateFile(migrations, damaged), 'not a tarball');
     const dataDir = await folder('reclaim-data-');
     db = await openDb({ dataDir, templateDir: damaged });
     expect(await hasSchemaMigrations(db)).toBe(false);
