@@ -26,8 +26,8 @@ function queryable(client: PgliteLike): Queryable {
  * and its transaction() serialises other queries until it commits.
  */
 export interface PgliteDb extends Db {
-  /** A tarball of the data directory (the start-up and test templates); gzipped on request. */
-  dumpDataDir(compression?: 'none' | 'gzip'): Promise<Blob>;
+  /** A tarball of the data directory (the start-up and test templates). */
+  dumpDataDir(): Promise<Blob>;
 }
 
 /**
@@ -44,7 +44,7 @@ export const PGLITE_SHARED_BUFFERS = '16MB';
  * Reclaim's queries are small, so the baseline code serves them (bench/audit-append, bench/footprint
  * measure both). Set before PGlite compiles anything, and only in a process that uses PGlite. The
  * flag is process-wide: the other WASM here is undici's HTTP parser (fetch), which parses small
- * provider and Slack answers (bench/provider-throughput measures those).
+ * provider and Slack answers (bench/remediation makes its provider calls in such a process).
  */
 let baselineOnly = false;
 function compileWasmBaselineOnly(): void {
@@ -97,7 +97,7 @@ export async function createPgliteDb(
         return false;
       }
     },
-    dumpDataDir: async (compression = 'none') => (await pglite.dumpDataDir(compression)) as Blob,
+    dumpDataDir: async () => (await pglite.dumpDataDir('none')) as Blob,
     close: () => pglite.close(),
   };
   return db;

@@ -11,7 +11,7 @@ import { createPgliteDb } from './pglite-db.js';
  * A new embedded database is a PostgreSQL initdb inside WASM: ~4 s and a second WASM instance
  * (~450 MB that stays in RSS until V8 collects it). `npm run build` makes that database once,
  * migrated, and keeps its dump under dist/; the first start on an empty DATA_DIR loads the dump
- * instead (~0.6 s). The file is named by this format, PGlite's version and every migration's
+ * instead (under 1 s). The file is named by this format, PGlite's version and every migration's
  * number, name and checksum, so a dump that no longer matches the code is never loaded: without
  * one, start-up runs initdb as before.
  */
@@ -68,7 +68,7 @@ export async function writePgliteTemplate(
   const db = await createPgliteDb();
   try {
     await migrate(db, [...migrations]);
-    const dump = await db.dumpDataDir('none');
+    const dump = await db.dumpDataDir();
     await mkdir(dir, { recursive: true });
     await writeFile(tmp, Buffer.from(await dump.arrayBuffer()));
     await rename(tmp, file);
