@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Incident } from '../../incidents/types.js';
-import type { Logger } from '../../logger.js';
 import { type FetchLike, rateFor } from '../../providers/http/index.js';
 import { createTwilioClient, type TwilioClient, twilioConnector } from '../../providers/twilio/index.js';
 import {
@@ -9,11 +8,11 @@ import {
   SEED_TRUSTED,
   saveTwilioSimulator,
   seedAttackedTwilioAccount,
-  type TwilioSimulator,
   twilioSimulatorFetch,
 } from '../../providers/twilio/simulator/index.js';
 import { TWILIO_STEPS } from '../twilio/index.js';
 import type { StepDefinition } from '../types.js';
+import { clientPerIncident, savingAfterWrites } from './adapter-kit.js';
 import type { ProviderAdapter } from './provider-adapter.js';
 import type { AdapterOptions } from './telnyx-adapter.js';
 
@@ -21,23 +20,6 @@ import type { AdapterOptions } from './telnyx-adapter.js';
 const SANDBOX_URL = 'https://api.twilio.com';
 /** The in-process simulator answers at once; the client still paces itself, just faster. */
 const SANDBOX_RATE_PER_SEC = 50;
-
-/** A fetch that saves the simulated account after every write, so a restart resumes the rehearsal. */
-function savingAfterWrites(sim: TwilioSimulator, file: string, logger: Logger): FetchLike {
-  const inner = twilioSimulatorFetch(sim);
-  let saving: Promise<void> = Promise.resolve();
-  return async (url, init) => {
-    const res = await inner(url, init);
-    if ((init.method ?? 'GET') === 'GET') return res;
-    saving = saving
-      .then(() => saveTwilioSimulator(sim, file))
-      .catch((err: unknown) =>
-        logger.warn({ err: (err as Error).message }, 'Twilio sandbox account not saved'),
-      );
-    await saving;
-    return res;
-  };
-}
 
 /**
  * Twilio: the real account through TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN (both hosts derived from
@@ -47,7 +29,6 @@ function savingAfterWrites(sim: TwilioSimulator, file: string, logger: Logger): 
  */
 export function twilioAdapter(options: AdapterOptions): ProviderAdapter {
   const { config, logger, limiters, observer } = options;
-  const clients = new Map<string, Promise<TwilioClient>>();
   const connector = (apiUrl: string, ratePerSec: number, fetch?: FetchLike) =>
     twilioConnector({
       apiUrl,
@@ -67,7 +48,11 @@ export function twilioAdapter(options: AdapterOptions): ProviderAdapter {
     return createTwilioClient({
       accountSid: sim.accountSid,
       authToken: sim.authToken,
-      connect: connector(SANDBOX_URL, SANDBOX_RATE_PER_SEC, savingAfterWrites(sim, file, logger)),
+      connect: connector(
+        SANDBOX_URL,
+        SANDBOX_RATE_PER_SEC,
+        savingAfterWrites(twilioSimulatorFetch(sim), () => saveTwilioSimulator(sim, file), logger, 'twilio'),
+      ),
     });
   };
 
@@ -84,15 +69,6 @@ export function twilioAdapter(options: AdapterOptions): ProviderAdapter {
     configured: Boolean(config.twilio.accountSid && config.twilio.authToken),
     rehearsable: true,
     rehearsalTrusted: SEED_TRUSTED,
-    client(incident) {
-      const key = incident.rehearsal ? incident.id : 'live';
-      let client = clients.get(key);
-      if (!client) {
-        client = incident.rehearsal ? sandboxClient(incident) : Promise.resolve().then(liveClient);
-        client.catch(() => clients.delete(key));
-        clients.set(key, client);
-      }
-      return client;
-    },
+    client: clientPerIncident({ rehearsal: sandboxClient, live: liveClient }),
   };
 }
