@@ -1,26 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Incident } from '../../../src/incidents/types.js';
 import { silentLogger } from '../../../src/logger.js';
 import { clientPerIncident, savingAfterWrites } from '../../../src/playbooks/adapters/adapter-kit.js';
 import type { FetchLike } from '../../../src/providers/http/index.js';
+import { incidentFixture } from '../../support/incident-fixture.js';
 
-function incident(id: string, rehearsal: boolean): Incident {
-  return {
-    id,
-    provider: 'telnyx',
-    label: 'test',
-    rehearsal,
-    status: 'open',
-    requestedBy: 'UALICE',
-    since: null,
-    channelId: null,
-    progressTs: null,
-    createdAt: new Date('2026-11-01T00:00:00Z'),
-    closedAt: null,
-    closedBy: null,
-    closeReason: null,
-  };
-}
+const incident = (id: string, rehearsal: boolean) => incidentFixture({ id, provider: 'telnyx', rehearsal });
 
 describe('clientPerIncident', () => {
   it('when asked for several incidents, then each rehearsal has its own client and real incidents share one', async () => {

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
-import type { Incident } from '../../../src/incidents/types.js';
 import { silentLogger } from '../../../src/logger.js';
 import { sendgridAdapter, sendgridSandboxFile } from '../../../src/playbooks/adapters/sendgrid-adapter.js';
 import { SENDGRID_STEPS } from '../../../src/playbooks/sendgrid/index.js';
@@ -15,26 +14,12 @@ import {
   SEED_TRUSTED,
   serveSendgridSimulator,
 } from '../../../src/providers/sendgrid/simulator/index.js';
+import { incidentFixture } from '../../support/incident-fixture.js';
 import { LogCapture } from '../telnyx/telnyx-kit.js';
 import { NOW, SINCE, seeded } from './sendgrid-kit.js';
 
-function incident(id: string, rehearsal: boolean): Incident {
-  return {
-    id,
-    provider: 'sendgrid',
-    label: 'test',
-    rehearsal,
-    status: 'open',
-    requestedBy: 'UALICE',
-    since: SINCE,
-    channelId: null,
-    progressTs: null,
-    createdAt: NOW,
-    closedAt: null,
-    closedBy: null,
-    closeReason: null,
-  };
-}
+const incident = (id: string, rehearsal: boolean) =>
+  incidentFixture({ id, provider: 'sendgrid', rehearsal, since: SINCE, createdAt: NOW });
 
 async function adapterWith(env: Record<string, string> = {}, logger = silentLogger()) {
   const dataDir = await mkdtemp(join(tmpdir(), 'reclaim-sendgrid-'));

@@ -4,7 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config.js';
-import type { Incident } from '../../../src/incidents/types.js';
 import { silentLogger } from '../../../src/logger.js';
 import { twilioAdapter } from '../../../src/playbooks/adapters/twilio-adapter.js';
 import { createLimiterFactory } from '../../../src/providers/http/index.js';
@@ -14,25 +13,11 @@ import {
   SEED_TRUSTED,
   serveTwilioSimulator,
 } from '../../../src/providers/twilio/simulator/index.js';
+import { incidentFixture } from '../../support/incident-fixture.js';
 import { NOW, SINCE, seeded } from './twilio-kit.js';
 
-function incident(id: string, rehearsal: boolean): Incident {
-  return {
-    id,
-    provider: 'twilio',
-    label: 'test',
-    rehearsal,
-    status: 'open',
-    requestedBy: 'UALICE',
-    since: SINCE,
-    channelId: null,
-    progressTs: null,
-    createdAt: NOW,
-    closedAt: null,
-    closedBy: null,
-    closeReason: null,
-  };
-}
+const incident = (id: string, rehearsal: boolean) =>
+  incidentFixture({ id, provider: 'twilio', rehearsal, since: SINCE, createdAt: NOW });
 
 async function adapterWith(env: Record<string, string> = {}) {
   const dataDir = await mkdtemp(join(tmpdir(), 'reclaim-twilio-'));
