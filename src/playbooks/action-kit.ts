@@ -1,5 +1,5 @@
 import type { ReclaimError } from '../errors.js';
-import type { PlannedAction } from '../incidents/types.js';
+import type { Finding, PlannedAction } from '../incidents/types.js';
 import type { ActionOutcome, AutomatedStepDefinition, PlaybookContext } from './types.js';
 
 /** A playbook's own error class (TelnyxPlaybookError, …): codes are `<provider>_…`. */
@@ -79,4 +79,21 @@ export function paramReader(provider: string, ErrorClass: PlaybookErrorClass) {
 export function namedWithId(name: string | null | undefined, id: string): string {
   const label = name && name.trim() !== '' ? name : 'unnamed';
   return `“${label}” (${id})`;
+}
+
+/** One resource as a step's discovery judged it: what was found, and the action planned, if any. */
+export interface PlannedResource {
+  finding: Finding;
+  action?: PlannedAction | undefined;
+}
+
+/** The findings and planned actions of a step's resources, in their order. */
+export function collectPlans(planned: readonly PlannedResource[]): {
+  findings: Finding[];
+  actions: PlannedAction[];
+} {
+  return {
+    findings: planned.map((p) => p.finding),
+    actions: planned.flatMap((p) => (p.action ? [p.action] : [])),
+  };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ReclaimError } from '../../src/errors.js';
 import type { PlannedAction } from '../../src/incidents/types.js';
-import { dispatchActions, namedWithId, paramReader } from '../../src/playbooks/action-kit.js';
+import { collectPlans, dispatchActions, namedWithId, paramReader } from '../../src/playbooks/action-kit.js';
 import type { PlaybookContext } from '../../src/playbooks/types.js';
 
 class AcmePlaybookError extends ReclaimError {}
@@ -74,5 +74,19 @@ describe('namedWithId', () => {
     [null, '“unnamed” (id1)'],
   ])('when the name is %j, then it reads %s', (name, shown) => {
     expect(namedWithId(name, 'id1')).toBe(shown);
+  });
+});
+
+describe('collectPlans', () => {
+  it('when some resources have an action, then every finding is kept and only those actions, in order', () => {
+    const finding = (resource: string) => ({ resource, summary: resource, suspicious: false, reasons: [] });
+    const planned = [
+      { finding: finding('a'), action: action({}, 'wipe') },
+      { finding: finding('b') },
+      { finding: finding('c'), action: action({}, 'lock') },
+    ];
+    const { findings, actions } = collectPlans(planned);
+    expect(findings.map((f) => f.resource)).toEqual(['a', 'b', 'c']);
+    expect(actions.map((a) => a.kind)).toEqual(['wipe', 'lock']);
   });
 });

@@ -1,5 +1,6 @@
 import type { Finding, PlannedAction } from '../../incidents/types.js';
 import type { SendgridClient, Subuser } from '../../providers/sendgrid/index.js';
+import { collectPlans } from '../action-kit.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import {
   executeByKind,
@@ -52,7 +53,7 @@ async function discover(ctx: SendgridContext): Promise<Discovery> {
   const [subusers, ownerEmail] = await Promise.all([ctx.client.subusers.list(), readOwnerEmail(ctx)]);
   const trust = sendgridTrustOf(ctx, ownerEmail);
   const planned = subusers.map((s) => plan(s, trust));
-  const actions = planned.flatMap((p) => (p.action ? [p.action] : []));
+  const { findings, actions } = collectPlans(planned);
   let summary: string;
   if (subusers.length === 0) summary = nothingFound('the account has no subusers.');
   else if (trust.domains.length === 0) {
@@ -62,7 +63,7 @@ async function discover(ctx: SendgridContext): Promise<Discovery> {
   } else {
     summary = `Disable ${actions.length} of ${plural(subusers.length, 'subuser')} registered outside your domains: a subuser sends on your account's reputation and bill. Disabling is reversible; its keys, webhooks and mail stay as they are.`;
   }
-  return { findings: planned.map((p) => p.finding), actions, summary };
+  return { findings, actions, summary };
 }
 
 export const disableUnknownSubusersStep: AutomatedStepDefinition<SendgridClient> = {

@@ -5,6 +5,7 @@ import {
   type SendgridClient,
   type Teammate,
 } from '../../providers/sendgrid/index.js';
+import { collectPlans } from '../action-kit.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import { executeByKind, nothingFound, plural, readOwnerEmail, type SendgridContext } from './step-kit.js';
 import { cancelInvite, deleteTeammate } from './teammate-actions.js';
@@ -98,9 +99,9 @@ async function discover(ctx: SendgridContext): Promise<Discovery> {
     ...teammates.map((t) => planTeammate(t, trust)),
     ...invites.map((i) => planInvite(i, trust)),
   ];
-  const actions = planned.flatMap((p) => (p.action ? [p.action] : []));
+  const { findings, actions } = collectPlans(planned);
   return {
-    findings: planned.map((p) => p.finding),
+    findings,
     actions,
     summary: summarise(trust, teammates.length, invites.length, actions),
   };

@@ -1,5 +1,6 @@
 import type { Finding, PlannedAction } from '../../incidents/types.js';
 import type { EventWebhook, ParseSetting, SendgridClient } from '../../providers/sendgrid/index.js';
+import { collectPlans } from '../action-kit.js';
 import { hostsOf, unjudgedReason } from '../telnyx/trust.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import { executeByKind, nothingFound, plural, quoted, type SendgridContext } from './step-kit.js';
@@ -109,9 +110,9 @@ async function discover(ctx: SendgridContext): Promise<Discovery> {
     ctx.client.parseSettings.list(),
   ]);
   const planned = [...events.map((w) => planEvent(w, trust)), ...parses.map((p) => planParse(p, trust))];
-  const actions = planned.flatMap((p) => (p.action ? [p.action] : []));
+  const { findings, actions } = collectPlans(planned);
   return {
-    findings: planned.map((p) => p.finding),
+    findings,
     actions,
     summary: summarise(trust, planned, actions),
   };

@@ -1,5 +1,6 @@
 import type { PlannedAction } from '../../incidents/types.js';
 import type { TelnyxClient } from '../../providers/telnyx/index.js';
+import { collectPlans } from '../action-kit.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import { ALREADY_INACTIVE, type AppView, planApp, summariseApps } from './app-review.js';
 import { dispatchByKind, type TelnyxContext, writeUnlessDone } from './step-kit.js';
@@ -38,8 +39,7 @@ export function createAppReviewStep<App extends { active: boolean }>(
       }),
     );
     return {
-      findings: planned.map((p) => p.finding),
-      actions: planned.flatMap((p) => (p.action ? [p.action] : [])),
+      ...collectPlans(planned),
       summary: summariseApps(config.noun, planned, trust),
     };
   }

@@ -1,5 +1,6 @@
 import type { Finding, PlannedAction } from '../../incidents/types.js';
 import type { NumberVoiceSettings, TelnyxClient } from '../../providers/telnyx/index.js';
+import { collectPlans } from '../action-kit.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import { formatNumber, normaliseNumber } from './phone-numbers.js';
 import { premiumPrefixOf } from './premium-prefixes.js';
@@ -64,10 +65,10 @@ async function discover(ctx: TelnyxContext): Promise<Discovery> {
   const numbers = await ctx.client.numberVoiceSettings.list();
   const own = new Set(numbers.map((n) => normaliseNumber(n.phone_number)));
   const planned = numbers.flatMap((n) => plan(n, own, trust) ?? []);
-  const actions = planned.flatMap((p) => (p.action ? [p.action] : []));
+  const { findings, actions } = collectPlans(planned);
   const forwarding = planned.length;
   return {
-    findings: planned.map((p) => p.finding),
+    findings,
     actions,
     summary:
       actions.length === 0

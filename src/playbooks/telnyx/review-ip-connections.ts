@@ -1,5 +1,6 @@
 import type { Finding, PlannedAction } from '../../incidents/types.js';
 import type { Fqdn, Ip, IpConnection, TelnyxClient } from '../../providers/telnyx/index.js';
+import { collectPlans } from '../action-kit.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import { deactivateIpConnection, removeFqdn, removeIp } from './address-actions.js';
 import { dispatchByKind, named, nothingFound, plural, type TelnyxContext } from './step-kit.js';
@@ -175,10 +176,10 @@ async function discover(ctx: TelnyxContext): Promise<Discovery> {
     ...fqdns.map((f) => planFqdn(f, owner(f.connection_id), trust)),
   ];
   const planned = [...connections.map((c) => planConnection(c, trust)), ...addresses];
-  const actions = planned.flatMap((p) => (p.action ? [p.action] : []));
+  const { findings, actions } = collectPlans(planned);
   const unjudged = addresses.filter((p) => p.finding.suspicious && !p.action).length;
   return {
-    findings: planned.map((p) => p.finding),
+    findings,
     actions,
     summary: summarise(trust, ips.length, fqdns.length, actions, unjudged),
   };

@@ -5,6 +5,7 @@ import type {
   TelnyxClient,
 } from '../../providers/telnyx/index.js';
 import { sha256Hex } from '../../util/hash.js';
+import { collectPlans } from '../action-kit.js';
 import type { AutomatedStepDefinition } from '../types.js';
 import {
   deactivateCredentialConnection,
@@ -103,7 +104,7 @@ async function discover(ctx: TelnyxContext) {
     ...connections.map((c) => planConnection(c, trust)),
     ...credentials.map((t) => planCredential(t, names, trust)),
   ];
-  const actions = planned.flatMap((p) => (p.action ? [p.action] : []));
+  const { findings, actions } = collectPlans(planned);
   const count = (kind: string) => actions.filter((a) => a.kind === kind).length;
   const parts = [
     count('rotate_sip_credentials') > 0 &&
@@ -114,7 +115,7 @@ async function discover(ctx: TelnyxContext) {
       `delete ${plural(count('delete_telephony_credential'), 'on-demand credential')} created after the incident began`,
   ].filter((p): p is string => typeof p === 'string');
   return {
-    findings: planned.map((p) => p.finding),
+    findings,
     actions,
     summary:
       actions.length === 0

@@ -1,5 +1,6 @@
 import type { Finding, PlannedAction } from '../../incidents/types.js';
 import type { MessagingProfile, OutboundVoiceProfile, TelnyxClient } from '../../providers/telnyx/index.js';
+import { collectPlans } from '../action-kit.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import { setMessagingSpendLimit, setOutboundSpendLimits } from './spend-limit-actions.js';
 import {
@@ -119,11 +120,11 @@ export function createSetSpendLimitsStep(
       ...outbound.map((p) => planOutbound(p, safe, trust)),
       ...messaging.map((p) => planMessaging(p, safe, trust)),
     ];
-    const actions = planned.flatMap((p) => (p.action ? [p.action] : []));
+    const { findings, actions } = collectPlans(planned);
     const checked = `${plural(outbound.length, 'outbound voice profile')} and ${plural(messaging.length, 'messaging profile')}`;
     const safeValues = `${dollars(safe.dailySpendLimit)} a day and ${perMinute(safe.maxDestinationRate)} for calls, ${dollars(safe.messagingDailySpendLimit)} a day for messages`;
     return {
-      findings: planned.map((p) => p.finding),
+      findings,
       actions,
       summary:
         actions.length === 0

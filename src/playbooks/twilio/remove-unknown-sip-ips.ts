@@ -1,5 +1,6 @@
 import type { Finding, PlannedAction } from '../../incidents/types.js';
 import type { SipIpAccessControlList, SipIpAddress, TwilioClient } from '../../providers/twilio/index.js';
+import { collectPlans } from '../action-kit.js';
 import { cidrContains } from '../telnyx/cidr-contains.js';
 import { nothingFound, plural } from '../telnyx/step-kit.js';
 import { type Trust, trustOf, unjudgedReason } from '../telnyx/trust.js';
@@ -73,10 +74,10 @@ async function discover(ctx: TwilioContext): Promise<Discovery> {
     const addresses = await ctx.client.sipIpAccess.addresses(acl.sid);
     planned.push(...addresses.map((ip) => planAddress(ip, acl, ctx, trust)));
   }
-  const actions = planned.flatMap((p) => (p.action ? [p.action] : []));
+  const { findings, actions } = collectPlans(planned);
   const unjudged = planned.filter((p) => p.finding.suspicious && !p.action).length;
   return {
-    findings: planned.map((p) => p.finding),
+    findings,
     actions,
     summary: summarise(acls.length, planned.length, actions.length, unjudged, trust.ipsConfigured),
   };

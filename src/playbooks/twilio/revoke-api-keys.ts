@@ -1,5 +1,6 @@
 import type { Finding, PlannedAction } from '../../incidents/types.js';
 import type { ApiKey, TwilioClient } from '../../providers/twilio/index.js';
+import { collectPlans } from '../action-kit.js';
 import { nothingFound, plural } from '../telnyx/step-kit.js';
 import { trustOf } from '../telnyx/trust.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
@@ -40,7 +41,7 @@ function planKey(key: ApiKey, ctx: TwilioContext): { finding: Finding; action?: 
 async function discover(ctx: TwilioContext): Promise<Discovery> {
   const keys = await ctx.client.keys.list();
   const planned = keys.map((k) => planKey(k, ctx));
-  const actions = planned.flatMap((p) => (p.action ? [p.action] : []));
+  const { findings, actions } = collectPlans(planned);
   if (actions.length > 0) {
     const name = replacementKeyName(new Date());
     actions.push({
@@ -55,7 +56,7 @@ async function discover(ctx: TwilioContext): Promise<Discovery> {
     : ' Without --since Reclaim cannot tell new keys from old: review them in the Console.';
   const deleting = actions.length - (actions.length > 0 ? 1 : 0);
   return {
-    findings: planned.map((p) => p.finding),
+    findings,
     actions,
     summary:
       deleting === 0

@@ -1,5 +1,6 @@
 import type { Finding, PlannedAction } from '../../incidents/types.js';
 import type { TwilioAccount, TwilioClient } from '../../providers/twilio/index.js';
+import { collectPlans } from '../action-kit.js';
 import { nothingFound, plural } from '../telnyx/step-kit.js';
 import { type Trust, trustOf } from '../telnyx/trust.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
@@ -33,12 +34,12 @@ async function discover(ctx: TwilioContext): Promise<Discovery> {
   const trust = trustOf(ctx);
   const subaccounts = await ctx.client.accounts.listSubaccounts();
   const planned = subaccounts.map((a) => planSubaccount(a, trust));
-  const actions = planned.flatMap((p) => (p.action ? [p.action] : []));
+  const { findings, actions } = collectPlans(planned);
   const noWindow = ctx.since
     ? ''
     : ' Without --since Reclaim cannot tell new subaccounts from old: review them in the Console.';
   return {
-    findings: planned.map((p) => p.finding),
+    findings,
     actions,
     summary:
       actions.length === 0

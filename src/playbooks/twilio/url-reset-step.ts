@@ -1,4 +1,5 @@
 import type { TwilioClient } from '../../providers/twilio/index.js';
+import { collectPlans } from '../action-kit.js';
 import { nothingFound, plural } from '../telnyx/step-kit.js';
 import { trustOf } from '../telnyx/trust.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
@@ -73,10 +74,10 @@ export function createUrlResetStep<R extends { sid: string; date_updated: string
         trust,
       ),
     );
-    const actions = planned.flatMap((p) => (p.action ? [p.action] : []));
+    const { findings, actions } = collectPlans(planned);
     const flagged = planned.filter((p) => p.finding.suspicious).length;
     return {
-      findings: planned.map((p) => p.finding),
+      findings,
       actions,
       summary: summarise(config, records.length, actions.length, flagged, trust.hostsConfigured),
     };
