@@ -24,7 +24,7 @@ RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY migrations ./migrations
 # Reclaim Local's console page (plain files tsc does not copy)
-COPY src/local-slack/console/assets ./dist/src/local-slack/console/assets
+COPY src/sandbox/slack/console/assets ./dist/src/sandbox/slack/console/assets
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

@@ -8,7 +8,6 @@
  */
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { silentLogger } from '../src/logger.js';
 import { createSendgridSteps } from '../src/playbooks/sendgrid/index.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../src/playbooks/types.js';
 import { createLimiterFactory, createProviderHttp, rateFor } from '../src/providers/http/index.js';
@@ -26,7 +25,8 @@ import {
   seedAttackedSendgridAccount,
   serveSendgridSimulator,
   unresolvedSendgridPlantedChanges,
-} from '../src/providers/sendgrid/simulator/index.js';
+} from '../src/sandbox/sendgrid/index.js';
+import { silentLogger } from '../src/util/logger.js';
 
 export interface SendgridThroughputOptions {
   /** Requests a second: the simulator's limit and the client's pace (default `rateFor('sendgrid')`). */

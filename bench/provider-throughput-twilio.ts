@@ -8,7 +8,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { silentLogger } from '../src/logger.js';
 import { ROTATE_AUTH_TOKEN, TWILIO_STEPS } from '../src/playbooks/twilio/index.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../src/playbooks/types.js';
 import { createLimiterFactory, rateFor } from '../src/providers/http/index.js';
@@ -25,7 +24,8 @@ import {
   type TwilioSeedOptions,
   type TwilioSimulator,
   unresolvedTwilioChanges,
-} from '../src/providers/twilio/simulator/index.js';
+} from '../src/sandbox/twilio/index.js';
+import { silentLogger } from '../src/util/logger.js';
 
 /** `rate`: the simulator's limit and the client's pace; `account`: seed options over `LARGE_ACCOUNT`. */
 export interface TwilioThroughputOptions {

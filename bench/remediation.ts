@@ -10,20 +10,20 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEngine } from '../src/app/boot.js';
-import { loadConfig } from '../src/config.js';
+import { createPlaybookRuntime } from '../src/app/playbook-runtime.js';
+import { loadConfig } from '../src/config/config.js';
 import { migrate } from '../src/db/migrate.js';
 import { createPgliteDb } from '../src/db/pglite-db.js';
 import { listSteps } from '../src/db/repos/steps-repo.js';
 import { approveStep } from '../src/incidents/decide-step.js';
 import { launchDiscovery, startIncident } from '../src/incidents/start-incident.js';
-import { silentLogger } from '../src/logger.js';
-import { createPlaybookRuntime } from '../src/playbooks/runtime.js';
 import {
   SANDBOX_API_KEY,
   SEED_TRUSTED,
   seedAttackedAccount,
   serveSimulator,
-} from '../src/providers/telnyx/simulator/index.js';
+} from '../src/sandbox/telnyx/index.js';
+import { silentLogger } from '../src/util/logger.js';
 import { isMain } from './support/percentiles.js';
 
 const SETTLED = new Set(['done', 'failed', 'skipped', 'rejected']);

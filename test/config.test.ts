@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { configuredProviders, loadConfig } from '../src/config.js';
-import { ConfigError } from '../src/errors.js';
+import { configuredProviders, loadConfig } from '../src/config/config.js';
+import { ConfigError } from '../src/domain/errors.js';
 
 const KEY = Buffer.alloc(32, 1).toString('base64');
 

@@ -2,11 +2,7 @@
  * The child side of `startSimulatorProcess`: seeds an attacked Telnyx account, serves it on
  * 127.0.0.1 and answers the parent over IPC. Run only by `simulator-process.ts`.
  */
-import {
-  type SeedOptions,
-  seedAttackedAccount,
-  serveSimulator,
-} from '../../src/providers/telnyx/simulator/index.js';
+import { type SeedOptions, seedAttackedAccount, serveSimulator } from '../../src/sandbox/telnyx/index.js';
 import { reportOf, type SimulatorRequest } from './simulator-process.js';
 
 const options = JSON.parse(process.env.RECLAIM_BENCH_SEED ?? '{}') as SeedOptions & {

@@ -7,7 +7,7 @@ import {
   serveSimulator,
   type TelnyxSimulator,
   unresolvedPlantedChanges,
-} from '../../src/providers/telnyx/simulator/index.js';
+} from '../../src/sandbox/telnyx/index.js';
 
 /** What the child reports: where it listens, its counters, what is still in effect, collection sizes. */
 export interface SimulatorReport {

@@ -1,15 +1,15 @@
 import { resolve } from 'node:path';
-import type { Config } from '../config.js';
+import type { Config } from '../config/config.js';
 import type { Db } from '../db/db.js';
 import { migrate } from '../db/migrate.js';
 import { openDb } from '../db/open-db.js';
+import { DISCOVER_JOB, EXECUTE_JOB } from '../domain/job-kinds.js';
 import type { IncidentNotifier, PlaybookRuntime, UseCaseDeps } from '../incidents/deps.js';
 import { failAbandonedStep } from '../incidents/fail-abandoned-step.js';
-import { DISCOVER_JOB, EXECUTE_JOB } from '../incidents/job-kinds.js';
 import { resumeIncidents } from '../incidents/resume-incidents.js';
 import { createWorker, type Worker } from '../jobs/create-worker.js';
-import type { Logger } from '../logger.js';
 import { loadOrCreateLocalKey } from '../secrets/load-or-create-local-key.js';
+import type { Logger } from '../util/logger.js';
 import { incidentJobHandlers } from './job-handlers.js';
 import type { Metrics } from './metrics.js';
 import { healthRoute, type Route } from './routes.js';

@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../util/logger.js';
 import { type Route, sendJson } from './routes.js';
 
 /** Serves plain routes on node:http (used when Bolt's receiver is not the one listening). */

@@ -1,7 +1,7 @@
+import { DISCOVER_JOB, EXECUTE_JOB } from '../domain/job-kinds.js';
 import type { UseCaseDeps } from '../incidents/deps.js';
 import { discoverStep } from '../incidents/discover-step.js';
 import { executeStep } from '../incidents/execute-step.js';
-import { DISCOVER_JOB, EXECUTE_JOB } from '../incidents/job-kinds.js';
 import type { JobHandler } from '../jobs/job.js';
 import type { Metrics } from './metrics.js';
 

@@ -1,6 +1,6 @@
-import { type Config, loadConfig, readEnvironment } from '../config.js';
-import { ConfigError, ReclaimError } from '../errors.js';
-import { createLogger, type Logger } from '../logger.js';
+import { type Config, loadConfig, readEnvironment } from '../config/config.js';
+import { ConfigError, ReclaimError } from '../domain/errors.js';
+import { createLogger, type Logger } from '../util/logger.js';
 import { startEngine } from './boot.js';
 import { serveRoutes } from './http-server.js';
 import { startFrontDoor } from './start-front-door.js';

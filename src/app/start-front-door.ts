@@ -1,8 +1,8 @@
-import type { Config } from '../config.js';
-import type { Logger } from '../logger.js';
-import { createPlaybookRuntime } from '../playbooks/runtime.js';
+import type { Config } from '../config/config.js';
 import { startSlack } from '../slack/start-slack.js';
+import type { Logger } from '../util/logger.js';
 import { createMetrics } from './metrics.js';
+import { createPlaybookRuntime } from './playbook-runtime.js';
 import { startLocal } from './start-local.js';
 
 export interface Running {

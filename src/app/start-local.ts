@@ -1,18 +1,18 @@
 import { resolve } from 'node:path';
-import type { Config } from '../config.js';
+import type { Config } from '../config/config.js';
 import type { Db } from '../db/db.js';
 import { migrate } from '../db/migrate.js';
 import { openDb } from '../db/open-db.js';
 import { findIncidentByChannel } from '../db/repos/incidents-repo.js';
 import type { PlaybookRuntime } from '../incidents/deps.js';
-import { LOCAL_APPROVERS, LOCAL_PEOPLE } from '../local-slack/model/local-users.js';
-import { type LocalSlack, startLocalSlack } from '../local-slack/start-local-slack.js';
+import { LOCAL_APPROVERS, LOCAL_PEOPLE } from '../sandbox/slack/model/local-users.js';
+import { type LocalSlack, startLocalSlack } from '../sandbox/slack/start-local-slack.js';
 import {
   type LocalCredentials,
   loadOrCreateLocalCredentials,
-} from '../local-slack/store/local-credentials.js';
-import type { Logger } from '../logger.js';
+} from '../sandbox/slack/store/local-credentials.js';
 import { type SlackRunning, startSlack } from '../slack/start-slack.js';
+import type { Logger } from '../util/logger.js';
 import type { Metrics } from './metrics.js';
 import type { Running } from './start-front-door.js';
 

@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { StorageError } from '../errors.js';
+import { StorageError } from '../domain/errors.js';
 import { sha256Hex } from '../util/hash.js';
 import { projectRoot } from '../util/project-root.js';
 import type { Db } from './db.js';

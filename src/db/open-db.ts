@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { StorageError } from '../errors.js';
+import { StorageError } from '../domain/errors.js';
 import type { Db } from './db.js';
 
 export interface OpenDbOptions {

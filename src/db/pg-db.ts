@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { StorageError } from '../errors.js';
+import { StorageError } from '../domain/errors.js';
 import { type Db, INT8_OID, parseInt8, type Queryable, type QueryResult, type Session } from './db.js';
 
 type PgClient = pg.PoolClient | pg.Pool;

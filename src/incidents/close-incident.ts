@@ -1,12 +1,12 @@
 import { appendAudit } from '../audit/append-audit.js';
 import { getIncident, markIncidentClosed } from '../db/repos/incidents-repo.js';
 import { listSteps } from '../db/repos/steps-repo.js';
-import { canActAsApprover } from './approval-policy.js';
+import { canActAsApprover } from '../domain/approval-policy.js';
+import { isOpenState } from '../domain/step-machine.js';
+import { isOnIncidentTeam, NOT_ON_TEAM_MESSAGE } from '../domain/team.js';
+import type { Incident, Step } from '../domain/types.js';
 import { type Refusal, refuse, type UseCaseDeps } from './deps.js';
 import { MAX_REASON_LENGTH } from './settle-step.js';
-import { isOpenState } from './step-machine.js';
-import { isOnIncidentTeam, NOT_ON_TEAM_MESSAGE } from './team.js';
-import type { Incident, Step } from './types.js';
 
 export interface CloseInput {
   incidentId: string;

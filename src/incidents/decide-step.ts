@@ -3,17 +3,17 @@ import type { Queryable } from '../db/db.js';
 import { insertApproval, listApprovals } from '../db/repos/approvals-repo.js';
 import { getIncident } from '../db/repos/incidents-repo.js';
 import { getStep } from '../db/repos/steps-repo.js';
-import { enqueueJob } from '../jobs/queue.js';
-import { applyEvent } from './apply-event.js';
 import {
   type ApprovalDecision,
   type ApprovalInput,
   decideApproval,
   decideRejection,
-} from './approval-policy.js';
+} from '../domain/approval-policy.js';
+import { EXECUTE_JOB, executeKey } from '../domain/job-kinds.js';
+import type { Incident, Step } from '../domain/types.js';
+import { enqueueJob } from '../jobs/queue.js';
+import { applyEvent } from './apply-event.js';
 import { type Refusal, refuse, type UseCaseDeps } from './deps.js';
-import { EXECUTE_JOB, executeKey } from './job-kinds.js';
-import type { Incident, Step } from './types.js';
 
 export interface DecideInput {
   stepId: string;

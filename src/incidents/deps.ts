@@ -1,7 +1,7 @@
 import type { Db } from '../db/db.js';
-import type { Logger } from '../logger.js';
+import type { Incident } from '../domain/types.js';
 import type { PlaybookContext, StepDefinition } from '../playbooks/types.js';
-import type { Incident } from './types.js';
+import type { Logger } from '../util/logger.js';
 
 /**
  * What the use cases are told of the outside world. The Slack layer implements the notifier (it

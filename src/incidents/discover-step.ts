@@ -2,11 +2,11 @@ import { appendAudit } from '../audit/append-audit.js';
 import { getIncident } from '../db/repos/incidents-repo.js';
 import { savePlan } from '../db/repos/plans-repo.js';
 import { getStep } from '../db/repos/steps-repo.js';
-import { normaliseError } from '../errors.js';
+import { normaliseError } from '../domain/errors.js';
+import { planDigest } from '../domain/plan-digest.js';
 import type { Discovery } from '../playbooks/types.js';
 import { applyEvent } from './apply-event.js';
 import type { UseCaseDeps } from './deps.js';
-import { planDigest } from './plan-digest.js';
 
 export type DiscoverOutcome = 'discovered' | 'failed' | 'not_needed';
 

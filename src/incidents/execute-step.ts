@@ -2,13 +2,13 @@ import { appendAudit } from '../audit/append-audit.js';
 import { getIncident } from '../db/repos/incidents-repo.js';
 import { finishAction, listPlanActions, startAction } from '../db/repos/plans-repo.js';
 import { getStep } from '../db/repos/steps-repo.js';
-import { normaliseError } from '../errors.js';
+import { normaliseError } from '../domain/errors.js';
+import type { Incident, PlanAction, Step } from '../domain/types.js';
 import type { AutomatedStepDefinition, PlaybookContext } from '../playbooks/types.js';
 import { sealSecret } from '../secrets/seal.js';
 import { inPool } from '../util/in-pool.js';
 import { applyEvent } from './apply-event.js';
 import type { UseCaseDeps } from './deps.js';
-import type { Incident, PlanAction, Step } from './types.js';
 
 /** An unknown outcome (a write that timed out) is re-checked and tried this many times in all. */
 const ATTEMPTS_PER_ACTION = 3;

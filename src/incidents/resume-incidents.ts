@@ -1,8 +1,8 @@
 import { listOpenIncidents } from '../db/repos/incidents-repo.js';
 import { listInFlightSteps } from '../db/repos/steps-repo.js';
+import { DISCOVER_JOB, discoverKey, EXECUTE_JOB, executeKey } from '../domain/job-kinds.js';
 import { enqueueJob } from '../jobs/queue.js';
 import type { UseCaseDeps } from './deps.js';
-import { DISCOVER_JOB, discoverKey, EXECUTE_JOB, executeKey } from './job-kinds.js';
 import { launchDiscovery } from './start-incident.js';
 
 /**

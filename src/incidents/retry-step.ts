@@ -1,12 +1,12 @@
 import { appendAudit } from '../audit/append-audit.js';
+import { canActAsApprover } from '../domain/approval-policy.js';
+import { DISCOVER_JOB, discoverKey, EXECUTE_JOB, executeKey } from '../domain/job-kinds.js';
+import { isOnIncidentTeam, NOT_ON_TEAM_MESSAGE } from '../domain/team.js';
+import type { Step } from '../domain/types.js';
 import { enqueueJob } from '../jobs/queue.js';
 import { applyEvent } from './apply-event.js';
-import { canActAsApprover } from './approval-policy.js';
 import { type Refusal, refuse, type UseCaseDeps } from './deps.js';
-import { DISCOVER_JOB, discoverKey, EXECUTE_JOB, executeKey } from './job-kinds.js';
 import { settle } from './settle-step.js';
-import { isOnIncidentTeam, NOT_ON_TEAM_MESSAGE } from './team.js';
-import type { Step } from './types.js';
 
 /**
  * Retry a failed step, or look again (rediscover) at one awaiting approval or rejected. A failed

@@ -1,8 +1,8 @@
 import { appendAudit } from '../audit/append-audit.js';
 import { getIncident } from '../db/repos/incidents-repo.js';
-import { SecretError } from '../errors.js';
+import { canActAsApprover } from '../domain/approval-policy.js';
+import { SecretError } from '../domain/errors.js';
 import { revealSecret } from '../secrets/reveal.js';
-import { canActAsApprover } from './approval-policy.js';
 import { type Refusal, refuse, type UseCaseDeps } from './deps.js';
 
 /**

@@ -2,12 +2,12 @@ import { appendAudit } from '../audit/append-audit.js';
 import { getIncident } from '../db/repos/incidents-repo.js';
 import { listPlanActions } from '../db/repos/plans-repo.js';
 import { getStep } from '../db/repos/steps-repo.js';
-import { StateError } from '../errors.js';
+import { canActAsApprover } from '../domain/approval-policy.js';
+import { StateError } from '../domain/errors.js';
+import { isOnIncidentTeam, NOT_ON_TEAM_MESSAGE } from '../domain/team.js';
+import type { Step } from '../domain/types.js';
 import { applyEvent } from './apply-event.js';
-import { canActAsApprover } from './approval-policy.js';
 import { type Refusal, refuse, type UseCaseDeps } from './deps.js';
-import { isOnIncidentTeam, NOT_ON_TEAM_MESSAGE } from './team.js';
-import type { Step } from './types.js';
 
 export const MAX_REASON_LENGTH = 500;
 

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../audit/append-audit.js';
 import { insertIncident } from '../db/repos/incidents-repo.js';
 import { insertStep, listSteps } from '../db/repos/steps-repo.js';
+import { DISCOVER_JOB, discoverKey } from '../domain/job-kinds.js';
+import type { Incident, IncidentProvider, Step } from '../domain/types.js';
 import { enqueueJob } from '../jobs/queue.js';
 import type { UseCaseDeps } from './deps.js';
-import { DISCOVER_JOB, discoverKey } from './job-kinds.js';
-import type { Incident, IncidentProvider, Step } from './types.js';
 
 export interface StartIncidentInput {
   provider: IncidentProvider;

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Db } from '../db/db.js';
-import { normaliseError } from '../errors.js';
-import type { Logger } from '../logger.js';
+import { normaliseError } from '../domain/errors.js';
 import { exponentialBackoff } from '../util/backoff.js';
+import type { Logger } from '../util/logger.js';
 import type { Job, JobHandler } from './job.js';
 import { claimNextJob, releaseJob } from './queue.js';
 import { type RunJobDeps, reportDead, runJob, WORKER_STOPPING } from './run-job.js';

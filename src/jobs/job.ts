@@ -1,4 +1,4 @@
-import { ReclaimError } from '../errors.js';
+import { ReclaimError } from '../domain/errors.js';
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed';
 

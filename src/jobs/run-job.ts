@@ -1,6 +1,6 @@
 import type { Db } from '../db/db.js';
-import { normaliseError } from '../errors.js';
-import type { Logger } from '../logger.js';
+import { normaliseError } from '../domain/errors.js';
+import type { Logger } from '../util/logger.js';
 import { type Job, JobError, type JobHandler } from './job.js';
 import { completeJob, extendLease, failJob, releaseJob } from './queue.js';
 

@@ -1,5 +1,5 @@
-import type { Finding, PlannedAction, Risk } from '../incidents/types.js';
-import type { Logger } from '../logger.js';
+import type { Finding, PlannedAction, Risk } from '../domain/types.js';
+import type { Logger } from '../util/logger.js';
 
 /** What a playbook step sees when it runs: the provider client and what the operator trusts. */
 export interface PlaybookContext<Client> {

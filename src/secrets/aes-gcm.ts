@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { SecretError } from '../errors.js';
+import { SecretError } from '../domain/errors.js';
 
 /** A sealed value as stored: base64 text in sealed_secrets.ciphertext / iv / auth_tag. */
 export interface SealedBox {

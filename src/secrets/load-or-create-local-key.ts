@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SecretError } from '../errors.js';
+import { SecretError } from '../domain/errors.js';
 import { SECRET_KEY_BYTES } from './aes-gcm.js';
 
 export const LOCAL_KEY_FILE = 'secret.key';

@@ -1,5 +1,5 @@
 import type { Queryable } from '../db/db.js';
-import { SecretError } from '../errors.js';
+import { SecretError } from '../domain/errors.js';
 import { decryptSecret } from './aes-gcm.js';
 
 export interface RevealedSecret {

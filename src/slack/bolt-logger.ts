@@ -1,5 +1,5 @@
 import { type Logger as BoltLogger, LogLevel } from '@slack/bolt';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../util/logger.js';
 
 /** Bolt's and the Web API client's log lines, through our pino logger (and its redaction). */
 export function boltLogger(logger: Logger): BoltLogger {

@@ -1,4 +1,4 @@
-import { ReclaimError } from '../errors.js';
+import { ReclaimError } from '../domain/errors.js';
 
 /** Slack's limit on a channel name (conversations.create). */
 export const MAX_CHANNEL_NAME_LENGTH = 80;

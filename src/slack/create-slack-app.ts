@@ -1,7 +1,7 @@
 import { App } from '@slack/bolt';
 import type { Route } from '../app/routes.js';
-import type { Config } from '../config.js';
-import type { Logger } from '../logger.js';
+import type { Config } from '../config/config.js';
+import type { Logger } from '../util/logger.js';
 import { boltLogger } from './bolt-logger.js';
 
 export interface SlackAppOptions {

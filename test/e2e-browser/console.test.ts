@@ -5,14 +5,14 @@ import { PassThrough } from 'node:stream';
 import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Running, startFrontDoor } from '../../src/app/start-front-door.js';
-import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
+import { loadConfig } from '../../src/config/config.js';
 import {
   SANDBOX_API_KEY,
   type ServedSimulator,
   seedAttackedAccount,
   serveSimulator,
-} from '../../src/providers/telnyx/simulator/index.js';
+} from '../../src/sandbox/telnyx/index.js';
+import { createLogger } from '../../src/util/logger.js';
 import { createTestDb, type TestDb, usingPostgres } from '../support/test-db.js';
 import { ConsolePage } from './support/console-page.js';
 import { CHROMIUM_ARGS, findChromium } from './support/find-chromium.js';

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { plantedIdsByKind } from '../../src/providers/telnyx/simulator/index.js';
+import { plantedIdsByKind } from '../../src/sandbox/telnyx/index.js';
 import { stateEmoji } from '../../src/slack/blocks/state-badges.js';
 import { APPROVERS } from './support/bot-env.js';
 import { cardTitled, progressText } from './support/cards.js';

@@ -9,7 +9,7 @@ import {
   ATTACKER_IP,
   plantedChanges,
   unresolvedPlantedChanges,
-} from '../../src/providers/telnyx/simulator/index.js';
+} from '../../src/sandbox/telnyx/index.js';
 import { APPROVERS, REQUESTER, RESPONDERS } from './support/bot-env.js';
 import { cardTitled, messageText, progressText, repliesText, squeezed, stepCards } from './support/cards.js';
 import {

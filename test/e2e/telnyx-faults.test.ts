@@ -4,7 +4,7 @@ import {
   DEFAULT_SIM_RATE_LIMIT,
   plantedIdsByKind,
   unresolvedPlantedChanges,
-} from '../../src/providers/telnyx/simulator/index.js';
+} from '../../src/sandbox/telnyx/index.js';
 import { APPROVERS, RESPONDERS } from './support/bot-env.js';
 import { cardTitled, progressText, repliesText } from './support/cards.js';
 import {

@@ -5,8 +5,8 @@ import { TWILIO_STEPS } from '../../src/playbooks/twilio/index.js';
 import {
   SENDGRID_PLANTED_KINDS,
   unresolvedSendgridPlantedChanges,
-} from '../../src/providers/sendgrid/simulator/index.js';
-import { TWILIO_PLANTED_KINDS, unresolvedTwilioChanges } from '../../src/providers/twilio/simulator/index.js';
+} from '../../src/sandbox/sendgrid/index.js';
+import { TWILIO_PLANTED_KINDS, unresolvedTwilioChanges } from '../../src/sandbox/twilio/index.js';
 import { APPROVERS, REQUESTER, RESPONDERS } from './support/bot-env.js';
 import { cardTitled, messageText, progressText, stepCards } from './support/cards.js';
 import {

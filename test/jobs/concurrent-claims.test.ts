@@ -3,7 +3,7 @@ import type { Db } from '../../src/db/db.js';
 import { createPgDb } from '../../src/db/pg-db.js';
 import { createWorker } from '../../src/jobs/create-worker.js';
 import { claimJob, completeJob, enqueueJob } from '../../src/jobs/queue.js';
-import { silentLogger } from '../../src/logger.js';
+import { silentLogger } from '../../src/util/logger.js';
 import { createTestDb, type TestDb } from '../support/test-db.js';
 import { waitFor } from './job-test-helpers.js';
 

@@ -3,7 +3,7 @@ import type { Db } from '../../src/db/db.js';
 import { createWorker } from '../../src/jobs/create-worker.js';
 import { type Job, JobError } from '../../src/jobs/job.js';
 import { claimJob, enqueueJob, getJob } from '../../src/jobs/queue.js';
-import { silentLogger } from '../../src/logger.js';
+import { silentLogger } from '../../src/util/logger.js';
 import { capturingLogger, expireLease, gate, waitFor, waitForState } from './job-test-helpers.js';
 import { useWorkerHarness } from './worker-harness.js';
 

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import type { Queryable } from '../../src/db/db.js';
 import type { JobState } from '../../src/jobs/job.js';
-import { createLogger, type Logger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/util/logger.js';
 
 /** Polls `check` every 10 ms until it returns true; fails the test after `timeoutMs`. */
 export async function waitFor(

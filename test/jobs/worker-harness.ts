@@ -1,7 +1,7 @@
 import { afterEach, beforeEach } from 'vitest';
 import type { Db } from '../../src/db/db.js';
 import { createWorker, type Worker, type WorkerOptions } from '../../src/jobs/create-worker.js';
-import { silentLogger } from '../../src/logger.js';
+import { silentLogger } from '../../src/util/logger.js';
 import { createTestDb, type TestDb } from '../support/test-db.js';
 
 export interface WorkerHarness {

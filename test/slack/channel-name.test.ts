@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReclaimError } from '../../src/errors.js';
+import { ReclaimError } from '../../src/domain/errors.js';
 import { channelName, MAX_CHANNEL_NAME_LENGTH, slugify } from '../../src/slack/channel-name.js';
 
 const DAY = new Date('2026-03-05T10:00:00Z');

@@ -1,12 +1,12 @@
-import type { UseCaseDeps } from '../../src/incidents/deps.js';
-import { discoverStep } from '../../src/incidents/discover-step.js';
-import { executeStep } from '../../src/incidents/execute-step.js';
 import {
   DISCOVER_JOB,
   type DiscoverPayload,
   EXECUTE_JOB,
   type ExecutePayload,
-} from '../../src/incidents/job-kinds.js';
+} from '../../src/domain/job-kinds.js';
+import type { UseCaseDeps } from '../../src/incidents/deps.js';
+import { discoverStep } from '../../src/incidents/discover-step.js';
+import { executeStep } from '../../src/incidents/execute-step.js';
 import { claimJob, completeJob } from '../../src/jobs/queue.js';
 
 /** Runs every queued incident job to completion, in order, as the worker would; returns the kinds run. */

@@ -1,7 +1,7 @@
+import type { PlannedAction } from '../../src/domain/types.js';
 import type { IncidentNotifier, PlaybookRuntime, UseCaseDeps } from '../../src/incidents/deps.js';
-import type { PlannedAction } from '../../src/incidents/types.js';
-import { silentLogger } from '../../src/logger.js';
 import type { AutomatedStepDefinition, StepDefinition } from '../../src/playbooks/types.js';
+import { silentLogger } from '../../src/util/logger.js';
 import type { TestDb } from './test-db.js';
 
 /** A small in-memory "provider" the fake playbook reads and writes, with a switch to fail writes. */

@@ -1,4 +1,4 @@
-import type { Incident } from '../../src/incidents/types.js';
+import type { Incident } from '../../src/domain/types.js';
 
 /** An open incident as a provider adapter sees it; override what a test is about. */
 export function incidentFixture(fields: Partial<Incident> & Pick<Incident, 'id' | 'provider'>): Incident {

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { createMetrics } from '../../src/app/metrics.js';
-import { loadConfig } from '../../src/config.js';
+import { loadConfig } from '../../src/config/config.js';
 import type { PlaybookRuntime } from '../../src/incidents/deps.js';
-import { createLogger } from '../../src/logger.js';
 import { type SlackRunning, startSlack } from '../../src/slack/start-slack.js';
+import { createLogger } from '../../src/util/logger.js';
 import { FakeAccount, fakeRuntime } from './fake-playbook.js';
 import { type FakeSlack, type FakeSlackOptions, startFakeSlack } from './fake-slack/index.js';
 import { createTestDb, type TestDb } from './test-db.js';
@@ -63,7 +63,7 @@ export async function startTestBot(
   const account = new FakeAccount();
   const playbooks: PlaybookRuntime =
     options.playbooks === 'sandbox'
-      ? (await import('../../src/playbooks/runtime.js')).createPlaybookRuntime(config, logger)
+      ? (await import('../../src/app/playbook-runtime.js')).createPlaybookRuntime(config, logger)
       : fakeRuntime(account);
   const metrics = createMetrics();
   const bot = await startSlack(config, logger, playbooks, {

@@ -1,4 +1,4 @@
-import type { Approval } from '../../incidents/types.js';
+import type { Approval } from '../../domain/types.js';
 import type { Queryable } from '../db.js';
 
 interface ApprovalRow {

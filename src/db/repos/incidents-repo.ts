@@ -1,5 +1,5 @@
-import { NotFoundError } from '../../errors.js';
-import type { Incident, IncidentProvider } from '../../incidents/types.js';
+import { NotFoundError } from '../../domain/errors.js';
+import type { Incident, IncidentProvider } from '../../domain/types.js';
 import type { Queryable } from '../db.js';
 
 interface IncidentRow {

@@ -1,4 +1,4 @@
-import type { ActionState, PlanAction, PlannedAction, StepError } from '../../incidents/types.js';
+import type { ActionState, PlanAction, PlannedAction, StepError } from '../../domain/types.js';
 import type { Queryable } from '../db.js';
 
 interface ActionRow {

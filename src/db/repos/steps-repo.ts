@@ -1,5 +1,5 @@
-import { NotFoundError } from '../../errors.js';
-import type { Finding, Risk, Step, StepError, StepKind, StepState } from '../../incidents/types.js';
+import { NotFoundError } from '../../domain/errors.js';
+import type { Finding, Risk, Step, StepError, StepKind, StepState } from '../../domain/types.js';
 import type { Queryable } from '../db.js';
 
 interface StepRow {

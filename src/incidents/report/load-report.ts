@@ -5,7 +5,7 @@ import { listApprovals } from '../../db/repos/approvals-repo.js';
 import { getIncident } from '../../db/repos/incidents-repo.js';
 import { getPlanSummary, listPlanActions } from '../../db/repos/plans-repo.js';
 import { listSteps } from '../../db/repos/steps-repo.js';
-import type { Approval, Incident, PlanAction, Step } from '../types.js';
+import type { Approval, Incident, PlanAction, Step } from '../../domain/types.js';
 
 export interface ReportStep {
   step: Step;

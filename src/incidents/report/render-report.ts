@@ -1,5 +1,5 @@
 import type { AuditEntry } from '../../audit/export-audit.js';
-import { STATE_LABELS } from '../step-machine.js';
+import { STATE_LABELS } from '../../domain/step-machine.js';
 import type { ReportData, ReportStep } from './load-report.js';
 
 export interface RenderOptions {

@@ -1,6 +1,6 @@
-import type { Finding, PlannedAction } from '../../incidents/types.js';
+import type { Finding, PlannedAction } from '../../domain/types.js';
 import type { SendgridClient, Subuser } from '../../providers/sendgrid/index.js';
-import { collectPlans } from '../action-kit.js';
+import { collectPlans } from '../kit/action-kit.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import {
   executeByKind,

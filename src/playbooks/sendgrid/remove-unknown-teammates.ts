@@ -1,11 +1,11 @@
-import type { Finding, PlannedAction } from '../../incidents/types.js';
+import type { Finding, PlannedAction } from '../../domain/types.js';
 import {
   inviteRef,
   type PendingInvite,
   type SendgridClient,
   type Teammate,
 } from '../../providers/sendgrid/index.js';
-import { collectPlans } from '../action-kit.js';
+import { collectPlans } from '../kit/action-kit.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import { executeByKind, nothingFound, plural, readOwnerEmail, type SendgridContext } from './step-kit.js';
 import { cancelInvite, deleteTeammate } from './teammate-actions.js';

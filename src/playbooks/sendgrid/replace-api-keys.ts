@@ -1,4 +1,4 @@
-import type { Finding, PlannedAction } from '../../incidents/types.js';
+import type { Finding, PlannedAction } from '../../domain/types.js';
 import type { ApiKeyWithScopes, SendgridClient } from '../../providers/sendgrid/index.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import { createReplacementKey, deleteApiKey } from './api-key-actions.js';

@@ -1,4 +1,4 @@
-import type { Finding, PlannedAction } from '../../incidents/types.js';
+import type { Finding, PlannedAction } from '../../domain/types.js';
 import {
   type AccessAttempt,
   type AllowedIp,
@@ -6,7 +6,7 @@ import {
   allowRuleRef,
   type SendgridClient,
 } from '../../providers/sendgrid/index.js';
-import { describeTime, unjudgedReason } from '../telnyx/trust.js';
+import { describeTime, unjudgedReason } from '../kit/trust.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import { addAllowedIps, removeAllowedIp } from './ip-access-actions.js';
 import { executeByKind, nothingFound, plural, type SendgridContext } from './step-kit.js';

@@ -1,7 +1,7 @@
-import type { Finding } from '../../incidents/types.js';
+import type { Finding } from '../../domain/types.js';
 import { ProviderError } from '../../providers/http/index.js';
 import type { SendgridClient } from '../../providers/sendgrid/index.js';
-import { describeTime } from '../telnyx/trust.js';
+import { describeTime } from '../kit/trust.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import { groupBySubject, type SubjectGroup } from './group-subjects.js';
 import { EMAIL_ACTIVITY_PAGE } from './manual-steps.js';

@@ -1,7 +1,7 @@
-import type { Finding, PlannedAction } from '../../incidents/types.js';
+import type { Finding, PlannedAction } from '../../domain/types.js';
 import type { EventWebhook, ParseSetting, SendgridClient } from '../../providers/sendgrid/index.js';
-import { collectPlans } from '../action-kit.js';
-import { hostsOf, unjudgedReason } from '../telnyx/trust.js';
+import { collectPlans } from '../kit/action-kit.js';
+import { hostsOf, unjudgedReason } from '../kit/trust.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import { executeByKind, nothingFound, plural, quoted, type SendgridContext } from './step-kit.js';
 import { type SendgridTrust, sendgridTrustOf } from './trust.js';

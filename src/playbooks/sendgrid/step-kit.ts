@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { ReclaimError } from '../../errors.js';
-import type { PlannedAction } from '../../incidents/types.js';
+import { ReclaimError } from '../../domain/errors.js';
+import type { PlannedAction } from '../../domain/types.js';
 import { ProviderError } from '../../providers/http/index.js';
 import type { SendgridClient } from '../../providers/sendgrid/index.js';
-import { dispatchActions, type KindExecutor } from '../action-kit.js';
+import { dispatchActions, type KindExecutor } from '../kit/action-kit.js';
 import type { ActionOutcome, AutomatedStepDefinition, PlaybookContext } from '../types.js';
 
 export { nothingFound, plural, writeUnlessDone } from '../telnyx/step-kit.js';

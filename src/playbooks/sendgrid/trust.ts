@@ -1,5 +1,5 @@
-import { cidrContains, ipIsTrusted } from '../telnyx/cidr-contains.js';
-import { hostOf, type Trust, trustOf } from '../telnyx/trust.js';
+import { cidrContains, ipIsTrusted } from '../kit/cidr-contains.js';
+import { hostOf, type Trust, trustOf } from '../kit/trust.js';
 import type { PlaybookContext } from '../types.js';
 
 /** The domain of an address (`Ops@Mail.Example.net` → `mail.example.net`); '' when there is none. */

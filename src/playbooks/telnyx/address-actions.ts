@@ -1,4 +1,4 @@
-import type { PlannedAction } from '../../incidents/types.js';
+import type { PlannedAction } from '../../domain/types.js';
 import { ProviderError } from '../../providers/http/index.js';
 import type { ActionOutcome } from '../types.js';
 import { type ActionExecutor, stringParam, writeUnlessDone } from './step-kit.js';

@@ -1,10 +1,10 @@
-import type { PlannedAction } from '../../incidents/types.js';
+import type { PlannedAction } from '../../domain/types.js';
 import type { TelnyxClient } from '../../providers/telnyx/index.js';
-import { collectPlans } from '../action-kit.js';
+import { collectPlans } from '../kit/action-kit.js';
+import { trustOf } from '../kit/trust.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import { ALREADY_INACTIVE, type AppView, planApp, summariseApps } from './app-review.js';
 import { dispatchByKind, type TelnyxContext, writeUnlessDone } from './step-kit.js';
-import { trustOf } from './trust.js';
 
 /** What differs between the Call Control and the TeXML application steps. */
 export interface AppReviewStepConfig<App extends { active: boolean }> {

@@ -1,7 +1,7 @@
-import type { Finding, PlannedAction } from '../../incidents/types.js';
+import type { Finding, PlannedAction } from '../../domain/types.js';
+import { hostsOf, type Trust, unjudgedReason } from '../kit/trust.js';
 import type { ActionOutcome } from '../types.js';
 import { nothingFound } from './step-kit.js';
-import { hostsOf, type Trust, unjudgedReason } from './trust.js';
 
 /** What the two application steps need to know of one app. */
 export interface AppView {

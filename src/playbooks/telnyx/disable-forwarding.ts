@@ -1,9 +1,10 @@
-import type { Finding, PlannedAction } from '../../incidents/types.js';
+import type { Finding, PlannedAction } from '../../domain/types.js';
 import type { NumberVoiceSettings, TelnyxClient } from '../../providers/telnyx/index.js';
-import { collectPlans } from '../action-kit.js';
+import { collectPlans } from '../kit/action-kit.js';
+import { formatNumber, normaliseNumber } from '../kit/phone-numbers.js';
+import { premiumPrefixOf } from '../kit/premium-prefixes.js';
+import { type Trust, trustOf } from '../kit/trust.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
-import { formatNumber, normaliseNumber } from './phone-numbers.js';
-import { premiumPrefixOf } from './premium-prefixes.js';
 import {
   type ActionExecutor,
   dispatchByKind,
@@ -14,7 +15,6 @@ import {
   TelnyxPlaybookError,
   writeUnlessDone,
 } from './step-kit.js';
-import { type Trust, trustOf } from './trust.js';
 
 export const DISABLE_FORWARDING = 'telnyx.disable-forwarding';
 

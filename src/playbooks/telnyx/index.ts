@@ -36,7 +36,9 @@ export const TELNYX_STEPS: StepDefinition<TelnyxClient>[] = [
 
 export const telnyxPlaybook: Playbook<TelnyxClient> = { provider: 'telnyx', steps: TELNYX_STEPS };
 
-export { cidrContains, ipIsTrusted } from './cidr-contains.js';
+export { cidrContains, ipIsTrusted } from '../kit/cidr-contains.js';
+export { formatNumber, normaliseNumber } from '../kit/phone-numbers.js';
+export { PREMIUM_PREFIXES, premiumPrefixOf } from '../kit/premium-prefixes.js';
 export { DISABLE_FORWARDING } from './disable-forwarding.js';
 export {
   generateSipCredentials,
@@ -44,8 +46,6 @@ export {
   type SipCredentials,
 } from './generate-sip-credentials.js';
 export { TELNYX_API_KEYS_PAGE, TELNYX_PORTAL } from './manual-steps.js';
-export { formatNumber, normaliseNumber } from './phone-numbers.js';
-export { PREMIUM_PREFIXES, premiumPrefixOf } from './premium-prefixes.js';
 export { REGENERATE_MESSAGING_SECRET } from './regenerate-messaging-secret.js';
 export { REVIEW_CALL_CONTROL_APPS } from './review-call-control-apps.js';
 export { REVIEW_IP_CONNECTIONS } from './review-ip-connections.js';

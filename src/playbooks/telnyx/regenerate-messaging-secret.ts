@@ -1,5 +1,6 @@
-import type { Finding, PlannedAction } from '../../incidents/types.js';
+import type { Finding, PlannedAction } from '../../domain/types.js';
 import type { MessagingProfile, TelnyxClient } from '../../providers/telnyx/index.js';
+import { type Trust, trustOf } from '../kit/trust.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import { TELNYX_PORTAL } from './manual-steps.js';
 import {
@@ -12,7 +13,6 @@ import {
   type TelnyxContext,
   writeUnlessDone,
 } from './step-kit.js';
-import { type Trust, trustOf } from './trust.js';
 
 export const REGENERATE_MESSAGING_SECRET = 'telnyx.regenerate-messaging-secret';
 

@@ -1,10 +1,10 @@
-import type { Finding, PlannedAction } from '../../incidents/types.js';
+import type { Finding, PlannedAction } from '../../domain/types.js';
 import type { Fqdn, Ip, IpConnection, TelnyxClient } from '../../providers/telnyx/index.js';
-import { collectPlans } from '../action-kit.js';
+import { collectPlans } from '../kit/action-kit.js';
+import { type Trust, trustOf, unjudgedReason } from '../kit/trust.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import { deactivateIpConnection, removeFqdn, removeIp } from './address-actions.js';
 import { dispatchByKind, named, nothingFound, plural, type TelnyxContext } from './step-kit.js';
-import { type Trust, trustOf, unjudgedReason } from './trust.js';
 
 export const REVIEW_IP_CONNECTIONS = 'telnyx.review-ip-connections';
 

@@ -1,11 +1,12 @@
-import type { Finding, PlannedAction } from '../../incidents/types.js';
+import type { Finding, PlannedAction } from '../../domain/types.js';
 import type {
   CredentialConnection,
   TelephonyCredential,
   TelnyxClient,
 } from '../../providers/telnyx/index.js';
 import { sha256Hex } from '../../util/hash.js';
-import { collectPlans } from '../action-kit.js';
+import { collectPlans } from '../kit/action-kit.js';
+import { type Trust, trustOf } from '../kit/trust.js';
 import type { AutomatedStepDefinition } from '../types.js';
 import {
   deactivateCredentialConnection,
@@ -13,7 +14,6 @@ import {
   rotateSipCredentials,
 } from './sip-credential-actions.js';
 import { dispatchByKind, named, nothingFound, plural, type TelnyxContext } from './step-kit.js';
-import { type Trust, trustOf } from './trust.js';
 
 export const ROTATE_SIP_CREDENTIALS = 'telnyx.rotate-sip-credentials';
 

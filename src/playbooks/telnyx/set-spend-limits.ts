@@ -1,6 +1,7 @@
-import type { Finding, PlannedAction } from '../../incidents/types.js';
+import type { Finding, PlannedAction } from '../../domain/types.js';
 import type { MessagingProfile, OutboundVoiceProfile, TelnyxClient } from '../../providers/telnyx/index.js';
-import { collectPlans } from '../action-kit.js';
+import { collectPlans } from '../kit/action-kit.js';
+import { type Trust, trustOf } from '../kit/trust.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import { setMessagingSpendLimit, setOutboundSpendLimits } from './spend-limit-actions.js';
 import {
@@ -14,7 +15,6 @@ import {
   withWindow,
 } from './spend-limits.js';
 import { dispatchByKind, named, nothingFound, plural, type TelnyxContext } from './step-kit.js';
-import { type Trust, trustOf } from './trust.js';
 
 export const SET_SPEND_LIMITS = 'telnyx.set-spend-limits';
 

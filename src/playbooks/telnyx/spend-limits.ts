@@ -1,4 +1,4 @@
-import type { Trust } from './trust.js';
+import type { Trust } from '../kit/trust.js';
 
 /** The limits the spend-limits step sets; the card shows them before anyone approves. */
 export interface SafeSpendLimits {

@@ -1,6 +1,6 @@
-import { ReclaimError } from '../../errors.js';
+import { ReclaimError } from '../../domain/errors.js';
 import type { TelnyxClient } from '../../providers/telnyx/index.js';
-import { dispatchActions, type KindExecutor, namedWithId, paramReader } from '../action-kit.js';
+import { dispatchActions, type KindExecutor, namedWithId, paramReader } from '../kit/action-kit.js';
 import type { ActionOutcome, AutomatedStepDefinition, PlaybookContext } from '../types.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Finding, PlannedAction } from '../../incidents/types.js';
+import type { Finding, PlannedAction } from '../../domain/types.js';
 import type { TwilioClient, UsageTrigger } from '../../providers/twilio/index.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import { dispatchTwilio, type TwilioContext, type TwilioExecutor, textParam, titled } from './step-kit.js';

@@ -1,9 +1,9 @@
-import type { Finding, PlannedAction } from '../../incidents/types.js';
+import type { Finding, PlannedAction } from '../../domain/types.js';
 import type { SipIpAccessControlList, SipIpAddress, TwilioClient } from '../../providers/twilio/index.js';
-import { collectPlans } from '../action-kit.js';
-import { cidrContains } from '../telnyx/cidr-contains.js';
+import { collectPlans } from '../kit/action-kit.js';
+import { cidrContains } from '../kit/cidr-contains.js';
+import { type Trust, trustOf, unjudgedReason } from '../kit/trust.js';
 import { nothingFound, plural } from '../telnyx/step-kit.js';
-import { type Trust, trustOf, unjudgedReason } from '../telnyx/trust.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import {
   dispatchTwilio,

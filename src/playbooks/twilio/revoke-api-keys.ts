@@ -1,8 +1,8 @@
-import type { Finding, PlannedAction } from '../../incidents/types.js';
+import type { Finding, PlannedAction } from '../../domain/types.js';
 import type { ApiKey, TwilioClient } from '../../providers/twilio/index.js';
-import { collectPlans } from '../action-kit.js';
+import { collectPlans } from '../kit/action-kit.js';
+import { trustOf } from '../kit/trust.js';
 import { nothingFound, plural } from '../telnyx/step-kit.js';
-import { trustOf } from '../telnyx/trust.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import { createReplacementKey, deleteApiKey } from './key-actions.js';
 import { dispatchTwilio, shownTime, type TwilioContext, titled } from './step-kit.js';

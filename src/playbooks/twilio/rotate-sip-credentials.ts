@@ -1,7 +1,7 @@
-import type { Finding, PlannedAction } from '../../incidents/types.js';
+import type { Finding, PlannedAction } from '../../domain/types.js';
 import type { SipCredential, SipCredentialList, TwilioClient } from '../../providers/twilio/index.js';
+import { type Trust, trustOf } from '../kit/trust.js';
 import { nothingFound, plural } from '../telnyx/step-kit.js';
-import { type Trust, trustOf } from '../telnyx/trust.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import { deleteSipCredential, rotateSipPassword } from './sip-credential-actions.js';
 import { dispatchTwilio, type TwilioContext } from './step-kit.js';

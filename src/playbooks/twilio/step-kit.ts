@@ -1,7 +1,7 @@
-import { ReclaimError } from '../../errors.js';
+import { ReclaimError } from '../../domain/errors.js';
 import { ProviderError } from '../../providers/http/index.js';
 import type { TwilioClient } from '../../providers/twilio/index.js';
-import { dispatchActions, type KindExecutor, namedWithId, paramReader } from '../action-kit.js';
+import { dispatchActions, type KindExecutor, namedWithId, paramReader } from '../kit/action-kit.js';
 import type { ActionOutcome, AutomatedStepDefinition, PlaybookContext } from '../types.js';
 
 /**

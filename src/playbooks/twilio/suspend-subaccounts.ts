@@ -1,8 +1,8 @@
-import type { Finding, PlannedAction } from '../../incidents/types.js';
+import type { Finding, PlannedAction } from '../../domain/types.js';
 import type { TwilioAccount, TwilioClient } from '../../providers/twilio/index.js';
-import { collectPlans } from '../action-kit.js';
+import { collectPlans } from '../kit/action-kit.js';
+import { type Trust, trustOf } from '../kit/trust.js';
 import { nothingFound, plural } from '../telnyx/step-kit.js';
-import { type Trust, trustOf } from '../telnyx/trust.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import { dispatchTwilio, shownTime, type TwilioContext, type TwilioExecutor, titled } from './step-kit.js';
 

@@ -1,7 +1,7 @@
 import type { TwilioClient } from '../../providers/twilio/index.js';
-import { collectPlans } from '../action-kit.js';
+import { collectPlans } from '../kit/action-kit.js';
+import { trustOf } from '../kit/trust.js';
 import { nothingFound, plural } from '../telnyx/step-kit.js';
-import { trustOf } from '../telnyx/trust.js';
 import type { AutomatedStepDefinition, Discovery } from '../types.js';
 import { dispatchTwilio, type TwilioContext } from './step-kit.js';
 import { clearUrls, reviewUrls, type UrlField } from './webhook-urls.js';

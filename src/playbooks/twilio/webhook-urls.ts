@@ -1,6 +1,6 @@
-import type { Finding, PlannedAction } from '../../incidents/types.js';
+import type { Finding, PlannedAction } from '../../domain/types.js';
 import type { TwilioClient } from '../../providers/twilio/index.js';
-import { hostOf, hostsOf, type Trust, unjudgedReason } from '../telnyx/trust.js';
+import { hostOf, hostsOf, type Trust, unjudgedReason } from '../kit/trust.js';
 import { type TwilioExecutor, textListParam } from './step-kit.js';
 
 /** A URL field: its name in answers, its form parameter, and how a card names it. */

@@ -1,6 +1,6 @@
 import type Bottleneck from 'bottleneck';
-import type { Logger } from '../../logger.js';
 import { exponentialBackoff } from '../../util/backoff.js';
+import type { Logger } from '../../util/logger.js';
 import { AttemptDeferred, AttemptFailed } from './attempt-failure.js';
 import { decideRetry } from './decide-retry.js';
 import type { LimiterFactory } from './limiter-factory.js';

@@ -1,5 +1,5 @@
 import Bottleneck from 'bottleneck';
-import type { Logger } from '../../logger.js';
+import type { Logger } from '../../util/logger.js';
 import { AttemptDeferred, AttemptFailed } from './attempt-failure.js';
 import { authSecrets, buildInit, buildUrl, type ProviderAuth } from './build-request.js';
 import { createFailedHandler, type RetryCall } from './create-failed-handler.js';

@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import Bottleneck from 'bottleneck';
 import type { Redis } from 'ioredis';
-import { ReclaimError } from '../../errors.js';
-import type { Logger } from '../../logger.js';
+import { ReclaimError } from '../../domain/errors.js';
+import type { Logger } from '../../util/logger.js';
 import { maxConcurrentFor } from './documented-rates.js';
 
 export interface LimiterFactoryOptions {

@@ -1,4 +1,4 @@
-import { ReclaimError } from '../../errors.js';
+import { ReclaimError } from '../../domain/errors.js';
 
 /**
  * A request the SendGrid client refused to send or a listing it refused to keep walking:

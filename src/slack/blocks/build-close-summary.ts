@@ -1,4 +1,4 @@
-import type { Incident } from '../../incidents/types.js';
+import type { Incident } from '../../domain/types.js';
 import { clip, contextBlock, mention, plural, sectionBlock, slackDate } from './mrkdwn.js';
 import type { SlackMessage } from './types.js';
 

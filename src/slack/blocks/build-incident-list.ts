@@ -1,4 +1,4 @@
-import type { Incident } from '../../incidents/types.js';
+import type { Incident } from '../../domain/types.js';
 import { fitTextBudget } from './fit-text-budget.js';
 import { formatElapsed } from './format-elapsed.js';
 import { clip, mention, plural, sectionBlock, sectionBlocks } from './mrkdwn.js';

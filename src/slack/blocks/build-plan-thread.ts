@@ -1,4 +1,4 @@
-import type { PlanAction } from '../../incidents/types.js';
+import type { PlanAction } from '../../domain/types.js';
 import { clip, contextBlock, sectionBlock } from './mrkdwn.js';
 import { LIMITS } from './slack-limits.js';
 import type { SlackMessage } from './types.js';

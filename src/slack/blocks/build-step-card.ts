@@ -1,4 +1,4 @@
-import { STATE_LABELS } from '../../incidents/step-machine.js';
+import { STATE_LABELS } from '../../domain/step-machine.js';
 import { fitTextBudget } from './fit-text-budget.js';
 import { clip, contextBlock, escapeMrkdwn, headerBlock, plural, sectionBlock, truncate } from './mrkdwn.js';
 import { LIMITS } from './slack-limits.js';

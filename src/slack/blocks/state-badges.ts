@@ -1,5 +1,5 @@
-import { STATE_LABELS } from '../../incidents/step-machine.js';
-import type { Risk, Step, StepState } from '../../incidents/types.js';
+import { STATE_LABELS } from '../../domain/step-machine.js';
+import type { Risk, Step, StepState } from '../../domain/types.js';
 
 export const STATE_EMOJI: Readonly<Record<StepState, string>> = {
   pending: '⚪',

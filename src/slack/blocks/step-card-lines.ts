@@ -1,4 +1,4 @@
-import type { Approval, Finding, PlanAction } from '../../incidents/types.js';
+import type { Approval, Finding, PlanAction } from '../../domain/types.js';
 import { clip, mentionList, plural, slackDate } from './mrkdwn.js';
 import type { SecretView } from './types.js';
 

@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { Approval, Incident, PlanAction, Risk, Step, StepKind } from '../../incidents/types.js';
+import type { Approval, Incident, PlanAction, Risk, Step, StepKind } from '../../domain/types.js';
 
 export type Block = types.KnownBlock;
 export type ActionsBlock = types.ActionsBlock;

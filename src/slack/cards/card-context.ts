@@ -1,6 +1,6 @@
-import type { Config } from '../../config.js';
+import type { Config } from '../../config/config.js';
 import type { UseCaseDeps } from '../../incidents/deps.js';
-import type { Logger } from '../../logger.js';
+import type { Logger } from '../../util/logger.js';
 import type { SlackGateway } from '../gateway/slack-gateway.js';
 import type { AckTimer } from '../measure-acks.js';
 

@@ -1,8 +1,8 @@
+import type { Incident } from '../../domain/types.js';
 import { closeIncident } from '../../incidents/close-incident.js';
 import type { Refusal } from '../../incidents/deps.js';
 import { loadReport } from '../../incidents/report/load-report.js';
 import { renderReportMarkdown } from '../../incidents/report/render-report.js';
-import type { Incident } from '../../incidents/types.js';
 import { buildCloseSummary } from '../blocks/build-close-summary.js';
 import type { SlackContext } from '../cards/card-context.js';
 import type { CardDrawer } from '../cards/card-drawer.js';

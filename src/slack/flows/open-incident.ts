@@ -1,8 +1,8 @@
 import { appendAuditNow } from '../../audit/append-audit.js';
 import { setIncidentChannel } from '../../db/repos/incidents-repo.js';
+import type { Incident } from '../../domain/types.js';
 import { closeIncident } from '../../incidents/close-incident.js';
 import { launchDiscovery, type StartIncidentInput, startIncident } from '../../incidents/start-incident.js';
-import type { Incident } from '../../incidents/types.js';
 import type { SlackContext } from '../cards/card-context.js';
 import type { CardDrawer } from '../cards/card-drawer.js';
 import { channelName } from '../channel-name.js';

@@ -1,5 +1,5 @@
 import { ErrorCode, type WebAPIPlatformError } from '@slack/web-api';
-import { ReclaimError } from '../../errors.js';
+import { ReclaimError } from '../../domain/errors.js';
 
 /** A Slack Web API call that failed; `code` is Slack's error (`name_taken`, `not_in_channel`, …). */
 export class SlackCallError extends ReclaimError {

@@ -1,5 +1,5 @@
 import { type WebClient, WebClientEvent } from '@slack/web-api';
-import type { Logger } from '../../logger.js';
+import type { Logger } from '../../util/logger.js';
 import { SlackCallError, TOKEN_ERRORS, toSlackCallError } from './slack-call-error.js';
 import { createSlackPacer, type PacerOptions, type SlackPacer } from './slack-pacer.js';
 

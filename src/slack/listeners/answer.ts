@@ -1,5 +1,5 @@
-import { ReclaimError, StorageError } from '../../errors.js';
-import type { Logger } from '../../logger.js';
+import { ReclaimError, StorageError } from '../../domain/errors.js';
+import type { Logger } from '../../util/logger.js';
 import { buildRefusal } from '../blocks/build-usage-message.js';
 import type { SlackMessage } from '../blocks/types.js';
 

@@ -1,5 +1,5 @@
 import type { App, RespondFn } from '@slack/bolt';
-import { configuredProviders } from '../../config.js';
+import { configuredProviders } from '../../config/config.js';
 import { findIncidentByChannel, listOpenIncidents } from '../../db/repos/incidents-repo.js';
 import { buildIncidentList } from '../blocks/build-incident-list.js';
 import { buildProgressCard } from '../blocks/build-progress-card.js';

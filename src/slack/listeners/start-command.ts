@@ -1,4 +1,4 @@
-import type { Config, ProviderName } from '../../config.js';
+import type { Config, ProviderName } from '../../config/config.js';
 import { buildRefusal } from '../blocks/build-usage-message.js';
 import type { SlackContext } from '../cards/card-context.js';
 import type { CardDrawer } from '../cards/card-drawer.js';

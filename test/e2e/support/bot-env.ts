@@ -1,9 +1,6 @@
-import { SEED_TRUSTED as SENDGRID_TRUSTED } from '../../../src/providers/sendgrid/simulator/index.js';
-import {
-  SANDBOX_API_KEY,
-  SEED_TRUSTED as TELNYX_TRUSTED,
-} from '../../../src/providers/telnyx/simulator/index.js';
-import { SEED_TRUSTED as TWILIO_TRUSTED } from '../../../src/providers/twilio/simulator/index.js';
+import { SEED_TRUSTED as SENDGRID_TRUSTED } from '../../../src/sandbox/sendgrid/index.js';
+import { SANDBOX_API_KEY, SEED_TRUSTED as TELNYX_TRUSTED } from '../../../src/sandbox/telnyx/index.js';
+import { SEED_TRUSTED as TWILIO_TRUSTED } from '../../../src/sandbox/twilio/index.js';
 
 export const SIGNING_SECRET = 'e2e-signing-secret-9f3a';
 export const BOT_TOKEN = 'xoxb-e2e-bot-token-51c7d2';

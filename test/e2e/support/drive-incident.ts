@@ -1,4 +1,4 @@
-import type { StepState } from '../../../src/incidents/types.js';
+import type { StepState } from '../../../src/domain/types.js';
 import type { StepDefinition } from '../../../src/playbooks/types.js';
 import { stateBadge } from '../../../src/slack/blocks/state-badges.js';
 import type { ChannelView, InteractionResult } from '../../support/fake-slack/index.js';

@@ -1,4 +1,4 @@
-import type { FaultRequest, TelnyxSimulator } from '../../../src/providers/telnyx/simulator/index.js';
+import type { FaultRequest, TelnyxSimulator } from '../../../src/sandbox/telnyx/index.js';
 
 /**
  * Lets the first `n - 1` requests that `matches` picks through and hangs the n-th one (applied

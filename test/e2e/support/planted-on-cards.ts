@@ -4,12 +4,12 @@ import {
   type PlantedChange as SendgridChange,
   type SendgridSimulator,
   sendgridPlantedChanges,
-} from '../../../src/providers/sendgrid/simulator/index.js';
+} from '../../../src/sandbox/sendgrid/index.js';
 import {
   plantedTwilioChanges,
   type PlantedChange as TwilioChange,
   type TwilioSimulator,
-} from '../../../src/providers/twilio/simulator/index.js';
+} from '../../../src/sandbox/twilio/index.js';
 
 /** One planted change, the step whose card must flag it, and what a flagged line of it names. */
 export interface PlantedOnCard {

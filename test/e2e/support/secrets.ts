@@ -1,5 +1,5 @@
-import type { EphemeralMessage } from '../../../src/local-slack/model/types.js';
-import { SANDBOX_API_KEY, type TelnyxSimulator } from '../../../src/providers/telnyx/simulator/index.js';
+import type { EphemeralMessage } from '../../../src/sandbox/slack/model/types.js';
+import { SANDBOX_API_KEY, type TelnyxSimulator } from '../../../src/sandbox/telnyx/index.js';
 import { BOT_TOKEN, SECRET_KEY, SIGNING_SECRET } from './bot-env.js';
 import { messageText } from './cards.js';
 import type { World } from './world.js';

@@ -3,19 +3,19 @@ import {
   type SendgridSimulator,
   seedAttackedSendgridAccount,
   serveSendgridSimulator,
-} from '../../../src/providers/sendgrid/simulator/index.js';
+} from '../../../src/sandbox/sendgrid/index.js';
 import {
   type SeedOptions,
   seedAttackedAccount,
   serveSimulator,
   type TelnyxSimulator,
-} from '../../../src/providers/telnyx/simulator/index.js';
+} from '../../../src/sandbox/telnyx/index.js';
 import {
   seedAttackedTwilioAccount,
   serveTwilioSimulator,
   type TwilioSeedOptions,
   type TwilioSimulator,
-} from '../../../src/providers/twilio/simulator/index.js';
+} from '../../../src/sandbox/twilio/index.js';
 import { type AccountEnv, sendgridAccountEnv, telnyxAccountEnv, twilioAccountEnv } from './bot-env.js';
 import type { ProviderName } from './playbook-steps.js';
 

@@ -1,5 +1,5 @@
-import type { SendgridSimulator } from '../../../src/providers/sendgrid/simulator/index.js';
-import type { TwilioSimulator } from '../../../src/providers/twilio/simulator/index.js';
+import type { SendgridSimulator } from '../../../src/sandbox/sendgrid/index.js';
+import type { TwilioSimulator } from '../../../src/sandbox/twilio/index.js';
 import { BOT_TOKEN, SECRET_KEY, SIGNING_SECRET } from './bot-env.js';
 
 /** Secrets shorter than this are not looked for (they would match by chance). */

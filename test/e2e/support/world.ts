@@ -4,12 +4,9 @@ import { join } from 'node:path';
 import type { Db } from '../../../src/db/db.js';
 import { openDb } from '../../../src/db/open-db.js';
 import type { StepDefinition } from '../../../src/playbooks/types.js';
-import type {
-  SendgridSeedOptions,
-  SendgridSimulator,
-} from '../../../src/providers/sendgrid/simulator/index.js';
-import type { SeedOptions, TelnyxSimulator } from '../../../src/providers/telnyx/simulator/index.js';
-import type { TwilioSeedOptions, TwilioSimulator } from '../../../src/providers/twilio/simulator/index.js';
+import type { SendgridSeedOptions, SendgridSimulator } from '../../../src/sandbox/sendgrid/index.js';
+import type { SeedOptions, TelnyxSimulator } from '../../../src/sandbox/telnyx/index.js';
+import type { TwilioSeedOptions, TwilioSimulator } from '../../../src/sandbox/twilio/index.js';
 import { type FakeSlack, startFakeSlack } from '../../support/fake-slack/index.js';
 import { createTestDb, type TestDb } from '../../support/test-db.js';
 import { BOT_TOKEN, botEnv, SIGNING_SECRET, TIME_SCALE } from './bot-env.js';

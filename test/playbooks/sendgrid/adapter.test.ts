@@ -3,9 +3,8 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config.js';
-import { silentLogger } from '../../../src/logger.js';
-import { sendgridAdapter, sendgridSandboxFile } from '../../../src/playbooks/adapters/sendgrid-adapter.js';
+import { sendgridAdapter, sendgridSandboxFile } from '../../../src/app/adapters/sendgrid-adapter.js';
+import { loadConfig } from '../../../src/config/config.js';
 import { SENDGRID_STEPS } from '../../../src/playbooks/sendgrid/index.js';
 import { createLimiterFactory } from '../../../src/providers/http/index.js';
 import type { SendgridClient } from '../../../src/providers/sendgrid/index.js';
@@ -13,7 +12,8 @@ import {
   loadSendgridSimulator,
   SEED_TRUSTED,
   serveSendgridSimulator,
-} from '../../../src/providers/sendgrid/simulator/index.js';
+} from '../../../src/sandbox/sendgrid/index.js';
+import { silentLogger } from '../../../src/util/logger.js';
 import { incidentFixture } from '../../support/incident-fixture.js';
 import { LogCapture } from '../telnyx/telnyx-kit.js';
 import { NOW, SINCE, seeded } from './sendgrid-kit.js';

@@ -5,7 +5,7 @@ import {
   ATTACKER_IP,
   sendgridPlantedChanges,
   sendgridPlantedIdsByKind,
-} from '../../../src/providers/sendgrid/simulator/index.js';
+} from '../../../src/sandbox/sendgrid/index.js';
 import { AUTOMATED, harness, PLANTED_KINDS_OF_STEP, step, suspiciousResources } from './sendgrid-kit.js';
 
 describe('SendGrid playbook discovery against the simulator', () => {

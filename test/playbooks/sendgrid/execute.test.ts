@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { PlannedAction } from '../../../src/incidents/types.js';
+import type { PlannedAction } from '../../../src/domain/types.js';
 import {
   ATTACKER_IP,
   sendgridPlantedIdsByKind,
   unresolvedSendgridPlantedChanges,
-} from '../../../src/providers/sendgrid/simulator/index.js';
+} from '../../../src/sandbox/sendgrid/index.js';
 import { AUTOMATED, executeAll, harness, step } from './sendgrid-kit.js';
 
 async function runEveryPlan(h: ReturnType<typeof harness>) {

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SENDGRID_STEPS, sendgridPlaybook } from '../../../src/playbooks/sendgrid/index.js';
-import {
-  SANDBOX_SENDGRID_API_KEY,
-  SendgridSimulator,
-} from '../../../src/providers/sendgrid/simulator/index.js';
+import { SANDBOX_SENDGRID_API_KEY, SendgridSimulator } from '../../../src/sandbox/sendgrid/index.js';
 import { AUTOMATED, harness } from './sendgrid-kit.js';
 
 describe('the SendGrid playbook', () => {

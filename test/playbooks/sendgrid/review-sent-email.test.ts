@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMAIL_ACTIVITY_PAGE, groupBySubject, spamSignals } from '../../../src/playbooks/sendgrid/index.js';
 import type { Message } from '../../../src/providers/sendgrid/index.js';
-import { sendgridPlantedIdsByKind } from '../../../src/providers/sendgrid/simulator/index.js';
+import { sendgridPlantedIdsByKind } from '../../../src/sandbox/sendgrid/index.js';
 import { harness, NOW, seeded, step, suspiciousResources } from './sendgrid-kit.js';
 
 const REVIEW = 'sendgrid.review-sent-email';

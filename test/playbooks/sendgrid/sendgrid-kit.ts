@@ -1,4 +1,4 @@
-import type { PlannedAction } from '../../../src/incidents/types.js';
+import type { PlannedAction } from '../../../src/domain/types.js';
 import { createSendgridSteps } from '../../../src/playbooks/sendgrid/index.js';
 import type {
   ActionOutcome,
@@ -18,11 +18,11 @@ import {
   SEED_TRUSTED,
   type SendgridSimulator,
   sendgridSimulatorFetch,
-} from '../../../src/providers/sendgrid/simulator/index.js';
-import { NOW, SINCE, seeded } from '../../providers/sendgrid/simulator/sim-kit.js';
+} from '../../../src/sandbox/sendgrid/index.js';
+import { NOW, SINCE, seeded } from '../../sandbox/sendgrid/sim-kit.js';
 import { LogCapture } from '../telnyx/telnyx-kit.js';
 
-export { NOW, SINCE, seeded } from '../../providers/sendgrid/simulator/sim-kit.js';
+export { NOW, SINCE, seeded } from '../../sandbox/sendgrid/sim-kit.js';
 
 /** The steps as the tests run them: the sent-mail review counts its 30 days back from NOW. */
 export const STEPS = createSendgridSteps({ now: () => NOW });

@@ -6,7 +6,7 @@ import {
   SANDBOX_SENDGRID_API_KEY,
   SendgridSimulator,
   sendgridPlantedIdsByKind,
-} from '../../../src/providers/sendgrid/simulator/index.js';
+} from '../../../src/sandbox/sendgrid/index.js';
 import { harness, NOW, step, suspiciousResources } from './sendgrid-kit.js';
 
 const CANNOT_TELL_HOST =

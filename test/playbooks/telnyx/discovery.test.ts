@@ -5,7 +5,7 @@ import {
   ATTACKER_IP,
   plantedChanges,
   plantedIdsByKind,
-} from '../../../src/providers/telnyx/simulator/index.js';
+} from '../../../src/sandbox/telnyx/index.js';
 import { AUTOMATED, harness, PLANTED_KIND_OF_STEP, seeded, step, suspiciousResources } from './telnyx-kit.js';
 
 describe('Telnyx playbook discovery against the simulator', () => {

@@ -1,14 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportAudit } from '../../../src/audit/export-audit.js';
 import { listSteps } from '../../../src/db/repos/steps-repo.js';
+import type { Step } from '../../../src/domain/types.js';
 import { approveStep } from '../../../src/incidents/decide-step.js';
 import type { PlaybookRuntime } from '../../../src/incidents/deps.js';
 import { markStepDone } from '../../../src/incidents/settle-step.js';
 import { launchDiscovery, startIncident } from '../../../src/incidents/start-incident.js';
-import type { Step } from '../../../src/incidents/types.js';
 import { TELNYX_STEPS } from '../../../src/playbooks/telnyx/index.js';
 import type { StepDefinition } from '../../../src/playbooks/types.js';
-import { unresolvedPlantedChanges } from '../../../src/providers/telnyx/simulator/index.js';
+import { unresolvedPlantedChanges } from '../../../src/sandbox/telnyx/index.js';
 import { drainJobs } from '../../support/drain-jobs.js';
 import { FakeAccount, makeDeps } from '../../support/fake-playbook.js';
 import { createTestDb, type TestDb } from '../../support/test-db.js';

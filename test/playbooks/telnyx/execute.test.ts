@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TelnyxPlaybookError } from '../../../src/playbooks/telnyx/index.js';
 import { ProviderError } from '../../../src/providers/http/index.js';
-import { plantedIdsByKind, unresolvedPlantedChanges } from '../../../src/providers/telnyx/simulator/index.js';
+import { plantedIdsByKind, unresolvedPlantedChanges } from '../../../src/sandbox/telnyx/index.js';
 import { AUTOMATED, executeAll, harness, seeded, step } from './telnyx-kit.js';
 
 async function remediate(h: ReturnType<typeof harness>) {

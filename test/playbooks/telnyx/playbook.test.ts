@@ -5,7 +5,7 @@ import {
   TELNYX_STEPS,
   telnyxPlaybook,
 } from '../../../src/playbooks/telnyx/index.js';
-import { TelnyxSimulator } from '../../../src/providers/telnyx/simulator/index.js';
+import { TelnyxSimulator } from '../../../src/sandbox/telnyx/index.js';
 import { AUTOMATED, harness } from './telnyx-kit.js';
 
 describe('the Telnyx playbook', () => {

@@ -1,6 +1,5 @@
 import { Writable } from 'node:stream';
-import type { PlannedAction } from '../../../src/incidents/types.js';
-import { createLogger, type Logger } from '../../../src/logger.js';
+import type { PlannedAction } from '../../../src/domain/types.js';
 import { TELNYX_STEPS } from '../../../src/playbooks/telnyx/index.js';
 import type {
   ActionOutcome,
@@ -17,7 +16,8 @@ import {
   seedAttackedAccount,
   simulatorFetch,
   type TelnyxSimulator,
-} from '../../../src/providers/telnyx/simulator/index.js';
+} from '../../../src/sandbox/telnyx/index.js';
+import { createLogger, type Logger } from '../../../src/util/logger.js';
 
 export const NOW = new Date('2026-03-01T12:00:00Z');
 export const SINCE = new Date('2026-02-26T00:00:00Z');

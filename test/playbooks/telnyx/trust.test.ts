@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { silentLogger } from '../../../src/logger.js';
+import { hostIsTrusted, hostOf, trustOf } from '../../../src/playbooks/kit/trust.js';
 import { forwardingReasons } from '../../../src/playbooks/telnyx/disable-forwarding.js';
-import { hostIsTrusted, hostOf, trustOf } from '../../../src/playbooks/telnyx/trust.js';
+import { silentLogger } from '../../../src/util/logger.js';
 
 const trustedHosts = ['hooks.acme.example.com', '*.acme-voice.example.com', 'pbx.acme.example.com:8443'];
 

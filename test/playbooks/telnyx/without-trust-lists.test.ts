@@ -4,7 +4,7 @@ import {
   ATTACKER_IP,
   plantedIdsByKind,
   TelnyxSimulator,
-} from '../../../src/providers/telnyx/simulator/index.js';
+} from '../../../src/sandbox/telnyx/index.js';
 import { harness, NOW, seeded, step, suspiciousResources } from './telnyx-kit.js';
 
 const NONE = { hosts: [], ips: [], numbers: [] };

@@ -3,16 +3,16 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../src/config.js';
-import { silentLogger } from '../../../src/logger.js';
-import { twilioAdapter } from '../../../src/playbooks/adapters/twilio-adapter.js';
+import { twilioAdapter } from '../../../src/app/adapters/twilio-adapter.js';
+import { loadConfig } from '../../../src/config/config.js';
 import { createLimiterFactory } from '../../../src/providers/http/index.js';
 import type { TwilioClient } from '../../../src/providers/twilio/index.js';
 import {
   loadTwilioSimulator,
   SEED_TRUSTED,
   serveTwilioSimulator,
-} from '../../../src/providers/twilio/simulator/index.js';
+} from '../../../src/sandbox/twilio/index.js';
+import { silentLogger } from '../../../src/util/logger.js';
 import { incidentFixture } from '../../support/incident-fixture.js';
 import { NOW, SINCE, seeded } from './twilio-kit.js';
 

@@ -4,7 +4,7 @@ import {
   ATTACKER_IP,
   plantedTwilioChanges,
   plantedTwilioIdsByKind,
-} from '../../../src/providers/twilio/simulator/index.js';
+} from '../../../src/sandbox/twilio/index.js';
 import { AUTOMATED, harness, PLANTED_KIND_OF_STEP, seeded, step, suspiciousResources } from './twilio-kit.js';
 
 describe('Twilio discovery against the seeded account', () => {

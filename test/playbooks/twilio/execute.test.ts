@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TwilioPlaybookError } from '../../../src/playbooks/twilio/index.js';
 import { ProviderError } from '../../../src/providers/http/index.js';
-import {
-  plantedTwilioIdsByKind,
-  unresolvedTwilioChanges,
-} from '../../../src/providers/twilio/simulator/index.js';
+import { plantedTwilioIdsByKind, unresolvedTwilioChanges } from '../../../src/sandbox/twilio/index.js';
 import { AUTOMATED, executeAll, harness, remediate, seeded, step } from './twilio-kit.js';
 
 /** Writes each action of these kinds makes: the Auth Token rotation creates and promotes. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TWILIO_STEPS, twilioPlaybook } from '../../../src/playbooks/twilio/index.js';
-import { TwilioSimulator } from '../../../src/providers/twilio/simulator/index.js';
+import { TwilioSimulator } from '../../../src/sandbox/twilio/index.js';
 import { AUTOMATED, harness } from './twilio-kit.js';
 
 describe('the Twilio playbook', () => {

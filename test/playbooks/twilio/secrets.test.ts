@@ -3,7 +3,7 @@ import {
   generateTwilioSipPassword,
   TWILIO_SIP_PASSWORD_LENGTH,
 } from '../../../src/playbooks/twilio/index.js';
-import { meetsTwilioSipPasswordRule } from '../../../src/providers/twilio/simulator/index.js';
+import { meetsTwilioSipPasswordRule } from '../../../src/sandbox/twilio/index.js';
 import { harness, remediate, step } from './twilio-kit.js';
 
 describe('secrets made by the Twilio playbook', () => {

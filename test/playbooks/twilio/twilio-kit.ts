@@ -1,4 +1,4 @@
-import type { PlannedAction } from '../../../src/incidents/types.js';
+import type { PlannedAction } from '../../../src/domain/types.js';
 import { TWILIO_STEPS } from '../../../src/playbooks/twilio/index.js';
 import type {
   ActionOutcome,
@@ -18,7 +18,7 @@ import {
   type TwilioSeedOptions,
   type TwilioSimulator,
   twilioSimulatorFetch,
-} from '../../../src/providers/twilio/simulator/index.js';
+} from '../../../src/sandbox/twilio/index.js';
 import { LogCapture } from '../telnyx/telnyx-kit.js';
 
 export { LogCapture, suspiciousResources } from '../telnyx/telnyx-kit.js';

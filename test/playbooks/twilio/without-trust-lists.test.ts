@@ -4,7 +4,7 @@ import {
   ATTACKER_IP,
   plantedTwilioIdsByKind,
   TwilioSimulator,
-} from '../../../src/providers/twilio/simulator/index.js';
+} from '../../../src/sandbox/twilio/index.js';
 import { harness, NOW, seeded, step, suspiciousResources } from './twilio-kit.js';
 
 const NONE = { hosts: [], ips: [], numbers: [] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Step } from '../../../src/incidents/types.js';
+import type { Step } from '../../../src/domain/types.js';
 import { buildProgressCard } from '../../../src/slack/blocks/build-progress-card.js';
 import type { ProgressStepView } from '../../../src/slack/blocks/types.js';
 import { approval, EVIL, makeIncident, makeStep, mrkdwnOf, NOW, textOf } from './fixtures.js';

@@ -1,4 +1,4 @@
-import type { Approval, Incident, PlanAction, Step } from '../../../src/incidents/types.js';
+import type { Approval, Incident, PlanAction, Step } from '../../../src/domain/types.js';
 import type { StepCardView } from '../../../src/slack/blocks/types.js';
 
 export const NOW = new Date('2026-03-15T13:12:00Z');

@@ -1,1 +1,1 @@
-export { findButtons } from '../../../src/local-slack/model/find-buttons.js';
+export { findButtons } from '../../../src/sandbox/slack/model/find-buttons.js';

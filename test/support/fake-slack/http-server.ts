@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { answerSlackRoute, type SlackRouteDeps } from '../../../src/local-slack/api/api-routes.js';
-import { send } from '../../../src/local-slack/api/http-io.js';
+import { answerSlackRoute, type SlackRouteDeps } from '../../../src/sandbox/slack/api/api-routes.js';
+import { send } from '../../../src/sandbox/slack/api/http-io.js';
 
 export interface ServerDeps extends SlackRouteDeps {
   /** Anything that went wrong inside the fake itself (a bug, answered with 500). */

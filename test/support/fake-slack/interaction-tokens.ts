@@ -5,4 +5,4 @@ export {
   ResponseUrlBook,
   TRIGGER_TTL_MS,
   TriggerBook,
-} from '../../../src/local-slack/api/interaction-tokens.js';
+} from '../../../src/sandbox/slack/api/interaction-tokens.js';

@@ -2,4 +2,4 @@
 export {
   LocalSlackError as FakeSlackUsageError,
   SlackApiError,
-} from '../../../src/local-slack/model/slack-api-error.js';
+} from '../../../src/sandbox/slack/model/slack-api-error.js';

@@ -1,25 +1,25 @@
-import { ResponseUrlBook, TriggerBook } from '../../../src/local-slack/api/interaction-tokens.js';
-import type { TierLimits } from '../../../src/local-slack/api/method-tiers.js';
-import { ALL_METHODS } from '../../../src/local-slack/api/methods/all-methods.js';
-import { TierLimiter } from '../../../src/local-slack/api/tier-limiter.js';
-import type { BotTarget, Delivery } from '../../../src/local-slack/interactions/deliver-to-bot.js';
-import type { ViewValues } from '../../../src/local-slack/interactions/interaction-payloads.js';
+import { ResponseUrlBook, TriggerBook } from '../../../src/sandbox/slack/api/interaction-tokens.js';
+import type { TierLimits } from '../../../src/sandbox/slack/api/method-tiers.js';
+import { ALL_METHODS } from '../../../src/sandbox/slack/api/methods/all-methods.js';
+import { TierLimiter } from '../../../src/sandbox/slack/api/tier-limiter.js';
+import type { BotTarget, Delivery } from '../../../src/sandbox/slack/interactions/deliver-to-bot.js';
+import type { ViewValues } from '../../../src/sandbox/slack/interactions/interaction-payloads.js';
 import {
   clickButton,
   type InteractionResult,
   sendCommand,
   submitView,
-} from '../../../src/local-slack/interactions/interactions.js';
-import type { SignOptions } from '../../../src/local-slack/interactions/sign-request.js';
-import { findButtons } from '../../../src/local-slack/model/find-buttons.js';
+} from '../../../src/sandbox/slack/interactions/interactions.js';
+import type { SignOptions } from '../../../src/sandbox/slack/interactions/sign-request.js';
+import { findButtons } from '../../../src/sandbox/slack/model/find-buttons.js';
 import {
   type ChannelView,
   channelEphemerals,
   channelList,
   channelMessages,
   channelPins,
-} from '../../../src/local-slack/model/read-workspace.js';
-import { LocalSlackError } from '../../../src/local-slack/model/slack-api-error.js';
+} from '../../../src/sandbox/slack/model/read-workspace.js';
+import { LocalSlackError } from '../../../src/sandbox/slack/model/slack-api-error.js';
 import type {
   CallRecord,
   EphemeralMessage,
@@ -28,8 +28,8 @@ import type {
   OpenedView,
   PinRecord,
   StoredFile,
-} from '../../../src/local-slack/model/types.js';
-import { Workspace } from '../../../src/local-slack/model/workspace.js';
+} from '../../../src/sandbox/slack/model/types.js';
+import { Workspace } from '../../../src/sandbox/slack/model/workspace.js';
 import { listen } from './http-server.js';
 import { type WaitForOptions, waitFor } from './wait-for.js';
 import { DEFAULT_USERS } from './workspace.js';

@@ -1,4 +1,4 @@
-// The fake's types are the local workspace's (src/local-slack), under the names the tests know.
+// The fake's types are the local workspace's (src/sandbox/slack), under the names the tests know.
 export type {
   CallRecord,
   EphemeralMessage,
@@ -15,4 +15,4 @@ export type {
   SlackResult,
   StoredFile,
   StoredMessage,
-} from '../../../src/local-slack/model/types.js';
+} from '../../../src/sandbox/slack/model/types.js';

@@ -1,1 +1,1 @@
-export { validateBlocks } from '../../../src/local-slack/api/validate-blocks.js';
+export { validateBlocks } from '../../../src/sandbox/slack/api/validate-blocks.js';

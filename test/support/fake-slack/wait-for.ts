@@ -1,4 +1,4 @@
-import { ReclaimError } from '../../../src/errors.js';
+import { ReclaimError } from '../../../src/domain/errors.js';
 
 export class WaitForTimeoutError extends ReclaimError {
   constructor(description: string, timeoutMs: number, cause: unknown) {

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
-import { createLogger } from '../../../../src/logger.js';
 import {
   createProviderHttp,
   type ProviderHttpOptions,
@@ -8,6 +7,7 @@ import {
 import { createLimiterFactory, type LimiterFactory } from '../../../../src/providers/http/limiter-factory.js';
 import type { ProviderObserver } from '../../../../src/providers/http/observer.js';
 import type { ProviderHttp } from '../../../../src/providers/http/types.js';
+import { createLogger } from '../../../../src/util/logger.js';
 
 export const BASE = 'https://api.provider.test';
 export const BASE_URL = `${BASE}/v2`;

@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import nock from 'nock';
-import { createLogger } from '../../../../src/logger.js';
 import { createProviderHttp, type ProviderObserver } from '../../../../src/providers/http/index.js';
 import { createSendgridClient, type SendgridClient } from '../../../../src/providers/sendgrid/index.js';
+import { createLogger } from '../../../../src/util/logger.js';
 
 export const SENDGRID_TEST_ORIGIN = 'https://api.sendgrid.test';
 /** Shaped like a real key (`SG.<22>.<43>`), so redaction and the own-key id are exercised. */

@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import nock from 'nock';
-import { createLogger } from '../../../../src/logger.js';
 import { createProviderHttp } from '../../../../src/providers/http/create-provider-http.js';
 import { createTelnyxClient, type TelnyxClient } from '../../../../src/providers/telnyx/client.js';
+import { createLogger } from '../../../../src/util/logger.js';
 
 export const TELNYX_TEST_ORIGIN = 'https://api.telnyx.test';
 export const TELNYX_TEST_TOKEN = 'KEY0123-test-token';

@@ -1,12 +1,12 @@
 import { Writable } from 'node:stream';
 import nock from 'nock';
-import { createLogger } from '../../../../src/logger.js';
 import { createLimiterFactory } from '../../../../src/providers/http/index.js';
 import {
   createTwilioClient,
   type TwilioClient,
   twilioConnector,
 } from '../../../../src/providers/twilio/index.js';
+import { createLogger } from '../../../../src/util/logger.js';
 
 export const ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';
 export const AUTH_TOKEN = 'f00dfeedc0ffee1234567890abcdef12';

@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import type { Incident } from '../../domain/types.js';
+import { createProviderHttp, type FetchLike, type ProviderHttp } from '../../providers/http/index.js';
+import type { Logger } from '../../util/logger.js';
+import type { AdapterOptions } from './telnyx-adapter.js';
+
+/**
+ * The client for each incident: a rehearsal gets its own (its simulated account), every real
+ * incident shares the one for the real account. A client that failed to open is forgotten, so
+ * the next call tries again.
+ */
+export function clientPerIncident<C>(open: {
+  rehearsal(incident: Incident): Promise<C>;
+  live(): C;
+}): (incident: Incident) => Promise<C> {
+  const clients = new Map<string, Promise<C>>();
+  return (incident) => {
+    const key = incident.rehearsal ? incident.id : 'live';
+    let client = clients.get(key);
+    if (!client) {
+      client = incident.rehearsal ? open.rehearsal(incident) : Promise.resolve().then(open.live);
+      client.catch(() => clients.delete(key));
+      clients.set(key, client);
+    }
+    return client;
+  };
+}
+
+/**
+ * A fetch to an in-process simulator that saves its account after every change, one save at a
+ * time, so a restart carries the rehearsal on where it was. A failed save is logged, not thrown.
+ */
+export function savingAfterWrites(
+  inner: FetchLike,
+  save: () => Promise<void>,
+  logger: Logger,
+  provider: string,
+): FetchLike {
+  let saving: Promise<void> = Promise.resolve();
+  return async (url, init) => {
+    const res = await inner(url, init);
+    if ((init.method ?? 'GET') === 'GET') return res;
+    saving = saving
+      .then(save)
+      .catch((err: unknown) =>
+        logger.warn({ provider, err: (err as Error).message }, 'sandbox account not saved'),
+      );
+    await saving;
+    return res;
+  };
+}
+
+/**
+ * HTTP to a provider that takes an API key as a bearer token (Telnyx, SendGrid). The account is
+ * named in limiter keys and logs by the first 12 hex digits of the key's SHA-256, never the key.
+ */
+export function bearerHttp(
+  provider: 'telnyx' | 'sendgrid',
+  target: { baseUrl: string; apiKey: string; ratePerSec: number; fetch?: FetchLike | undefined },
+  options: AdapterOptions,
+): ProviderHttp {
+  return createProviderHttp({
+    provider,
+    account: createHash('sha256').update(target.apiKey).digest('hex').slice(0, 12),
+    baseUrl: target.baseUrl,
+    auth: { bearer: target.apiKey },
+    ratePerSec: target.ratePerSec,
+    limiters: options.limiters,
+    logger: options.logger,
+    ...(target.fetch ? { fetch: target.fetch } : {}),
+    ...(options.observer ? { observer: options.observer } : {}),
+  });
+}

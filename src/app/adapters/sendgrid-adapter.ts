@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Incident } from '../../domain/types.js';
+import { SENDGRID_STEPS } from '../../playbooks/sendgrid/index.js';
+import type { StepDefinition } from '../../playbooks/types.js';
+import { type FetchLike, rateFor } from '../../providers/http/index.js';
+import { apiKeyIdOf, createSendgridClient, type SendgridClient } from '../../providers/sendgrid/index.js';
+import {
+  loadSendgridSimulator,
+  SANDBOX_SENDGRID_API_KEY,
+  SEED_TRUSTED,
+  saveSendgridSimulator,
+  seedAttackedSendgridAccount,
+  sendgridSimulatorFetch,
+} from '../../sandbox/sendgrid/index.js';
+import { bearerHttp, clientPerIncident, savingAfterWrites } from './adapter-kit.js';
+import type { ProviderAdapter } from './provider-adapter.js';
+import type { AdapterOptions } from './telnyx-adapter.js';
+
+const SANDBOX_URL = 'https://sandbox.sendgrid.invalid';
+/** The in-process simulator answers at once; the client still paces itself, just faster. */
+const SANDBOX_RATE_PER_SEC = 50;
+/** The simulated account's own limit in a rehearsal: above the client's pace, so 429s stay rare. */
+const SANDBOX_SIM_LIMIT = { rateLimit: { perSecond: 100 } };
+
+/** The rehearsal's account file: `DATA_DIR/sandbox/sendgrid-<incident id>.json`. */
+export function sendgridSandboxFile(dataDir: string, incidentId: string): string {
+  return join(resolve(dataDir), 'sandbox', `sendgrid-${incidentId}.json`);
+}
+
+/**
+ * SendGrid: the real account through SENDGRID_API_KEY (the key Reclaim uses, never deleted by its
+ * own plans), or per rehearsal a seeded simulator kept in DATA_DIR and saved after every change,
+ * so a restart carries the rehearsal on where it was.
+ */
+export function sendgridAdapter(options: AdapterOptions): ProviderAdapter {
+  const { config, logger } = options;
+  const client = (baseUrl: string, apiKey: string, ratePerSec: number, fetch?: FetchLike) =>
+    createSendgridClient(bearerHttp('sendgrid', { baseUrl, apiKey, ratePerSec, fetch }, options), {
+      ownApiKeyId: apiKeyIdOf(apiKey),
+    });
+
+  const sandboxClient = async (incident: Incident): Promise<SendgridClient> => {
+    const file = sendgridSandboxFile(config.dataDir, incident.id);
+    const sim = existsSync(file)
+      ? await loadSendgridSimulator(file, SANDBOX_SIM_LIMIT)
+      : seedAttackedSendgridAccount({
+          since: incident.since ?? undefined,
+          now: incident.createdAt,
+          simulator: SANDBOX_SIM_LIMIT,
+        });
+    await saveSendgridSimulator(sim, file);
+    const save = () => saveSendgridSimulator(sim, file);
+    return client(
+      SANDBOX_URL,
+      SANDBOX_SENDGRID_API_KEY,
+      SANDBOX_RATE_PER_SEC,
+      savingAfterWrites(sendgridSimulatorFetch(sim), save, logger, 'sendgrid'),
+    );
+  };
+
+  return {
+    provider: 'sendgrid',
+    steps: SENDGRID_STEPS as StepDefinition[],
+    configured: Boolean(config.sendgrid.apiKey),
+    rehearsable: true,
+    rehearsalTrusted: SEED_TRUSTED,
+    client: clientPerIncident({
+      rehearsal: sandboxClient,
+      live: () =>
+        client(
+          config.sendgrid.apiUrl,
+          config.sendgrid.apiKey ?? '',
+          rateFor('sendgrid', config.sendgrid.ratePerSec),
+        ),
+    }),
+  };
+}

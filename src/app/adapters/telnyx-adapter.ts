@@ -1,0 +1,75 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Config } from '../../config/config.js';
+import type { Incident } from '../../domain/types.js';
+import { TELNYX_STEPS } from '../../playbooks/telnyx/index.js';
+import type { StepDefinition } from '../../playbooks/types.js';
+import { type LimiterFactory, type ProviderObserver, rateFor } from '../../providers/http/index.js';
+import { createTelnyxClient, type TelnyxClient } from '../../providers/telnyx/index.js';
+import {
+  loadSimulator,
+  SANDBOX_API_KEY,
+  SEED_TRUSTED,
+  saveSimulator,
+  seedAttackedAccount,
+  simulatorFetch,
+  type TelnyxSimulator,
+} from '../../sandbox/telnyx/index.js';
+import type { Logger } from '../../util/logger.js';
+import { bearerHttp, clientPerIncident, savingAfterWrites } from './adapter-kit.js';
+import type { ProviderAdapter } from './provider-adapter.js';
+
+const SANDBOX_URL = 'https://sandbox.telnyx.invalid/v2';
+/** The in-process simulator answers at once; the client still paces itself, just faster. */
+const SANDBOX_RATE_PER_SEC = 50;
+
+export interface AdapterOptions {
+  config: Config;
+  logger: Logger;
+  limiters: LimiterFactory;
+  observer?: ProviderObserver;
+}
+
+/** Telnyx: the real account through TELNYX_API_KEY, or per rehearsal a seeded simulator kept in DATA_DIR. */
+export function telnyxAdapter(options: AdapterOptions): ProviderAdapter {
+  const { config, logger } = options;
+
+  const sandboxClient = async (incident: Incident): Promise<TelnyxClient> => {
+    const file = join(resolve(config.dataDir), 'sandbox', `telnyx-${incident.id}.json`);
+    const sim: TelnyxSimulator = existsSync(file)
+      ? await loadSimulator(file)
+      : seedAttackedAccount({ since: incident.since ?? undefined, now: incident.createdAt });
+    await saveSimulator(sim, file);
+    const fetch = savingAfterWrites(simulatorFetch(sim), () => saveSimulator(sim, file), logger, 'telnyx');
+    return createTelnyxClient(
+      bearerHttp(
+        'telnyx',
+        { baseUrl: SANDBOX_URL, apiKey: SANDBOX_API_KEY, ratePerSec: SANDBOX_RATE_PER_SEC, fetch },
+        options,
+      ),
+    );
+  };
+
+  return {
+    provider: 'telnyx',
+    steps: TELNYX_STEPS as StepDefinition[],
+    configured: Boolean(config.telnyx.apiKey),
+    rehearsable: true,
+    rehearsalTrusted: SEED_TRUSTED,
+    client: clientPerIncident({
+      rehearsal: sandboxClient,
+      live: () =>
+        createTelnyxClient(
+          bearerHttp(
+            'telnyx',
+            {
+              baseUrl: config.telnyx.apiUrl,
+              apiKey: config.telnyx.apiKey ?? '',
+              ratePerSec: rateFor('telnyx', config.telnyx.ratePerSec),
+            },
+            options,
+          ),
+        ),
+    }),
+  };
+}

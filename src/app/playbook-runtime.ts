@@ -1,0 +1,93 @@
+import type { Config } from '../config/config.js';
+import type { Incident } from '../domain/types.js';
+import type { PlaybookRuntime } from '../incidents/deps.js';
+import type { StepDefinition } from '../playbooks/types.js';
+import { createLimiterFactory, type LimiterFactory, type ProviderObserver } from '../providers/http/index.js';
+import type { Logger } from '../util/logger.js';
+import type { ProviderAdapter } from './adapters/provider-adapter.js';
+import { sendgridAdapter } from './adapters/sendgrid-adapter.js';
+import { telnyxAdapter } from './adapters/telnyx-adapter.js';
+import { twilioAdapter } from './adapters/twilio-adapter.js';
+
+export interface RuntimeOptions {
+  limiters?: LimiterFactory;
+  observer?: ProviderObserver;
+}
+
+/** The providers an incident of this kind covers, in the order their steps appear. */
+const PARTS: Record<Incident['provider'], ProviderAdapter['provider'][]> = {
+  telnyx: ['telnyx'],
+  twilio: ['twilio'],
+  sendgrid: ['sendgrid'],
+  'twilio+sendgrid': ['twilio', 'sendgrid'],
+};
+
+/**
+ * The playbooks of this release and the clients they run with. A step's provider is the prefix of
+ * its id (`telnyx.disable-forwarding`), so an incident covering two providers finds each client.
+ */
+export interface RuntimeHandle extends PlaybookRuntime {
+  /** Resolves once the rate limiters can be used (Redis answered, when REDIS_URL is set). */
+  ready(): Promise<void>;
+  close(): Promise<void>;
+  /** Requests waiting per limiter (metrics). */
+  queued(): Record<string, number>;
+}
+
+export function createPlaybookRuntime(
+  config: Config,
+  logger: Logger,
+  options: RuntimeOptions = {},
+): RuntimeHandle {
+  const limiters =
+    options.limiters ??
+    createLimiterFactory(config.redisUrl ? { redis: { url: config.redisUrl }, logger } : { logger });
+  const adapters = new Map<string, ProviderAdapter>();
+  const adapterOptions = {
+    config,
+    logger,
+    limiters,
+    ...(options.observer ? { observer: options.observer } : {}),
+  };
+  for (const adapter of [
+    telnyxAdapter(adapterOptions),
+    twilioAdapter(adapterOptions),
+    sendgridAdapter(adapterOptions),
+  ]) {
+    adapters.set(adapter.provider, adapter);
+  }
+  const definitions = new Map<string, StepDefinition>();
+  for (const adapter of adapters.values()) for (const step of adapter.steps) definitions.set(step.id, step);
+
+  const partsOf = (provider: Incident['provider']) => PARTS[provider].map((p) => adapters.get(p));
+
+  return {
+    ready: () => limiters.ready(),
+    queued: () => limiters.queued(),
+    close: () => limiters.close(),
+    supports(provider, rehearsal) {
+      return partsOf(provider).every((a) => a !== undefined && (rehearsal ? a.rehearsable : true));
+    },
+    stepsFor(incident) {
+      return partsOf(incident.provider).flatMap((a) => a?.steps ?? []);
+    },
+    definition: (stepKey) => definitions.get(stepKey),
+    async contextFor(incident, stepKey) {
+      const adapter = adapters.get(stepKey.split('.')[0] ?? '');
+      if (!adapter) throw new Error(`no provider runs step "${stepKey}"`);
+      const extra = incident.rehearsal ? adapter.rehearsalTrusted : undefined;
+      return {
+        client: await adapter.client(incident),
+        since: incident.since,
+        trusted: extra
+          ? {
+              hosts: [...config.trusted.hosts, ...extra.hosts],
+              ips: [...config.trusted.ips, ...extra.ips],
+              numbers: [...config.trusted.numbers, ...extra.numbers],
+            }
+          : config.trusted,
+        logger: logger.child({ incidentId: incident.id, step: stepKey }),
+      };
+    },
+  };
+}

@@ -1,0 +1,133 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseDotenv } from 'dotenv';
+import { ConfigError } from '../domain/errors.js';
+import { type Env, envSchema } from './env-schema.js';
+
+export type ProviderName = 'telnyx' | 'twilio' | 'sendgrid';
+
+export interface ProviderConfig {
+  apiUrl: string;
+  ratePerSec?: number | undefined;
+}
+
+export interface Config {
+  /** `slack`: a real workspace; `local`: no SLACK_BOT_TOKEN, the embedded console. */
+  mode: 'slack' | 'local';
+  slack: {
+    botToken?: string | undefined;
+    appToken?: string | undefined;
+    signingSecret?: string | undefined;
+    apiUrl: string;
+    socketMode: boolean;
+    /** Multiplies the pacing intervals under Slack's tiers (1 in production; smaller against a fake). */
+    pace: number;
+  };
+  /** How soon a job held by a crashed process is picked up again. */
+  jobLeaseMs: number;
+  port: number;
+  host: string;
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  approvers: string[];
+  approverGroup?: string | undefined;
+  responders: string[];
+  highRiskApprovals: number;
+  secretKey?: Buffer | undefined;
+  telnyx: ProviderConfig & { apiKey?: string | undefined };
+  twilio: ProviderConfig & { accountSid?: string | undefined; authToken?: string | undefined };
+  sendgrid: ProviderConfig & { apiKey?: string | undefined };
+  trusted: { hosts: string[]; ips: string[]; numbers: string[] };
+  redisUrl?: string | undefined;
+  logLevel: Env['LOG_LEVEL'];
+}
+
+/**
+ * Validates an environment object (never process.env directly: the caller passes it in) and returns
+ * the typed configuration, or throws ConfigError with one line per problem naming the variable.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues)
+      problems.push(`${String(issue.path[0] ?? 'environment')} ${issue.message}`);
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN && !e.SLACK_SIGNING_SECRET) {
+    problems.push(
+      'SLACK_SIGNING_SECRET must be set in HTTP mode (or set SLACK_APP_TOKEN for Socket Mode); find it under Basic Information → App Credentials',
+    );
+  }
+  if (e.SLACK_APP_TOKEN && !e.SLACK_BOT_TOKEN)
+    problems.push('SLACK_BOT_TOKEN must be set when SLACK_APP_TOKEN is');
+  if (Boolean(e.TWILIO_ACCOUNT_SID) !== Boolean(e.TWILIO_AUTH_TOKEN)) {
+    problems.push('TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN must be set together');
+  }
+  const realProvider = Boolean(e.TELNYX_API_KEY || e.TWILIO_AUTH_TOKEN || e.SENDGRID_API_KEY);
+  if (realProvider && !e.RECLAIM_SECRET_KEY) {
+    problems.push(
+      'RECLAIM_SECRET_KEY must be set when a provider key is configured: 32 bytes, base64 (openssl rand -base64 32)',
+    );
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  return {
+    mode: e.SLACK_BOT_TOKEN ? 'slack' : 'local',
+    slack: {
+      botToken: e.SLACK_BOT_TOKEN,
+      appToken: e.SLACK_APP_TOKEN,
+      signingSecret: e.SLACK_SIGNING_SECRET,
+      apiUrl: e.SLACK_API_URL.endsWith('/') ? e.SLACK_API_URL : `${e.SLACK_API_URL}/`,
+      socketMode: Boolean(e.SLACK_APP_TOKEN),
+      pace: e.RECLAIM_SLACK_PACE,
+    },
+    jobLeaseMs: e.RECLAIM_JOB_LEASE_SECONDS * 1000,
+    port: e.PORT,
+    host: e.HOST ?? (e.SLACK_BOT_TOKEN ? '0.0.0.0' : '127.0.0.1'),
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    approvers: e.RECLAIM_APPROVERS,
+    approverGroup: e.RECLAIM_APPROVER_GROUP,
+    responders: e.RECLAIM_RESPONDERS,
+    highRiskApprovals: e.RECLAIM_HIGH_RISK_APPROVALS,
+    secretKey: e.RECLAIM_SECRET_KEY ? Buffer.from(e.RECLAIM_SECRET_KEY, 'base64') : undefined,
+    telnyx: { apiKey: e.TELNYX_API_KEY, apiUrl: e.TELNYX_API_URL, ratePerSec: e.TELNYX_RATE_PER_SEC },
+    twilio: {
+      accountSid: e.TWILIO_ACCOUNT_SID,
+      authToken: e.TWILIO_AUTH_TOKEN,
+      apiUrl: e.TWILIO_API_URL,
+      ratePerSec: e.TWILIO_RATE_PER_SEC,
+    },
+    sendgrid: { apiKey: e.SENDGRID_API_KEY, apiUrl: e.SENDGRID_API_URL, ratePerSec: e.SENDGRID_RATE_PER_SEC },
+    trusted: {
+      hosts: e.RECLAIM_TRUSTED_HOSTS,
+      ips: e.RECLAIM_TRUSTED_IPS,
+      numbers: e.RECLAIM_TRUSTED_NUMBERS,
+    },
+    redisUrl: e.REDIS_URL,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/**
+ * process.env over the values of a `.env` file in the working directory (local runs): a variable
+ * already in the environment wins, as with dotenv.
+ */
+export function readEnvironment(
+  processEnv: NodeJS.ProcessEnv,
+  dotenvPath = '.env',
+): Record<string, string | undefined> {
+  const fromFile = existsSync(dotenvPath) ? parseDotenv(readFileSync(dotenvPath)) : {};
+  return { ...fromFile, ...processEnv };
+}
+
+/** Which providers have credentials, for `/compromise start` and the health page. */
+export function configuredProviders(config: Config): ProviderName[] {
+  const out: ProviderName[] = [];
+  if (config.telnyx.apiKey) out.push('telnyx');
+  if (config.twilio.accountSid && config.twilio.authToken) out.push('twilio');
+  if (config.sendgrid.apiKey) out.push('sendgrid');
+  return out;
+}

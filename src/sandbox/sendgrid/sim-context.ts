@@ -1,0 +1,26 @@
+import type { SeededRandom } from '../telnyx/random.js';
+import type { SendgridAccountState } from './account.js';
+
+/** What a route handler works with: the account, the id generator, the clock and the write log. */
+export interface SimContext {
+  state: SendgridAccountState;
+  random: SeededRandom;
+  /** The simulator's clock, ms since the epoch. */
+  now(): number;
+  /** Counts an applied write to resource `id` (see `SimulatorStats.writes`). */
+  recordWrite(id: string): void;
+}
+
+export interface RouteArgs {
+  /** The path parameter (`{api_key_id}`, `{username}`, …), decoded; '' when the route has none. */
+  id: string;
+  query: URLSearchParams;
+  body: unknown;
+}
+
+/** An object body, or undefined when the body is missing or not an object. */
+export function bodyObject(body: unknown): Record<string, unknown> | undefined {
+  return body !== null && typeof body === 'object' && !Array.isArray(body)
+    ? (body as Record<string, unknown>)
+    : undefined;
+}

@@ -1,0 +1,62 @@
+import { SimulatorCore } from '../kit/simulator-core.js';
+import { emptyAccountState, type TelnyxAccountState } from './account.js';
+import { parseAccountState } from './account-schema.js';
+import { SeededRandom } from './random.js';
+import { type RateLimitOptions, TokenBucket } from './rate-limit.js';
+import type { SimContext } from './sim-context.js';
+
+export interface SimulatorOptions {
+  /** Requests a second before 429s; default 100/s (Telnyx publishes no number). `null`: no limit. */
+  rateLimit?: RateLimitOptions | null;
+  /** Milliseconds since the epoch, for timestamps and the rate limit; default `Date.now`. */
+  clock?: () => number;
+}
+
+export const DEFAULT_SIM_RATE_LIMIT: RateLimitOptions = { perSecond: 100 };
+
+/**
+ * One simulated Telnyx account: its state (plain data, see `TelnyxAccountState`), a rate limit,
+ * injectable faults and counters. Serve it with `simulatorFetch` or `serveSimulator`; requests are
+ * answered by `handleTelnyxRequest`.
+ */
+export class TelnyxSimulator extends SimulatorCore<TelnyxAccountState, RateLimitOptions> {
+  constructor(state: TelnyxAccountState, options: SimulatorOptions = {}) {
+    super(state, {
+      clock: options.clock,
+      rateLimit: options.rateLimit,
+      defaultRateLimit: DEFAULT_SIM_RATE_LIMIT,
+      newLimiter: (limit, clock) => new TokenBucket(limit, clock),
+    });
+  }
+
+  /** An account with nothing in it, answering to `apiKey`. */
+  static empty(apiKey: string, options: SimulatorOptions & { seed?: number } = {}): TelnyxSimulator {
+    const random = new SeededRandom(options.seed ?? 1);
+    const state = emptyAccountState({
+      apiKey,
+      organizationId: random.uuid(),
+      ownerUserId: random.uuid(),
+      random: 0,
+    });
+    state.random = random.seed;
+    return new TelnyxSimulator(state, options);
+  }
+
+  /** A simulator over a saved account (`toJSON()` output); faults, stats and limits start afresh. */
+  static fromJSON(json: unknown, options: SimulatorOptions = {}): TelnyxSimulator {
+    return new TelnyxSimulator(parseAccountState(json), options);
+  }
+
+  get apiKey(): string {
+    return this.state.apiKey;
+  }
+
+  context(): SimContext {
+    return {
+      state: this.state,
+      random: this.random,
+      now: () => new Date(this.clock()).toISOString(),
+      recordWrite: (id) => this.stats.recordWrite(id),
+    };
+  }
+}

@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { Fault } from '../telnyx/faults.js';
+import { matchRoute } from './routes.js';
+import type { SimResponse, TwilioSimRequest } from './sim-http.js';
+import { twilioErrors } from './sim-http.js';
+import type { TwilioSimulator } from './simulator.js';
+
+function header(headers: TwilioSimRequest['headers'], name: string): string | undefined {
+  if (headers === undefined) return undefined;
+  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
+  return key === undefined ? undefined : headers[key];
+}
+
+/** HTTP Basic with the account SID and its primary or secondary Auth Token (both authenticate). */
+function authorised(sim: TwilioSimulator, value: string | undefined): boolean {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)$/.exec(value ?? '');
+  if (!match?.[1]) return false;
+  const pair = Buffer.from(match[1], 'base64').toString('utf8');
+  const colon = pair.indexOf(':');
+  const user = pair.slice(0, colon);
+  const password = pair.slice(colon + 1);
+  const tokens = [sim.state.account.auth_token, sim.state.secondaryAuthToken?.token];
+  return colon > 0 && user === sim.accountSid && tokens.includes(password);
+}
+
+function faultResponse(fault: Extract<Fault, { kind: 'fail' }>, path: string): SimResponse {
+  switch (fault.status) {
+    case 401:
+      return twilioErrors.unauthorized();
+    case 404:
+      return twilioErrors.notFound(path);
+    case 429:
+      return { ...twilioErrors.tooManyRequests(), headers: { 'retry-after': '1' } };
+    default:
+      return twilioErrors.serverError(fault.status);
+  }
+}
+
+function finish(sim: TwilioSimulator, res: SimResponse, extra: Record<string, string> = {}): SimResponse {
+  sim.stats.recordStatus(res.status);
+  return {
+    status: res.status,
+    headers: {
+      ...(res.body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
+      'twilio-request-id': `RQ${randomUUID().replaceAll('-', '')}`,
+      ...extra,
+      ...res.headers,
+    },
+    body: res.body,
+  };
+}
+
+/** Twilio's 429 carries no documented rate headers; the simulator sends `Retry-After` only. */
+function retryAfterOnly(headers: Record<string, string> | undefined): Record<string, string> {
+  const value = headers?.['retry-after'];
+  return value === undefined ? {} : { 'retry-after': value };
+}
+
+/**
+ * Answers one request as Twilio would: 401 (20003) without HTTP Basic `AccountSid:AuthToken`
+ * (primary or secondary token), 429 (20429) over the rate limit, then any injected fault, then the
+ * route: 404 (20404) for an unknown path, a SID not in the account, or another account's path. A
+ * fault with `afterApply` lets the route change the account first; a hanging request settles only
+ * when `req.signal` aborts or the simulator releases it.
+ */
+export async function handleTwilioRequest(sim: TwilioSimulator, req: TwilioSimRequest): Promise<SimResponse> {
+  const method = req.method.toUpperCase();
+  const match = matchRoute(method, req.path);
+  sim.stats.recordRequest(match.label);
+  if (!authorised(sim, header(req.headers, 'authorization'))) return finish(sim, twilioErrors.unauthorized());
+  const rate = sim.takeRateToken();
+  if (rate && !rate.allowed) return finish(sim, twilioErrors.tooManyRequests(), retryAfterOnly(rate.headers));
+  const fault = sim.faults.take({ method, path: req.path, route: match.label, id: match.params.Sid });
+  if (fault) sim.stats.faults += 1;
+  if (fault && !fault.afterApply) {
+    if (fault.kind === 'hang') return sim.faults.hang(req.signal);
+    return finish(sim, faultResponse(fault, req.path));
+  }
+  const foreign = match.params.AccountSid !== undefined && match.params.AccountSid !== sim.accountSid;
+  const res =
+    !match.route || foreign
+      ? twilioErrors.notFound(req.path)
+      : match.route.run(sim.context(), {
+          params: match.params,
+          query: req.query ?? new URLSearchParams(),
+          form: req.form ?? new URLSearchParams(),
+          path: req.path,
+        });
+  if (fault?.kind === 'hang') return sim.faults.hang(req.signal);
+  if (fault?.kind === 'fail') return finish(sim, faultResponse(fault, req.path));
+  return finish(sim, res);
+}

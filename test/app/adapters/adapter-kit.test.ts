@@ -1,0 +1,71 @@
+import { describe, expect, it, vi } from 'vitest';
+import { clientPerIncident, savingAfterWrites } from '../../../src/app/adapters/adapter-kit.js';
+import type { FetchLike } from '../../../src/providers/http/index.js';
+import { silentLogger } from '../../../src/util/logger.js';
+import { incidentFixture } from '../../support/incident-fixture.js';
+
+const incident = (id: string, rehearsal: boolean) => incidentFixture({ id, provider: 'telnyx', rehearsal });
+
+describe('clientPerIncident', () => {
+  it('when asked for several incidents, then each rehearsal has its own client and real incidents share one', async () => {
+    let opened = 0;
+    const client = clientPerIncident({
+      rehearsal: async (i) => `sim:${i.id}:${++opened}`,
+      live: () => `live:${++opened}`,
+    });
+    expect(await client(incident('a', true))).toBe('sim:a:1');
+    expect(await client(incident('a', true))).toBe('sim:a:1');
+    expect(await client(incident('b', true))).toBe('sim:b:2');
+    expect(await client(incident('c', false))).toBe('live:3');
+    expect(await client(incident('d', false))).toBe('live:3');
+  });
+
+  it('when a client fails to open, then the next call opens it again', async () => {
+    let attempts = 0;
+    const client = clientPerIncident({
+      rehearsal: async () => {
+        attempts += 1;
+        if (attempts === 1) throw new Error('disk full');
+        return 'sim';
+      },
+      live: () => {
+        throw new Error('not used');
+      },
+    });
+    await expect(client(incident('a', true))).rejects.toThrow('disk full');
+    await Promise.resolve();
+    expect(await client(incident('a', true))).toBe('sim');
+    await expect(client(incident('b', false))).rejects.toThrow('not used');
+  });
+});
+
+describe('savingAfterWrites', () => {
+  const ok: FetchLike = async () => new Response('{}', { status: 200 });
+
+  it('when a request changes the account, then it is saved before the answer is handed back; reads are not', async () => {
+    const saved: string[] = [];
+    let release!: () => void;
+    const save = vi.fn(() =>
+      new Promise<void>((resolve) => (release = resolve)).then(() => void saved.push('x')),
+    );
+    const fetch = savingAfterWrites(ok, save, silentLogger(), 'telnyx');
+    await fetch('https://sim.invalid/a', { method: 'GET' });
+    expect(save).not.toHaveBeenCalled();
+    let answered = false;
+    const write = fetch('https://sim.invalid/a', { method: 'PATCH' }).then(() => (answered = true));
+    await vi.waitFor(() => expect(save).toHaveBeenCalledTimes(1));
+    expect(answered).toBe(false);
+    release();
+    await write;
+    expect(saved).toEqual(['x']);
+  });
+
+  it('when a save fails, then the change is still answered and the failure logged', async () => {
+    const logger = silentLogger();
+    const warn = vi.spyOn(logger, 'warn');
+    const fetch = savingAfterWrites(ok, async () => Promise.reject(new Error('EACCES')), logger, 'sendgrid');
+    const res = await fetch('https://sim.invalid/a', { method: 'POST' });
+    expect(res.status).toBe(200);
+    expect(warn).toHaveBeenCalledWith({ provider: 'sendgrid', err: 'EACCES' }, 'sandbox account not saved');
+  });
+});
