@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.js';
+import { PROVIDERS_OF } from '../domain/providers.js';
 import type { Incident } from '../domain/types.js';
 import type { PlaybookRuntime } from '../incidents/deps.js';
 import type { StepDefinition } from '../playbooks/types.js';
@@ -14,13 +15,6 @@ export interface RuntimeOptions {
   observer?: ProviderObserver;
 }
 
-/** The providers an incident of this kind covers, in the order their steps appear. */
-const PARTS: Record<Incident['provider'], ProviderAdapter['provider'][]> = {
-  telnyx: ['telnyx'],
-  twilio: ['twilio'],
-  sendgrid: ['sendgrid'],
-  'twilio+sendgrid': ['twilio', 'sendgrid'],
-};
 
 /**
  * The playbooks of this release and the clients they run with. A step's provider is the prefix of
@@ -59,7 +53,7 @@ export function createPlaybookRuntime(
   const definitions = new Map<string, StepDefinition>();
   for (const adapter of adapters.values()) for (const step of adapter.steps) definitions.set(step.id, step);
 
-  const partsOf = (provider: Incident['provider']) => PARTS[provider].map((p) => adapters.get(p));
+  const partsOf = (provider: Incident['provider']) => PROVIDERS_OF[provider].map((p) => adapters.get(p));
 
   return {
     ready: () => limiters.ready(),

@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { ConfigError } from '../domain/errors.js';
+import type { ProviderName } from '../domain/providers.js';
 import { type Env, envSchema } from './env-schema.js';
 
-export type ProviderName = 'telnyx' | 'twilio' | 'sendgrid';
+export type { ProviderName } from '../domain/providers.js';
 
 export interface ProviderConfig {
   apiUrl: string;

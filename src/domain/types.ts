@@ -1,4 +1,5 @@
 /** The domain's nouns. Plain data: no Slack, no database types. */
+import type { IncidentProvider } from './providers.js';
 
 export type StepState =
   | 'pending'
@@ -13,7 +14,8 @@ export type StepState =
 
 export type StepKind = 'manual' | 'automated';
 export type Risk = 'high' | 'normal';
-export type IncidentProvider = 'telnyx' | 'twilio' | 'sendgrid' | 'twilio+sendgrid';
+
+export type { IncidentProvider };
 
 export interface Incident {
   id: string;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Incident } from '../../domain/types.js';
 import { createProviderHttp, type FetchLike, type ProviderHttp } from '../../providers/http/index.js';
 import type { Logger } from '../../util/logger.js';
-import type { AdapterOptions } from './telnyx-adapter.js';
+import type { AdapterOptions } from './provider-adapter.js';
 
 /**
  * The client for each incident: a rehearsal gets its own (its simulated account), every real

@@ -1,9 +1,21 @@
+import type { Config } from '../../config/config.js';
+import type { ProviderName } from '../../domain/providers.js';
 import type { Incident } from '../../domain/types.js';
 import type { StepDefinition } from '../../playbooks/types.js';
+import type { LimiterFactory, ProviderObserver } from '../../providers/http/index.js';
+import type { Logger } from '../../util/logger.js';
+
+/** What every adapter is built with. */
+export interface AdapterOptions {
+  config: Config;
+  logger: Logger;
+  limiters: LimiterFactory;
+  observer?: ProviderObserver;
+}
 
 /** One provider as the runtime sees it: its steps and how to reach its account (real or simulated). */
 export interface ProviderAdapter {
-  provider: 'telnyx' | 'twilio' | 'sendgrid';
+  provider: ProviderName;
   steps: StepDefinition[];
   /** Credentials are configured for the real account. */
   configured: boolean;

@@ -14,8 +14,7 @@ import {
   sendgridSimulatorFetch,
 } from '../../sandbox/sendgrid/index.js';
 import { bearerHttp, clientPerIncident, savingAfterWrites } from './adapter-kit.js';
-import type { ProviderAdapter } from './provider-adapter.js';
-import type { AdapterOptions } from './telnyx-adapter.js';
+import type { AdapterOptions, ProviderAdapter } from './provider-adapter.js';
 
 const SANDBOX_URL = 'https://sandbox.sendgrid.invalid';
 /** The in-process simulator answers at once; the client still paces itself, just faster. */

@@ -4,7 +4,7 @@ import type { Config } from '../../config/config.js';
 import type { Incident } from '../../domain/types.js';
 import { TELNYX_STEPS } from '../../playbooks/telnyx/index.js';
 import type { StepDefinition } from '../../playbooks/types.js';
-import { type LimiterFactory, type ProviderObserver, rateFor } from '../../providers/http/index.js';
+import { rateFor } from '../../providers/http/index.js';
 import { createTelnyxClient, type TelnyxClient } from '../../providers/telnyx/index.js';
 import {
   loadSimulator,
@@ -17,18 +17,11 @@ import {
 } from '../../sandbox/telnyx/index.js';
 import type { Logger } from '../../util/logger.js';
 import { bearerHttp, clientPerIncident, savingAfterWrites } from './adapter-kit.js';
-import type { ProviderAdapter } from './provider-adapter.js';
+import type { AdapterOptions, ProviderAdapter } from './provider-adapter.js';
 
 const SANDBOX_URL = 'https://sandbox.telnyx.invalid/v2';
 /** The in-process simulator answers at once; the client still paces itself, just faster. */
 const SANDBOX_RATE_PER_SEC = 50;
-
-export interface AdapterOptions {
-  config: Config;
-  logger: Logger;
-  limiters: LimiterFactory;
-  observer?: ProviderObserver;
-}
 
 /** Telnyx: the real account through TELNYX_API_KEY, or per rehearsal a seeded simulator kept in DATA_DIR. */
 export function telnyxAdapter(options: AdapterOptions): ProviderAdapter {

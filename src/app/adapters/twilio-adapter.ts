@@ -13,8 +13,7 @@ import {
   twilioSimulatorFetch,
 } from '../../sandbox/twilio/index.js';
 import { clientPerIncident, savingAfterWrites } from './adapter-kit.js';
-import type { ProviderAdapter } from './provider-adapter.js';
-import type { AdapterOptions } from './telnyx-adapter.js';
+import type { AdapterOptions, ProviderAdapter } from './provider-adapter.js';
 
 /** Twilio's own host: requests never leave the process, and the simulator checks each one's host. */
 const SANDBOX_URL = 'https://api.twilio.com';

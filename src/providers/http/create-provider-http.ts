@@ -1,4 +1,5 @@
 import Bottleneck from 'bottleneck';
+import type { ProviderName } from '../../domain/providers.js';
 import type { Logger } from '../../util/logger.js';
 import { AttemptDeferred, AttemptFailed } from './attempt-failure.js';
 import { authSecrets, buildInit, buildUrl, type ProviderAuth } from './build-request.js';
@@ -14,7 +15,7 @@ import { toProviderError, unsentFailure } from './to-provider-error.js';
 import type { FetchLike, HttpRequest, HttpResponse, ProviderHttp } from './types.js';
 
 export interface ProviderHttpOptions {
-  provider: 'telnyx' | 'twilio' | 'sendgrid' | (string & {});
+  provider: ProviderName | (string & {});
   /** A non-secret key for the account (e.g. a hash prefix of the API key): the limiter scope. */
   account: string;
   baseUrl: string;

@@ -1,3 +1,4 @@
+import { type IncidentProvider, PROVIDERS_OF, type ProviderName } from '../../domain/providers.js';
 import { MAX_REASON_LENGTH } from '../../incidents/settle-step.js';
 import { USAGE } from './command-usage.js';
 import { checkLabel, parseSince } from './start-arguments.js';
@@ -7,13 +8,13 @@ import { type Flag, quote, readFlag, type Token, tokenize } from './tokenize-com
 export { MAX_LABEL_LENGTH } from './start-arguments.js';
 export { USAGE };
 
-export type CommandProvider = 'telnyx' | 'twilio' | 'sendgrid';
+export type CommandProvider = ProviderName;
 
 export type ParsedCommand =
   | {
       kind: 'start';
       providers: CommandProvider[];
-      provider: CommandProvider | 'twilio+sendgrid';
+      provider: IncidentProvider;
       label: string;
       since: Date | null;
       rehearsal: boolean;
@@ -27,9 +28,7 @@ export type ParsedCommand =
 
 export const DEFAULT_LABEL = 'incident';
 
-const PROVIDERS: Readonly<
-  Record<string, { provider: CommandProvider | 'twilio+sendgrid'; sandbox: boolean }>
-> = {
+const PROVIDERS: Readonly<Record<string, { provider: IncidentProvider; sandbox: boolean }>> = {
   telnyx: { provider: 'telnyx', sandbox: false },
   twilio: { provider: 'twilio', sandbox: false },
   sendgrid: { provider: 'sendgrid', sandbox: false },
@@ -115,8 +114,7 @@ function parseStart(tokens: Token[], now: Date): ParsedCommand {
   const label = labelToken ? labelToken.text.replace(/\s+/g, ' ').trim() : DEFAULT_LABEL;
   const labelProblem = checkLabel(label);
   if (labelProblem) return invalid(labelProblem);
-  const providers: CommandProvider[] =
-    choice.provider === 'twilio+sendgrid' ? ['twilio', 'sendgrid'] : [choice.provider];
+  const providers: CommandProvider[] = [...PROVIDERS_OF[choice.provider]];
   return {
     kind: 'start',
     providers,
