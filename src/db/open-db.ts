@@ -3,6 +3,7 @@ import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { StorageError } from '../domain/errors.js';
 import type { Db } from './db.js';
+import { closeToOthers, ensurePrivateDataDir } from './private-data-dir.js';
 
 export interface OpenDbOptions {
   databaseUrl?: string | undefined;
@@ -31,6 +32,7 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
     }
     return db;
   }
+  await ensurePrivateDataDir(options.dataDir);
   const dir = join(options.dataDir, 'pglite');
   await mkdir(dir, { recursive: true });
   const { createPgliteDb } = await import('./pglite-db.js');
@@ -42,7 +44,7 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
     : undefined;
   if (template) {
     try {
-      return await createPgliteDb({ dataDir: dir, loadDataDir: template });
+      return await closedToOthers(dir, await createPgliteDb({ dataDir: dir, loadDataDir: template }));
     } catch {
       // The template only saves time: a dump that will not load is dropped and initdb runs.
       await rm(dir, { recursive: true, force: true });
@@ -50,7 +52,7 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
     }
   }
   try {
-    return await createPgliteDb({ dataDir: dir });
+    return await closedToOthers(dir, await createPgliteDb({ dataDir: dir }));
   } catch (err) {
     throw new StorageError(
       'storage_unavailable',
@@ -58,6 +60,11 @@ export async function openDb(options: OpenDbOptions): Promise<Db> {
       { cause: err },
     );
   }
+}
+
+async function closedToOthers(dir: string, db: Db): Promise<Db> {
+  await closeToOthers(dir);
+  return db;
 }
 
 function describePgError(err: unknown): string {
