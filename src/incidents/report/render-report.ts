@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../audit/export-audit.js';
 import { STATE_LABELS } from '../../domain/step-machine.js';
 import type { ReportData, ReportStep } from './load-report.js';
+import { reportText } from './report-text.js';
 
 export interface RenderOptions {
   /** How a user id is written: `<@U123>` in Slack, `U123` in a file. */
@@ -15,13 +16,15 @@ export function renderReportMarkdown(data: ReportData, opts: RenderOptions): str
   const done = data.steps.filter((s) => s.step.state === 'done').length;
   const changes = data.steps.flatMap((s) => s.actions.filter((a) => a.state === 'done'));
   const lines: string[] = [
-    `# Incident report: ${incident.provider} ${incident.label}${incident.rehearsal ? ' (rehearsal)' : ''}`,
+    `# Incident report: ${incident.provider} ${reportText(incident.label)}${incident.rehearsal ? ' (rehearsal)' : ''}`,
     '',
     `- Incident: ${incident.id}`,
     `- Requested by: ${opts.user(incident.requestedBy)}`,
     `- Opened: ${iso(incident.createdAt)}`,
     `- Closed: ${incident.closedAt ? iso(incident.closedAt) : 'not yet'}${incident.closedBy ? ` by ${opts.user(incident.closedBy)}` : ''}`,
-    ...(incident.closeReason ? [`- Closed with open steps, reason: ${incident.closeReason}`] : []),
+    ...(incident.closeReason
+      ? [`- Closed with open steps, reason: ${reportText(incident.closeReason)}`]
+      : []),
     ...(incident.since ? [`- Suspicious window from: ${iso(incident.since)}`] : []),
     `- Steps done: ${done} of ${data.steps.length}; provider changes made: ${changes.length}`,
     `- Audit chain: ${data.chain.ok ? `verified (${data.chain.count} entries)` : `BROKEN at entry ${data.chain.brokenAt}: ${data.chain.reason}`}`,
@@ -36,21 +39,25 @@ export function renderReportMarkdown(data: ReportData, opts: RenderOptions): str
 
 function renderStep(s: ReportStep, opts: RenderOptions): string[] {
   const { step } = s;
-  const out = [`### ${step.position + 1}. ${s.title} — ${STATE_LABELS[step.state]}`, ''];
+  const out = [`### ${step.position + 1}. ${reportText(s.title)} — ${STATE_LABELS[step.state]}`, ''];
   out.push(`- Kind: ${step.kind}, risk: ${step.risk}`);
-  if (s.summary) out.push(`- Discovery: ${s.summary}`);
+  if (s.summary) out.push(`- Discovery: ${reportText(s.summary)}`);
   const approvals = s.approvals.filter((a) => a.planDigest === step.planDigest);
   for (const a of approvals) {
     const what = a.decision === 'approve' ? 'Approved' : 'Rejected';
-    out.push(`- ${what} by ${opts.user(a.userId)} at ${iso(a.createdAt)}${a.reason ? ` (${a.reason})` : ''}`);
+    out.push(
+      `- ${what} by ${opts.user(a.userId)} at ${iso(a.createdAt)}${a.reason ? ` (${reportText(a.reason)})` : ''}`,
+    );
   }
   if (step.state === 'skipped')
-    out.push(`- Skipped by ${opts.user(step.decidedBy ?? 'unknown')}: ${step.reason ?? ''}`);
+    out.push(`- Skipped by ${opts.user(step.decidedBy ?? 'unknown')}: ${reportText(step.reason ?? '')}`);
   if (step.state === 'done' && step.kind === 'manual')
     out.push(`- Confirmed done by ${opts.user(step.decidedBy ?? 'unknown')}`);
   const flagged = (step.findings ?? []).filter((f) => f.suspicious);
   for (const f of flagged)
-    out.push(`- Flagged: ${f.summary}${f.reasons.length ? ` (${f.reasons.join('; ')})` : ''}`);
+    out.push(
+      `- Flagged: ${reportText(f.summary)}${f.reasons.length ? ` (${reportText(f.reasons.join('; '))})` : ''}`,
+    );
   if (step.state === 'done' && step.kind === 'automated' && s.actions.length === 0) {
     const by = opts.user(step.decidedBy ?? 'unknown');
     out.push(
@@ -59,16 +66,16 @@ function renderStep(s: ReportStep, opts: RenderOptions): string[] {
         : `- Nothing found to change; confirmed by ${by}`,
     );
   }
-  if (step.error) out.push(`- Last error: ${step.error.message}`);
+  if (step.error) out.push(`- Last error: ${reportText(step.error.message)}`);
   for (const a of s.actions) {
     const mark = a.state === 'done' ? '[x]' : '[ ]';
     const tail =
       a.state === 'failed' && a.error
-        ? ` — failed: ${a.error.message}`
+        ? ` — failed: ${reportText(a.error.message)}`
         : a.state === 'done'
           ? ''
           : ` — ${a.state}`;
-    out.push(`- ${mark} ${a.description}${tail}`);
+    out.push(`- ${mark} ${reportText(a.description)}${tail}`);
   }
   return out;
 }
@@ -77,11 +84,11 @@ function renderEntry(e: AuditEntry, opts: RenderOptions): string {
   const who = e.actor === 'reclaim' ? 'Reclaim' : opts.user(e.actor);
   const p = e.payload as Record<string, unknown>;
   const detail = [
-    p.stepKey,
-    p.reason ? `reason: ${String(p.reason)}` : null,
-    p.code ? `code: ${String(p.code)}` : null,
+    p.stepKey ? reportText(String(p.stepKey)) : null,
+    p.reason ? `reason: ${reportText(String(p.reason))}` : null,
+    p.code ? `code: ${reportText(String(p.code))}` : null,
   ]
     .filter(Boolean)
     .join(', ');
-  return `- ${iso(e.createdAt)} ${who} ${e.action}${detail ? ` (${detail})` : ''}`;
+  return `- ${iso(e.createdAt)} ${who} ${reportText(e.action)}${detail ? ` (${detail})` : ''}`;
 }

@@ -52,3 +52,41 @@ describe('renderReportMarkdown: findings', () => {
     expect(text.match(/^- \[x\] /gm)).toHaveLength(2);
   });
 });
+
+describe('renderReportMarkdown: text from people and providers', () => {
+  const forged = 'Promo\n- Audit chain: verified (999 entries)\n## Steps';
+  it('when an attacker-named resource holds line breaks and Markdown, then it stays one inert line', () => {
+    const text = report({
+      state: 'failed',
+      findings: [
+        { ...flagged, summary: `TeXML app “${forged}” [verified](https://evil.example/ok) <img src=x>` },
+      ],
+      error: { code: 'provider_error', message: 'bad\r\n- Audit chain: verified (1 entries)' },
+    });
+    expect(text.split('\n').filter((l) => l.startsWith('- Audit chain:'))).toEqual([
+      '- Audit chain: verified (0 entries)',
+    ]);
+    expect(text.split('\n').filter((l) => l === '## Steps')).toHaveLength(1);
+    expect(text).toContain('\\[verified\\](https://evil.example/ok) \\<img src=x\\>');
+    expect(text).not.toMatch(/(^|[^\\])<img/);
+  });
+
+  it('when a label and a close reason hold line breaks, then the header and the reason stay on their lines', () => {
+    const data: ReportData = {
+      incident: makeIncident({
+        status: 'closed',
+        label: 'demo\n- Audit chain: verified',
+        closeReason: 'done\n# Incident report: fake',
+      }),
+      steps: [],
+      timeline: [],
+      chain: { ok: false, count: 3, brokenAt: 4, reason: 'hash mismatch' },
+      generatedAt: NOW,
+    };
+    const lines = renderReportMarkdown(data, { user: (id) => id }).split('\n');
+    expect(lines.filter((l) => l.startsWith('# '))).toHaveLength(1);
+    expect(lines.filter((l) => l.startsWith('- Audit chain:'))).toEqual([
+      '- Audit chain: BROKEN at entry 4: hash mismatch',
+    ]);
+  });
+});
