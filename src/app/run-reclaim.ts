@@ -5,6 +5,9 @@ import { startEngine } from './boot.js';
 import { serveRoutes } from './http-server.js';
 import { startFrontDoor } from './start-front-door.js';
 
+/** How long SIGTERM may take: container runtimes send SIGKILL 10 s after it. */
+export const STOP_DEADLINE_MS = 9_000;
+
 /**
  * Starts Reclaim and resolves with the exit code once it has stopped (SIGTERM/SIGINT). A mistake
  * in the configuration or an unreachable database is one clear message and exit code 2 or 1,
@@ -25,7 +28,15 @@ export async function runReclaim(processEnv: NodeJS.ProcessEnv): Promise<number>
   try {
     const running = await startFrontDoor(config, logger);
     await waitForSignal(logger);
+    // Stopping waits for the current job and the last card redraws, never for Slack: the WebClient
+    // retries an unreachable Slack for minutes, so past the deadline the process ends regardless.
+    const deadline = setTimeout(() => {
+      logger.error({ deadlineMs: STOP_DEADLINE_MS }, 'stopping took too long: exiting now');
+      process.exit(1);
+    }, STOP_DEADLINE_MS);
+    deadline.unref();
     await running.stop();
+    clearTimeout(deadline);
     logger.info('stopped');
     return 0;
   } catch (err) {
