@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Incident } from '../../domain/types.js';
 import { createProviderHttp, type FetchLike, type ProviderHttp } from '../../providers/http/index.js';
 import type { Logger } from '../../util/logger.js';
@@ -52,16 +51,23 @@ export function savingAfterWrites(
 
 /**
  * HTTP to a provider that takes an API key as a bearer token (Telnyx, SendGrid). The account is
- * named in limiter keys and logs by the first 12 hex digits of the key's SHA-256, never the key.
+ * named in limiter keys, /metrics and logs by `account` (`env`, `sandbox`): nothing derived from the
+ * key, which would let anyone who sees a label test a guessed key, and would change at each rotation.
  */
 export function bearerHttp(
   provider: 'telnyx' | 'sendgrid',
-  target: { baseUrl: string; apiKey: string; ratePerSec: number; fetch?: FetchLike | undefined },
+  target: {
+    account: string;
+    baseUrl: string;
+    apiKey: string;
+    ratePerSec: number;
+    fetch?: FetchLike | undefined;
+  },
   options: AdapterOptions,
 ): ProviderHttp {
   return createProviderHttp({
     provider,
-    account: createHash('sha256').update(target.apiKey).digest('hex').slice(0, 12),
+    account: target.account,
     baseUrl: target.baseUrl,
     auth: { bearer: target.apiKey },
     ratePerSec: target.ratePerSec,

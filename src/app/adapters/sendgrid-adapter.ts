@@ -34,8 +34,8 @@ export function sendgridSandboxFile(dataDir: string, incidentId: string): string
  */
 export function sendgridAdapter(options: AdapterOptions): ProviderAdapter {
   const { config, logger } = options;
-  const client = (baseUrl: string, apiKey: string, ratePerSec: number, fetch?: FetchLike) =>
-    createSendgridClient(bearerHttp('sendgrid', { baseUrl, apiKey, ratePerSec, fetch }, options), {
+  const client = (account: string, baseUrl: string, apiKey: string, ratePerSec: number, fetch?: FetchLike) =>
+    createSendgridClient(bearerHttp('sendgrid', { account, baseUrl, apiKey, ratePerSec, fetch }, options), {
       ownApiKeyId: apiKeyIdOf(apiKey),
     });
 
@@ -51,6 +51,7 @@ export function sendgridAdapter(options: AdapterOptions): ProviderAdapter {
     await saveSendgridSimulator(sim, file);
     const save = () => saveSendgridSimulator(sim, file);
     return client(
+      'sandbox',
       SANDBOX_URL,
       SANDBOX_SENDGRID_API_KEY,
       SANDBOX_RATE_PER_SEC,
@@ -68,6 +69,7 @@ export function sendgridAdapter(options: AdapterOptions): ProviderAdapter {
       rehearsal: sandboxClient,
       live: () =>
         client(
+          'env',
           config.sendgrid.apiUrl,
           config.sendgrid.apiKey ?? '',
           rateFor('sendgrid', config.sendgrid.ratePerSec),

@@ -37,7 +37,13 @@ export function telnyxAdapter(options: AdapterOptions): ProviderAdapter {
     return createTelnyxClient(
       bearerHttp(
         'telnyx',
-        { baseUrl: SANDBOX_URL, apiKey: SANDBOX_API_KEY, ratePerSec: SANDBOX_RATE_PER_SEC, fetch },
+        {
+          account: 'sandbox',
+          baseUrl: SANDBOX_URL,
+          apiKey: SANDBOX_API_KEY,
+          ratePerSec: SANDBOX_RATE_PER_SEC,
+          fetch,
+        },
         options,
       ),
     );
@@ -56,6 +62,7 @@ export function telnyxAdapter(options: AdapterOptions): ProviderAdapter {
           bearerHttp(
             'telnyx',
             {
+              account: 'env',
               baseUrl: config.telnyx.apiUrl,
               apiKey: config.telnyx.apiKey ?? '',
               ratePerSec: rateFor('telnyx', config.telnyx.ratePerSec),

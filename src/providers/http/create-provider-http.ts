@@ -16,7 +16,7 @@ import type { FetchLike, HttpRequest, HttpResponse, ProviderHttp } from './types
 
 export interface ProviderHttpOptions {
   provider: ProviderName | (string & {});
-  /** A non-secret key for the account (e.g. a hash prefix of the API key): the limiter scope. */
+  /** A non-secret name for the account (`env`, a connection label, a hash of a SID): the limiter scope. */
   account: string;
   baseUrl: string;
   auth: ProviderAuth;

@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it, vi } from 'vitest';
-import { clientPerIncident, savingAfterWrites } from '../../../src/app/adapters/adapter-kit.js';
-import type { FetchLike } from '../../../src/providers/http/index.js';
+import { z } from 'zod';
+import { bearerHttp, clientPerIncident, savingAfterWrites } from '../../../src/app/adapters/adapter-kit.js';
+import { loadConfig } from '../../../src/config/config.js';
+import { createLimiterFactory, type FetchLike } from '../../../src/providers/http/index.js';
 import { silentLogger } from '../../../src/util/logger.js';
 import { incidentFixture } from '../../support/incident-fixture.js';
 
@@ -67,5 +70,32 @@ describe('savingAfterWrites', () => {
     const res = await fetch('https://sim.invalid/a', { method: 'POST' });
     expect(res.status).toBe(200);
     expect(warn).toHaveBeenCalledWith({ provider: 'sendgrid', err: 'EACCES' }, 'sandbox account not saved');
+  });
+});
+
+describe('bearerHttp', () => {
+  it('when a request goes out, then its limiter (and so /metrics) names the account, nothing derived from the key', async () => {
+    const apiKey = 'KEY0123456789abcdefSECRET';
+    const keys: string[] = [];
+    const limiters = createLimiterFactory({ timeUnitMs: 1 });
+    const recording = {
+      ...limiters,
+      get: (key: string, rate: number) => (keys.push(key), limiters.get(key, rate)),
+    };
+    const fetch: FetchLike = async () =>
+      new Response(JSON.stringify({ data: [] }), {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      });
+    const http = bearerHttp(
+      'telnyx',
+      { account: 'env', baseUrl: 'https://api.example.invalid/v2', apiKey, ratePerSec: 100, fetch },
+      { config: loadConfig({}), logger: silentLogger(), limiters: recording },
+    );
+    await http.request({ method: 'GET', path: '/balance', schema: z.unknown(), operation: 'read the balance' });
+    await limiters.close();
+    const digest = createHash('sha256').update(apiKey).digest('hex');
+    expect(keys).toEqual(['telnyx:env']);
+    expect(keys.join()).not.toContain(digest.slice(0, 8));
   });
 });
