@@ -1,3 +1,5 @@
+import { controlCharacterIn } from '../../domain/text-rules.js';
+
 /** One word of a slash command; quoted words ("…" or “…”) keep their spaces and lose their quotes. */
 export interface Token {
   /** The word without its quote marks. */
@@ -32,9 +34,13 @@ const SHOWN_LENGTH = 40;
 
 /**
  * Splits command text into words. Slack escapes `&`, `<` and `>` as entities; they are decoded so
- * the words are what the user typed (rendering escapes them again). Fails only on an unclosed quote.
+ * the words are what the user typed (rendering escapes them again). Fails on an unclosed quote and
+ * on a control character (PostgreSQL cannot store U+0000; none belongs in a label or a reason).
  */
 export function tokenize(text: string): { tokens: Token[]; source: string } | { problem: string } {
+  const control = controlCharacterIn(text);
+  if (control)
+    return { problem: `The command holds a control character (${control}); type it again without it.` };
   const source = decodeEntities(text).trim();
   const tokens: Token[] = [];
   let i = 0;

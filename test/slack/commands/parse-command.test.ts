@@ -314,6 +314,12 @@ const refused: Refused[] = [
     text: 'close --force "a" b',
     problem: /Unexpected text `b` after the reason/,
   },
+  { name: 'a NUL in the label', text: 'start telnyx a\u0000b', problem: /control character \(U\+0000\)/ },
+  {
+    name: 'a control character in a close reason',
+    text: 'close --force "done\u001bnow"',
+    problem: /control character \(U\+001B\)/,
+  },
   { name: 'an unclosed quote', text: 'close --force "we are done', problem: /^A quote \("\) is not closed/ },
   {
     name: 'a 600-character reason',
