@@ -32,8 +32,6 @@ export interface EngineOptions {
   playbooks: PlaybookRuntime;
   /** Redraws cards; the Slack front door's, or one that only logs when there is none. */
   notifier: IncidentNotifier;
-  /** Members of RECLAIM_APPROVER_GROUP (resolved through Slack); none when there is no group. */
-  approverGroupMembers?: () => Promise<readonly string[]>;
   /** Job lease: how soon a job held by a crashed process is picked up again. */
   leaseMs?: number;
   pollIntervalMs?: number;
@@ -65,8 +63,8 @@ export async function startEngine(config: Config, logger: Logger, options: Engin
     now: () => new Date(),
     notifier: options.notifier,
     playbooks: options.playbooks,
-    approvers: async () =>
-      new Set([...config.approvers, ...((await options.approverGroupMembers?.()) ?? [])]),
+    approvers: config.approvers,
+    hasApproverGroup: Boolean(config.approverGroup),
     responders: config.responders,
     highRiskApprovals: config.highRiskApprovals,
     secretKey,
@@ -100,7 +98,7 @@ export async function startEngine(config: Config, logger: Logger, options: Engin
       worker.notify();
     },
     async stop() {
-      await worker.stop({ graceMs: 10_000 });
+      await worker.stop({ graceMs: 6_000 }); // within STOP_DEADLINE_MS
       if (ownsDb) await db.close();
     },
   };

@@ -1,11 +1,8 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
+import type { HttpRoute } from '../slack/http-route.js';
 
 /** A plain HTTP route, served by Bolt's receiver (customRoutes) or by our own server in local mode. */
-export interface Route {
-  path: string;
-  method: 'GET' | 'POST';
-  handler(req: IncomingMessage, res: ServerResponse): void | Promise<void>;
-}
+export type Route = HttpRoute;
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });

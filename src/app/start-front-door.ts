@@ -1,14 +1,12 @@
 import type { Config } from '../config/config.js';
-import { startSlack } from '../slack/start-slack.js';
 import type { Logger } from '../util/logger.js';
 import { createMetrics } from './metrics.js';
 import { createPlaybookRuntime } from './playbook-runtime.js';
+import type { Running } from './running.js';
 import { startLocal } from './start-local.js';
+import { startSlackBot } from './start-slack-bot.js';
 
-export interface Running {
-  url: string;
-  stop(): Promise<void>;
-}
+export type { Running } from './running.js';
 
 /**
  * Starts the engine and whatever front door the configuration asks for: Slack, or with no
@@ -26,7 +24,7 @@ export async function startFrontDoor(config: Config, logger: Logger): Promise<Ru
     },
   });
   if (config.mode === 'slack') {
-    const slack = await startSlack(config, logger, playbooks, { metrics });
+    const slack = await startSlackBot(config, logger, playbooks, { metrics });
     metrics.watch({ db: slack.engine.db, limiterQueues: () => playbooks.queued() });
     return closing(slack);
   }

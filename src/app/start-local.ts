@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Config } from '../config/config.js';
+import { assertLocalModeAllowed, type Config } from '../config/config.js';
 import type { Db } from '../db/db.js';
 import { migrate } from '../db/migrate.js';
 import { openDb } from '../db/open-db.js';
@@ -11,16 +11,16 @@ import {
   type LocalCredentials,
   loadOrCreateLocalCredentials,
 } from '../sandbox/slack/store/local-credentials.js';
-import { type SlackRunning, startSlack } from '../slack/start-slack.js';
 import type { Logger } from '../util/logger.js';
 import type { Metrics } from './metrics.js';
-import type { Running } from './start-front-door.js';
+import type { Running } from './running.js';
+import { type SlackBot, startSlackBot } from './start-slack-bot.js';
 
 /** Reclaim Local's clock for Slack's rate windows and the bot's pacing: a Slack minute lasts 6 s. */
 export const LOCAL_PACE = 0.1;
 
 export interface LocalRunning extends Running {
-  slack: SlackRunning;
+  slack: SlackBot;
   console: LocalSlack;
 }
 
@@ -81,6 +81,7 @@ export async function startLocal(
   playbooks: PlaybookRuntime,
   options: StartLocalOptions = {},
 ): Promise<LocalRunning> {
+  assertLocalModeAllowed(config);
   const dataDir = resolve(config.dataDir);
   const credentials = await loadOrCreateLocalCredentials(dataDir);
   const ownsDb = !options.db;
@@ -99,7 +100,7 @@ export async function startLocal(
       tierScale: pace,
       channelNotice: realAccountNotice(db),
     });
-    const slack = await startSlack(
+    const slack = await startSlackBot(
       localSlackConfig(config, { ...credentials, apiUrl: local.apiUrl, pace }),
       logger,
       playbooks,

@@ -21,6 +21,8 @@ export interface ApprovalInput {
   clickedDigest: string;
   /** Allowed approvers: RECLAIM_APPROVERS ∪ members of RECLAIM_APPROVER_GROUP, resolved by the caller. */
   approvers: ReadonlySet<string>;
+  /** Whether any approver is configured at all (an approver group may have members not listed here); default: approvers is not empty. */
+  anyApprover?: boolean;
   /** RECLAIM_HIGH_RISK_APPROVALS. */
   highRiskApprovals: number;
   /** Decisions already recorded for the step's current plan digest. */
@@ -97,10 +99,11 @@ export function canActAsApprover(input: {
   incident: PolicyIncident;
   userId: string;
   approvers: ReadonlySet<string>;
+  anyApprover?: boolean;
 }): { allowed: true } | ActorRefusal {
   if (input.incident.status === 'closed') return closed();
   if (input.incident.rehearsal) return { allowed: true };
-  return refuseOutsider(input.approvers, input.userId, 'do this') ?? { allowed: true };
+  return refuseOutsider(input, 'do this') ?? { allowed: true };
 }
 
 function refuseCommon(input: ApprovalInput): Refused | null {
@@ -121,7 +124,7 @@ function refuseCommon(input: ApprovalInput): Refused | null {
 
 function refuseActor(input: ApprovalInput, verb: 'approve' | 'reject'): Refused | null {
   if (input.incident.rehearsal) return null;
-  const outsider = refuseOutsider(input.approvers, input.userId, verb);
+  const outsider = refuseOutsider(input, verb);
   if (outsider) return outsider;
   if (verb === 'approve' && input.step.risk === 'high' && input.userId === input.incident.requestedBy) {
     return refuse(
@@ -132,8 +135,12 @@ function refuseActor(input: ApprovalInput, verb: 'approve' | 'reject'): Refused 
   return null;
 }
 
-function refuseOutsider(approvers: ReadonlySet<string>, userId: string, verb: string): ActorRefusal | null {
-  if (approvers.size === 0) {
+function refuseOutsider(
+  input: Pick<ApprovalInput, 'approvers' | 'anyApprover' | 'userId'>,
+  verb: string,
+): ActorRefusal | null {
+  const { approvers, userId } = input;
+  if (!(input.anyApprover ?? approvers.size > 0)) {
     return {
       allowed: false,
       code: 'no_approvers_configured',

@@ -1,6 +1,7 @@
 import { appendAudit } from '../audit/append-audit.js';
 import { getIncident, markIncidentClosed } from '../db/repos/incidents-repo.js';
 import { listSteps } from '../db/repos/steps-repo.js';
+import { type Actor, approverAuthority } from '../domain/actor.js';
 import { canActAsApprover } from '../domain/approval-policy.js';
 import { isOpenState } from '../domain/step-machine.js';
 import { isOnIncidentTeam, NOT_ON_TEAM_MESSAGE } from '../domain/team.js';
@@ -8,9 +9,8 @@ import type { Incident, Step } from '../domain/types.js';
 import { type Refusal, refuse, type UseCaseDeps } from './deps.js';
 import { MAX_REASON_LENGTH } from './settle-step.js';
 
-export interface CloseInput {
+export interface CloseInput extends Actor {
   incidentId: string;
-  userId: string;
   force: boolean;
   reason?: string | null;
 }
@@ -23,7 +23,7 @@ export async function closeIncident(
   deps: UseCaseDeps,
   input: CloseInput,
 ): Promise<{ ok: true; incident: Incident; openSteps: Step[] } | Refusal> {
-  const approvers = await deps.approvers();
+  const authority = approverAuthority(deps, input);
   const reason = input.reason?.trim() || null;
   if (reason && reason.length > MAX_REASON_LENGTH) {
     return refuse('reason_too_long', `Keep the reason under ${MAX_REASON_LENGTH} characters.`);
@@ -31,7 +31,7 @@ export async function closeIncident(
   const out = await deps.db.transaction(async (tx) => {
     const incident = await getIncident(tx, input.incidentId, { forUpdate: true });
     if (incident.status !== 'open') return refuse('incident_closed', 'This incident is already closed.');
-    if (!isOnIncidentTeam(incident, input.userId, approvers, deps.responders)) {
+    if (!isOnIncidentTeam(incident, input.userId, authority.approvers, deps.responders)) {
       return refuse('not_on_team', NOT_ON_TEAM_MESSAGE);
     }
     const steps = await listSteps(tx, incident.id);
@@ -48,7 +48,7 @@ export async function closeIncident(
       if (open.some((s) => s.state === 'executing' || s.state === 'approved')) {
         return refuse('step_in_flight', 'A step is executing; wait for it to finish before closing.');
       }
-      const allowed = canActAsApprover({ incident, userId: input.userId, approvers });
+      const allowed = canActAsApprover({ incident, userId: input.userId, ...authority });
       if (!allowed.allowed)
         return refuse(allowed.code, `Only an approver can force-close: ${allowed.message}`);
     }

@@ -3,6 +3,7 @@ import type { Queryable } from '../db/db.js';
 import { insertApproval, listApprovals } from '../db/repos/approvals-repo.js';
 import { getIncident } from '../db/repos/incidents-repo.js';
 import { getStep } from '../db/repos/steps-repo.js';
+import { type Actor, approverAuthority } from '../domain/actor.js';
 import {
   type ApprovalDecision,
   type ApprovalInput,
@@ -15,9 +16,8 @@ import { enqueueJob } from '../jobs/queue.js';
 import { applyEvent } from './apply-event.js';
 import { type Refusal, refuse, type UseCaseDeps } from './deps.js';
 
-export interface DecideInput {
+export interface DecideInput extends Actor {
   stepId: string;
-  userId: string;
   /** The plan digest the clicked card was drawn with. */
   digest: string;
   reason?: string | null;
@@ -51,7 +51,7 @@ async function decide(
   input: DecideInput,
   kind: 'approve' | 'reject',
 ): Promise<Decided | Refusal> {
-  const approvers = await deps.approvers();
+  const authority = approverAuthority(deps, input);
   const result = await deps.db.transaction(async (tx) => {
     const step = await getStep(tx, input.stepId, { forUpdate: true });
     const incident = await getIncident(tx, step.incidentId);
@@ -61,7 +61,7 @@ async function decide(
       step,
       userId: input.userId,
       clickedDigest: input.digest,
-      approvers,
+      ...authority,
       highRiskApprovals: deps.highRiskApprovals,
       existing,
     };

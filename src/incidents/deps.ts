@@ -1,4 +1,5 @@
 import type { Db } from '../db/db.js';
+import type { ApproverSettings } from '../domain/actor.js';
 import type { Incident } from '../domain/types.js';
 import type { PlaybookContext, StepDefinition } from '../playbooks/types.js';
 import type { Logger } from '../util/logger.js';
@@ -24,14 +25,19 @@ export interface PlaybookRuntime {
   contextFor(incident: Incident, stepKey: string): Promise<PlaybookContext<unknown>>;
 }
 
-export interface UseCaseDeps {
+export interface UseCaseDeps extends ApproverSettings {
   db: Db;
   logger: Logger;
   now(): Date;
   notifier: IncidentNotifier;
   playbooks: PlaybookRuntime;
-  /** RECLAIM_APPROVERS ∪ members of RECLAIM_APPROVER_GROUP, resolved when asked. */
-  approvers(): Promise<ReadonlySet<string>>;
+  /** RECLAIM_APPROVERS. */
+  approvers: readonly string[];
+  /**
+   * RECLAIM_APPROVER_GROUP is set. Its members are looked up by the front door: a use case learns
+   * whether the person acting is one from the actor it is called with (`inApproverGroup`).
+   */
+  hasApproverGroup: boolean;
   responders: readonly string[];
   highRiskApprovals: number;
   secretKey: Buffer;

@@ -1,4 +1,5 @@
 import { appendAudit } from '../audit/append-audit.js';
+import { type Actor, approverAuthority } from '../domain/actor.js';
 import { canActAsApprover } from '../domain/approval-policy.js';
 import { DISCOVER_JOB, discoverKey, EXECUTE_JOB, executeKey } from '../domain/job-kinds.js';
 import { isOnIncidentTeam, NOT_ON_TEAM_MESSAGE } from '../domain/team.js';
@@ -15,15 +16,15 @@ import { settle } from './settle-step.js';
  */
 export async function retryStep(
   deps: UseCaseDeps,
-  input: { stepId: string; userId: string },
+  input: Actor & { stepId: string },
 ): Promise<{ ok: true; step: Step } | Refusal> {
-  const approvers = await deps.approvers();
+  const authority = approverAuthority(deps, input);
   return settle(deps, input.stepId, async (tx, step, incident) => {
     const executing = step.state === 'failed' && step.failedPhase === 'execute';
     if (executing) {
-      const allowed = canActAsApprover({ incident, userId: input.userId, approvers });
+      const allowed = canActAsApprover({ incident, userId: input.userId, ...authority });
       if (!allowed.allowed) return refuse(allowed.code, allowed.message);
-    } else if (!isOnIncidentTeam(incident, input.userId, approvers, deps.responders)) {
+    } else if (!isOnIncidentTeam(incident, input.userId, authority.approvers, deps.responders)) {
       return refuse('not_on_team', NOT_ON_TEAM_MESSAGE);
     }
     const event =

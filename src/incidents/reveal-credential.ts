@@ -1,5 +1,7 @@
 import { appendAudit } from '../audit/append-audit.js';
 import { getIncident } from '../db/repos/incidents-repo.js';
+import { getStep } from '../db/repos/steps-repo.js';
+import { type Actor, approverAuthority } from '../domain/actor.js';
 import { canActAsApprover } from '../domain/approval-policy.js';
 import { SecretError } from '../domain/errors.js';
 import { revealSecret } from '../secrets/reveal.js';
@@ -11,13 +13,13 @@ import { type Refusal, refuse, type UseCaseDeps } from './deps.js';
  */
 export async function revealCredential(
   deps: UseCaseDeps,
-  input: { incidentId: string; secretId: string; userId: string },
+  input: Actor & { incidentId: string; secretId: string },
 ): Promise<{ ok: true; label: string; value: string } | Refusal> {
-  const approvers = await deps.approvers();
+  const authority = approverAuthority(deps, input);
   try {
     return await deps.db.transaction(async (tx) => {
       const incident = await getIncident(tx, input.incidentId);
-      const allowed = canActAsApprover({ incident, userId: input.userId, approvers });
+      const allowed = canActAsApprover({ incident, userId: input.userId, ...authority });
       if (!allowed.allowed) return refuse(allowed.code, allowed.message);
       const secret = await revealSecret(tx, deps.secretKey, input.secretId, input.userId);
       if (secret.incidentId !== incident.id) {
@@ -36,4 +38,14 @@ export async function revealCredential(
     if (err instanceof SecretError) return refuse(err.code, err.message);
     throw err;
   }
+}
+
+/** Reveal from a step card's button, which names the step (not the incident) and the credential. */
+export async function revealStepCredential(
+  deps: UseCaseDeps,
+  input: Actor & { stepId: string; secretId: string },
+): Promise<{ ok: true; label: string; value: string } | Refusal> {
+  const step = await getStep(deps.db, input.stepId);
+  const { stepId: _stepId, ...rest } = input;
+  return revealCredential(deps, { ...rest, incidentId: step.incidentId });
 }

@@ -2,6 +2,7 @@ import { appendAudit } from '../audit/append-audit.js';
 import { getIncident } from '../db/repos/incidents-repo.js';
 import { listPlanActions } from '../db/repos/plans-repo.js';
 import { getStep } from '../db/repos/steps-repo.js';
+import { type Actor, approverAuthority } from '../domain/actor.js';
 import { canActAsApprover } from '../domain/approval-policy.js';
 import { StateError } from '../domain/errors.js';
 import { isOnIncidentTeam, NOT_ON_TEAM_MESSAGE } from '../domain/team.js';
@@ -14,7 +15,7 @@ export const MAX_REASON_LENGTH = 500;
 /** Skip a step, with a reason; only an allowed approver may (anyone in a rehearsal). */
 export async function skipStep(
   deps: UseCaseDeps,
-  input: { stepId: string; userId: string; reason: string },
+  input: Actor & { stepId: string; reason: string },
 ): Promise<{ ok: true; step: Step } | Refusal> {
   const reason = input.reason.trim();
   if (!reason)
@@ -22,9 +23,9 @@ export async function skipStep(
   if (reason.length > MAX_REASON_LENGTH) {
     return refuse('reason_too_long', `Keep the reason under ${MAX_REASON_LENGTH} characters.`);
   }
-  const approvers = await deps.approvers();
+  const authority = approverAuthority(deps, input);
   return settle(deps, input.stepId, async (tx, step, incident) => {
-    const allowed = canActAsApprover({ incident, userId: input.userId, approvers });
+    const allowed = canActAsApprover({ incident, userId: input.userId, ...authority });
     if (!allowed.allowed) return refuse(allowed.code, allowed.message);
     const updated = await applyEvent(tx, step, { type: 'skip' }, { decidedBy: input.userId, reason });
     await appendAudit(tx, {
@@ -43,9 +44,9 @@ export async function skipStep(
  */
 export async function markStepDone(
   deps: UseCaseDeps,
-  input: { stepId: string; userId: string },
+  input: Actor & { stepId: string },
 ): Promise<{ ok: true; step: Step } | Refusal> {
-  const approvers = await deps.approvers();
+  const { approvers } = approverAuthority(deps, input);
   return settle(deps, input.stepId, async (tx, step, incident) => {
     if (!isOnIncidentTeam(incident, input.userId, approvers, deps.responders)) {
       return refuse('not_on_team', NOT_ON_TEAM_MESSAGE);

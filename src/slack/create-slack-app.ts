@@ -1,8 +1,8 @@
 import { App } from '@slack/bolt';
-import type { Route } from '../app/routes.js';
 import type { Config } from '../config/config.js';
 import type { Logger } from '../util/logger.js';
 import { boltLogger } from './bolt-logger.js';
+import type { HttpRoute } from './http-route.js';
 
 export interface SlackAppOptions {
   /** Web API retries: the one layer that retries a 429 (honouring Retry-After). */
@@ -18,7 +18,7 @@ export interface SlackAppOptions {
 export function createSlackApp(
   config: Config,
   logger: Logger,
-  routes: readonly Route[],
+  routes: readonly HttpRoute[],
   options: SlackAppOptions = {},
 ): App {
   const customRoutes = routes.map((r) => ({ path: r.path, method: [r.method], handler: r.handler }));

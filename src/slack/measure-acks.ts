@@ -1,5 +1,4 @@
 import type { AnyMiddlewareArgs, Context, Middleware } from '@slack/bolt';
-import type { Metrics } from '../app/metrics.js';
 
 const RECEIVED_AT = 'reclaimReceivedAt';
 
@@ -16,7 +15,12 @@ export function markReceived(): Middleware<AnyMiddlewareArgs> {
 
 export type AckTimer = (context: Context, kind: string) => void;
 
-export function ackTimer(metrics?: Pick<Metrics, 'slackAck'>): AckTimer {
+/** Where ack times go (`reclaim_slack_ack_seconds`); the composition root passes its metrics in. */
+export interface AckMetrics {
+  slackAck(seconds: number, kind: string): void;
+}
+
+export function ackTimer(metrics?: AckMetrics): AckTimer {
   return (context, kind) => {
     const at = context[RECEIVED_AT];
     if (metrics && typeof at === 'bigint') metrics.slackAck(Number(process.hrtime.bigint() - at) / 1e9, kind);

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { createMetrics } from '../../src/app/metrics.js';
+import { type SlackBot, startSlackBot } from '../../src/app/start-slack-bot.js';
 import { loadConfig } from '../../src/config/config.js';
 import type { PlaybookRuntime } from '../../src/incidents/deps.js';
-import { type SlackRunning, startSlack } from '../../src/slack/start-slack.js';
 import { createLogger } from '../../src/util/logger.js';
 import { FakeAccount, fakeRuntime } from './fake-playbook.js';
 import { type FakeSlack, type FakeSlackOptions, startFakeSlack } from './fake-slack/index.js';
@@ -18,7 +18,7 @@ export const TIME_SCALE = 0.01;
 
 export interface TestBot {
   fs: FakeSlack;
-  bot: SlackRunning;
+  bot: SlackBot;
   t: TestDb;
   account: FakeAccount;
   /** Every line the bot logged. */
@@ -66,7 +66,7 @@ export async function startTestBot(
       ? (await import('../../src/app/playbook-runtime.js')).createPlaybookRuntime(config, logger)
       : fakeRuntime(account);
   const metrics = createMetrics();
-  const bot = await startSlack(config, logger, playbooks, {
+  const bot = await startSlackBot(config, logger, playbooks, {
     metrics,
     db: t.db,
     retries: 3,

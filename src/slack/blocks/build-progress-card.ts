@@ -1,3 +1,4 @@
+import type { ProgressCardView, ProgressStepView } from '../../incidents/views/view-types.js';
 import { fitTextBudget } from './fit-text-budget.js';
 import { formatElapsed } from './format-elapsed.js';
 import {
@@ -12,7 +13,7 @@ import {
 } from './mrkdwn.js';
 import { stateEmoji } from './state-badges.js';
 import { approverIds } from './step-card-lines.js';
-import type { ProgressCardView, ProgressStepView, SlackMessage } from './types.js';
+import type { SlackMessage } from './types.js';
 
 /** Total characters the step lines may use, shared out between the steps. */
 const STEP_LINES_BUDGET = 7000;

@@ -1,11 +1,12 @@
 import { STATE_LABELS } from '../../domain/step-machine.js';
+import type { StepCardView } from '../../incidents/views/view-types.js';
 import { fitTextBudget } from './fit-text-budget.js';
 import { clip, contextBlock, escapeMrkdwn, headerBlock, plural, sectionBlock, truncate } from './mrkdwn.js';
 import { LIMITS } from './slack-limits.js';
 import { riskBadge, stateBadge } from './state-badges.js';
 import { stepCardBody } from './step-card-body.js';
 import { mainButtonBlocks, revealBlocks } from './step-card-buttons.js';
-import type { Block, SlackMessage, StepCardView } from './types.js';
+import type { Block, SlackMessage } from './types.js';
 
 /**
  * A step's card: title, risk and state, why it matters, then what the state calls for (the plan

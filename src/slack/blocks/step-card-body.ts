@@ -1,3 +1,4 @@
+import type { StepCardView } from '../../incidents/views/view-types.js';
 import {
   clip,
   contextBlock,
@@ -15,7 +16,7 @@ import {
   progressLines,
   secretLines,
 } from './step-card-lines.js';
-import type { Block, StepCardView } from './types.js';
+import type { Block } from './types.js';
 
 const INSTRUCTIONS_MAX = 6000;
 

@@ -1,7 +1,8 @@
+import type { StepCardView } from '../../incidents/views/view-types.js';
 import { encodeButtonValue, STEP_ACTION } from './button-value.js';
 import { contextBlock, plural, truncate } from './mrkdwn.js';
 import { LIMITS } from './slack-limits.js';
-import type { Block, Button, StepCardView } from './types.js';
+import type { Block, Button } from './types.js';
 
 /** Reveal buttons a card shows at once; the next ones appear as these are revealed. */
 export const MAX_REVEAL_BUTTONS = 10;

@@ -1,6 +1,6 @@
 import type { Approval, Finding, PlanAction } from '../../domain/types.js';
+import type { SecretView } from '../../incidents/views/view-types.js';
 import { clip, mentionList, plural, slackDate } from './mrkdwn.js';
-import type { SecretView } from './types.js';
 
 /** How many plan or progress lines a card lists before pointing to the thread. */
 export const CARD_PLAN_LINES = 20;

@@ -1,13 +1,14 @@
-import { getIncident, setProgressTs } from '../../db/repos/incidents-repo.js';
-import { getStep, listSteps, setStepMessageTs } from '../../db/repos/steps-repo.js';
+import { loadCardPlaces } from '../../incidents/cards/load-card-places.js';
+import { recordProgressCard, recordStepCard } from '../../incidents/cards/record-cards.js';
 import type { IncidentNotifier } from '../../incidents/deps.js';
+import { loadProgressView } from '../../incidents/views/load-progress-view.js';
+import { loadStepView } from '../../incidents/views/load-step-view.js';
 import { buildPlanThread } from '../blocks/build-plan-thread.js';
 import { buildProgressCard } from '../blocks/build-progress-card.js';
 import { buildStepCard } from '../blocks/build-step-card.js';
 import { SlackCallError } from '../gateway/slack-call-error.js';
 import type { SlackContext } from './card-context.js';
 import { Coalescer } from './coalescer.js';
-import { loadProgressView, loadStepView } from './load-views.js';
 
 /** Plans longer than this are listed in full in the card's thread; the card shows the first lines. */
 const THREAD_PLAN_OVER = 20;
@@ -68,8 +69,13 @@ export function createCardDrawer(ctx: SlackContext): CardDrawer {
     }
   };
 
+  const stepView = (stepId: string) =>
+    loadStepView(ctx.deps, stepId, { now: ctx.deps.now(), realAccountWarnings: ctx.config.mode === 'local' });
+  const progressView = (incidentId: string, delayedBySlack: boolean) =>
+    loadProgressView(ctx.deps, incidentId, { now: ctx.deps.now(), delayedBySlack });
+
   const drawStep = async (stepId: string) => {
-    const view = await loadStepView(ctx, stepId, ctx.deps.now());
+    const view = await stepView(stepId);
     const { step, incident } = view;
     const key = drawnKey(view);
     if (!step.messageTs || !incident.channelId || drawn.get(stepId) === key) return;
@@ -91,34 +97,31 @@ export function createCardDrawer(ctx: SlackContext): CardDrawer {
   };
 
   const drawProgress = async (incidentId: string) => {
-    const incident = await getIncident(ctx.deps.db, incidentId);
-    if (!incident.channelId || !incident.progressTs) return;
-    const view = await loadProgressView(ctx, incidentId, ctx.deps.now(), ctx.gateway.isRateLimited());
-    await guard(incident.channelId, () =>
-      ctx.gateway.update(incident.channelId!, incident.progressTs!, buildProgressCard(view)),
-    );
+    const view = await progressView(incidentId, ctx.gateway.isRateLimited());
+    const { channelId, progressTs } = view.incident;
+    if (!channelId || !progressTs) return;
+    await guard(channelId, () => ctx.gateway.update(channelId, progressTs, buildProgressCard(view)));
   };
 
   const ensure = async (incidentId: string) => {
-    const db = ctx.deps.db;
-    const incident = await getIncident(db, incidentId);
+    const { incident, steps } = await loadCardPlaces(ctx.deps, incidentId);
     const channel = incident.channelId;
     if (!channel) return;
     await guard(channel, async () => {
       if (!incident.progressTs) {
-        const view = await loadProgressView(ctx, incidentId, ctx.deps.now(), false);
+        const view = await progressView(incidentId, false);
         const { ts } = await ctx.gateway.post(channel, buildProgressCard(view));
-        await setProgressTs(db, incidentId, ts);
+        await recordProgressCard(ctx.deps, incidentId, ts);
         await ctx.gateway.pin(channel, ts);
       }
-      for (const step of await listSteps(db, incidentId)) {
+      for (const step of steps) {
         if (step.messageTs) continue;
-        const view = await loadStepView(ctx, step.id, ctx.deps.now());
+        const view = await stepView(step.id);
         const { ts } = await ctx.gateway.post(channel, buildStepCard(view));
-        await setStepMessageTs(db, step.id, ts);
+        const now = await recordStepCard(ctx.deps, step.id, ts);
         drawn.set(step.id, drawnKey(view));
         // A change that landed while the card was being posted is drawn now.
-        if ((await getStep(db, step.id)).version !== view.step.version) stepChanged(step.id, incidentId);
+        if (now.version !== view.step.version) stepChanged(step.id, incidentId);
       }
     });
   };

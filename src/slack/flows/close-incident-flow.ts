@@ -1,12 +1,12 @@
+import type { Actor } from '../../domain/actor.js';
 import type { Incident } from '../../domain/types.js';
 import { closeIncident } from '../../incidents/close-incident.js';
 import type { Refusal } from '../../incidents/deps.js';
-import { loadReport } from '../../incidents/report/load-report.js';
 import { renderReportMarkdown } from '../../incidents/report/render-report.js';
+import { loadReportView } from '../../incidents/views/load-report-view.js';
 import { buildCloseSummary } from '../blocks/build-close-summary.js';
 import type { SlackContext } from '../cards/card-context.js';
 import type { CardDrawer } from '../cards/card-drawer.js';
-import { definitionView } from '../cards/load-views.js';
 import { SlackCallError } from '../gateway/slack-call-error.js';
 
 export function reportFileName(incident: Incident): string {
@@ -22,17 +22,12 @@ export function reportFileName(incident: Incident): string {
 export async function closeIncidentInSlack(
   ctx: SlackContext,
   cards: CardDrawer,
-  input: { incidentId: string; userId: string; force: boolean; reason: string | null },
+  input: Actor & { incidentId: string; force: boolean; reason: string | null },
 ): Promise<{ ok: true; incident: Incident; markdown: string; uploaded: boolean } | Refusal> {
   const out = await closeIncident(ctx.deps, input);
   if (!out.ok) return out;
   const { incident } = out;
-  const report = await loadReport(
-    ctx.deps.db,
-    incident.id,
-    (key) => definitionView(ctx, key).title,
-    ctx.deps.now(),
-  );
+  const report = await loadReportView(ctx.deps, incident.id);
   const markdown = renderReportMarkdown(report, { user: (id) => `@${id}` });
   const fileName = reportFileName(incident);
   const channel = incident.channelId;

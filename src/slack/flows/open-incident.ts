@@ -1,7 +1,7 @@
-import { appendAuditNow } from '../../audit/append-audit.js';
-import { setIncidentChannel } from '../../db/repos/incidents-repo.js';
+import type { Actor } from '../../domain/actor.js';
 import type { Incident } from '../../domain/types.js';
 import { closeIncident } from '../../incidents/close-incident.js';
+import { recordIncidentChannel } from '../../incidents/record-incident-channel.js';
 import { launchDiscovery, type StartIncidentInput, startIncident } from '../../incidents/start-incident.js';
 import type { SlackContext } from '../cards/card-context.js';
 import type { CardDrawer } from '../cards/card-drawer.js';
@@ -27,33 +27,32 @@ export interface OpenedIncident {
 export async function openIncident(
   ctx: SlackContext,
   cards: CardDrawer,
-  input: StartIncidentInput & { now: Date },
+  input: Omit<StartIncidentInput, 'requestedBy'> & { now: Date; requester: Actor },
 ): Promise<OpenedIncident> {
-  const { incident } = await startIncident(ctx.deps, input);
+  const { now, requester, ...fields } = input;
+  const { incident } = await startIncident(ctx.deps, { ...fields, requestedBy: requester.userId });
   let created: { id: string; name: string };
   try {
-    created = await createChannel(ctx, input.now, input.label);
+    created = await createChannel(ctx, now, input.label);
   } catch (err) {
     const reason =
       err instanceof SlackCallError
         ? `Slack refused to create the channel (${err.code})`
         : 'the channel could not be created';
     await closeIncident(ctx.deps, {
+      ...requester,
       incidentId: incident.id,
-      userId: input.requestedBy,
       force: true,
       reason,
     }).catch(() => undefined);
     throw err;
   }
-  await setIncidentChannel(ctx.deps.db, incident.id, created.id);
-  await appendAuditNow(ctx.deps.db, {
+  await recordIncidentChannel(ctx.deps, {
     incidentId: incident.id,
-    actor: 'reclaim',
-    action: 'incident.channel_created',
-    payload: { channelId: created.id, channelName: created.name },
+    channelId: created.id,
+    channelName: created.name,
   });
-  const people = [...new Set([input.requestedBy, ...ctx.config.responders])];
+  const people = [...new Set([requester.userId, ...ctx.config.responders])];
   const inviteFailures = await ctx.gateway.invite(created.id, people);
   const kind = input.rehearsal ? 'Rehearsal' : 'Account takeover';
   await ctx.gateway

@@ -1,13 +1,14 @@
 import type { App, RespondFn } from '@slack/bolt';
 import { configuredProviders } from '../../config/config.js';
-import { findIncidentByChannel, listOpenIncidents } from '../../db/repos/incidents-repo.js';
+import { findChannelIncident } from '../../incidents/views/find-channel-incident.js';
+import { loadOpenIncidents } from '../../incidents/views/load-open-incidents.js';
+import { loadProgressView } from '../../incidents/views/load-progress-view.js';
 import { buildIncidentList } from '../blocks/build-incident-list.js';
 import { buildProgressCard } from '../blocks/build-progress-card.js';
 import { buildRefusal, buildUsageMessage } from '../blocks/build-usage-message.js';
 import type { SlackMessage } from '../blocks/types.js';
 import type { SlackContext } from '../cards/card-context.js';
 import type { CardDrawer } from '../cards/card-drawer.js';
-import { loadProgressView } from '../cards/load-views.js';
 import { type ParsedCommand, parseCommand } from '../commands/parse-command.js';
 import { closeIncidentInSlack } from '../flows/close-incident-flow.js';
 import { answerErrors, type Reply } from './answer.js';
@@ -55,22 +56,22 @@ async function dispatch(
     case 'start':
       return startCommand(ctx, cards, parsed, who.userId, reply, configuredProviders);
     case 'list':
-      return reply(buildIncidentList(await listOpenIncidents(ctx.deps.db), ctx.deps.now()));
+      return reply(buildIncidentList(await loadOpenIncidents(ctx.deps), ctx.deps.now()));
     case 'status': {
-      const incident = await findIncidentByChannel(ctx.deps.db, who.channelId);
+      const incident = await findChannelIncident(ctx.deps, who.channelId);
       if (!incident) return reply(buildRefusal(NOT_AN_INCIDENT_CHANNEL));
-      return reply(
-        buildProgressCard(
-          await loadProgressView(ctx, incident.id, ctx.deps.now(), ctx.gateway.isRateLimited()),
-        ),
-      );
+      const view = await loadProgressView(ctx.deps, incident.id, {
+        now: ctx.deps.now(),
+        delayedBySlack: ctx.gateway.isRateLimited(),
+      });
+      return reply(buildProgressCard(view));
     }
     case 'close': {
-      const incident = await findIncidentByChannel(ctx.deps.db, who.channelId);
+      const incident = await findChannelIncident(ctx.deps, who.channelId);
       if (!incident) return reply(buildRefusal(NOT_AN_INCIDENT_CHANNEL));
       const out = await closeIncidentInSlack(ctx, cards, {
+        ...(await ctx.actorOf(who.userId)),
         incidentId: incident.id,
-        userId: who.userId,
         force: parsed.force,
         reason: parsed.reason,
       });

@@ -9,8 +9,8 @@ import { onStepButton } from './step-click.js';
 export function registerDecideButtons(app: App, ctx: SlackContext, cards: CardDrawer): void {
   onStepButton(app, ctx, STEP_ACTION.approve, async (click) => {
     const out = await approveStep(ctx.deps, {
+      ...(await ctx.actorOf(click.userId)),
       stepId: click.stepId,
-      userId: click.userId,
       digest: click.digest,
     });
     if (!out.ok) {
@@ -23,8 +23,8 @@ export function registerDecideButtons(app: App, ctx: SlackContext, cards: CardDr
   });
   onStepButton(app, ctx, STEP_ACTION.reject, async (click) => {
     const out = await rejectStep(ctx.deps, {
+      ...(await ctx.actorOf(click.userId)),
       stepId: click.stepId,
-      userId: click.userId,
       digest: click.digest,
     });
     if (out.ok) await cards.drawStepNow(click.stepId);

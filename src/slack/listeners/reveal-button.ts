@@ -1,6 +1,5 @@
 import type { App } from '@slack/bolt';
-import { getStep } from '../../db/repos/steps-repo.js';
-import { revealCredential } from '../../incidents/reveal-credential.js';
+import { revealStepCredential } from '../../incidents/reveal-credential.js';
 import { buildRevealMessage } from '../blocks/build-reveal-message.js';
 import { STEP_ACTION } from '../blocks/button-value.js';
 import type { SlackContext } from '../cards/card-context.js';
@@ -15,11 +14,10 @@ export function registerRevealButton(app: App, ctx: SlackContext, cards: CardDra
   onStepButton(app, ctx, STEP_ACTION.reveal, async (click) => {
     if (!click.secretId)
       return { ok: false, code: 'secret_not_found', message: 'That button names no credential.' };
-    const step = await getStep(ctx.deps.db, click.stepId);
-    const out = await revealCredential(ctx.deps, {
-      incidentId: step.incidentId,
+    const out = await revealStepCredential(ctx.deps, {
+      ...(await ctx.actorOf(click.userId)),
+      stepId: click.stepId,
       secretId: click.secretId,
-      userId: click.userId,
     });
     if (!out.ok) return out;
     await click.reply(buildRevealMessage(out.label, out.value));

@@ -1,23 +1,22 @@
 import type { App } from '@slack/bolt';
-import { getStep } from '../../db/repos/steps-repo.js';
 import { retryStep } from '../../incidents/retry-step.js';
 import { markStepDone } from '../../incidents/settle-step.js';
+import { loadStepTitle } from '../../incidents/views/load-step-title.js';
 import { buildSkipModal } from '../blocks/build-skip-modal.js';
 import { STEP_ACTION } from '../blocks/button-value.js';
 import type { SlackContext } from '../cards/card-context.js';
 import type { CardDrawer } from '../cards/card-drawer.js';
-import { definitionView } from '../cards/load-views.js';
 import { onStepButton } from './step-click.js';
 
 /** Mark done, Retry / Rediscover, and Skip (which asks for the reason in a modal). */
 export function registerSettleButtons(app: App, ctx: SlackContext, cards: CardDrawer): void {
   onStepButton(app, ctx, STEP_ACTION.done, async (click) => {
-    const out = await markStepDone(ctx.deps, { stepId: click.stepId, userId: click.userId });
+    const out = await markStepDone(ctx.deps, { ...(await ctx.actorOf(click.userId)), stepId: click.stepId });
     if (out.ok) await cards.drawStepNow(click.stepId);
     return out;
   });
   const retry = async (click: { stepId: string; userId: string }) => {
-    const out = await retryStep(ctx.deps, { stepId: click.stepId, userId: click.userId });
+    const out = await retryStep(ctx.deps, { ...(await ctx.actorOf(click.userId)), stepId: click.stepId });
     if (out.ok) {
       ctx.wakeWorker();
       await cards.drawStepNow(click.stepId);
@@ -27,12 +26,8 @@ export function registerSettleButtons(app: App, ctx: SlackContext, cards: CardDr
   onStepButton(app, ctx, STEP_ACTION.retry, retry);
   onStepButton(app, ctx, STEP_ACTION.rediscover, retry);
   onStepButton(app, ctx, STEP_ACTION.skip, async (click) => {
-    const step = await getStep(ctx.deps.db, click.stepId);
-    const view = buildSkipModal({
-      stepId: step.id,
-      digest: click.digest,
-      title: definitionView(ctx, step.stepKey).title,
-    });
+    const { stepId, title } = await loadStepTitle(ctx.deps, click.stepId);
+    const view = buildSkipModal({ stepId, digest: click.digest, title });
     await ctx.gateway.openView(click.triggerId, view);
     return undefined;
   });

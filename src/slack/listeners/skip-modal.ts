@@ -1,7 +1,6 @@
 import type { App } from '@slack/bolt';
-import { getIncident } from '../../db/repos/incidents-repo.js';
-import { findStep } from '../../db/repos/steps-repo.js';
 import { skipStep } from '../../incidents/settle-step.js';
+import { findStepChannel } from '../../incidents/views/find-step-channel.js';
 import { SKIP_MODAL_CALLBACK_ID, SKIP_REASON_ID } from '../blocks/build-skip-modal.js';
 import { buildRefusal } from '../blocks/build-usage-message.js';
 import { parseButtonValue } from '../blocks/button-value.js';
@@ -24,21 +23,20 @@ export function registerSkipModal(app: App, ctx: SlackContext, cards: CardDrawer
     await ack();
     ctx.acked(context, 'view_submission');
     const value = parseButtonValue(view.private_metadata);
-    const step = value ? await findStep(ctx.deps.db, value.stepId).catch(() => null) : null;
+    const step = value ? await findStepChannel(ctx.deps, value.stepId) : null;
     if (!value || !step) {
       ctx.logger.warn({ callbackId: SKIP_MODAL_CALLBACK_ID }, 'skip modal for an unknown step');
       return;
     }
-    const incident = await getIncident(ctx.deps.db, step.incidentId);
     const userId = body.user.id;
     const tell = async (message: { text: string; blocks: readonly unknown[] }) => {
-      if (incident.channelId) await ctx.gateway.ephemeral(incident.channelId, userId, message);
+      if (step.channelId) await ctx.gateway.ephemeral(step.channelId, userId, message);
     };
     await ctx.afterAck(() =>
       answerErrors(ctx.logger, tell, 'skip', async () => {
-        const out = await skipStep(ctx.deps, { stepId: step.id, userId, reason });
+        const out = await skipStep(ctx.deps, { ...(await ctx.actorOf(userId)), stepId: step.stepId, reason });
         if (!out.ok) return tell(buildRefusal(out.message));
-        await cards.drawStepNow(step.id);
+        await cards.drawStepNow(step.stepId);
       }),
     );
   });

@@ -1,4 +1,5 @@
 import type { Config, ProviderName } from '../../config/config.js';
+import { hasPlaybookFor, mayOpenIncident } from '../../incidents/may-open-incident.js';
 import { buildRefusal } from '../blocks/build-usage-message.js';
 import type { SlackContext } from '../cards/card-context.js';
 import type { CardDrawer } from '../cards/card-drawer.js';
@@ -26,7 +27,7 @@ export async function startCommand(
   configured: (config: Config) => ProviderName[],
 ): Promise<void> {
   const rehearsal = parsed.rehearsal || parsed.sandbox;
-  if (!ctx.deps.playbooks.supports(parsed.provider, rehearsal)) {
+  if (!hasPlaybookFor(ctx.deps, { provider: parsed.provider, rehearsal })) {
     return reply(
       buildRefusal(
         `This release of Reclaim has no ${rehearsal ? 'rehearsal ' : ''}playbook for ${parsed.provider} yet.`,
@@ -44,22 +45,17 @@ export async function startCommand(
         ),
       );
     }
-    const team = new Set([...ctx.config.approvers, ...ctx.config.responders]);
-    const approvers = await ctx.deps.approvers();
-    if ((team.size > 0 || approvers.size > 0) && !team.has(userId) && !approvers.has(userId)) {
-      return reply(
-        buildRefusal(
-          'Only the configured responders and approvers can open a real incident. Ask one of them, or start a rehearsal.',
-        ),
-      );
-    }
   }
+  // Only a real incident asks Slack about the approver group: anyone may open a rehearsal.
+  const requester = rehearsal ? { userId } : await ctx.actorOf(userId);
+  const allowed = mayOpenIncident(ctx.deps, { ...requester, rehearsal });
+  if (!allowed.ok) return reply(buildRefusal(allowed.message));
   const opened = await openIncident(ctx, cards, {
     provider: parsed.provider,
     label: parsed.label,
     since: parsed.since,
     rehearsal,
-    requestedBy: userId,
+    requester,
     now: ctx.deps.now(),
   });
   const failures =

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Step } from '../../../src/domain/types.js';
+import type { ProgressStepView } from '../../../src/incidents/views/view-types.js';
 import { buildProgressCard } from '../../../src/slack/blocks/build-progress-card.js';
-import type { ProgressStepView } from '../../../src/slack/blocks/types.js';
 import { approval, EVIL, makeIncident, makeStep, mrkdwnOf, NOW, textOf } from './fixtures.js';
 import { assertWithinSlackLimits } from './slack-limits.js';
 

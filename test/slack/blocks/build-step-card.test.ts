@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Step } from '../../../src/domain/types.js';
+import type { StepCardView } from '../../../src/incidents/views/view-types.js';
 import { buildStepCard } from '../../../src/slack/blocks/build-step-card.js';
 import { parseButtonValue } from '../../../src/slack/blocks/button-value.js';
-import type { StepCardView } from '../../../src/slack/blocks/types.js';
 import {
   approval,
   buttonsOf,

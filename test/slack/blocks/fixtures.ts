@@ -1,5 +1,5 @@
 import type { Approval, Incident, PlanAction, Step } from '../../../src/domain/types.js';
-import type { StepCardView } from '../../../src/slack/blocks/types.js';
+import type { StepCardView } from '../../../src/incidents/views/view-types.js';
 
 export const NOW = new Date('2026-03-15T13:12:00Z');
 export const OPENED = new Date('2026-03-15T12:00:00Z');

@@ -1,3 +1,4 @@
+/** A notifier the engine can be given before the front door that draws the cards exists. */
 import type { IncidentNotifier } from '../incidents/deps.js';
 
 /**

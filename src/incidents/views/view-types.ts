@@ -1,0 +1,54 @@
+/** What the read use cases hand the cards: plain view data, no Slack types. */
+import type { Approval, Incident, PlanAction, Risk, Step, StepKind } from '../../domain/types.js';
+
+/** The parts of a playbook step definition a card shows. */
+export interface StepCardDefinition {
+  title: string;
+  why: string;
+  risk: Risk;
+  kind: StepKind;
+  instructions?: string;
+  link?: { url: string; label: string };
+}
+
+/** A credential a step generated; the card shows its label and a Reveal button, never its value. */
+export interface SecretView {
+  id: string;
+  label: string;
+  revealedAt: Date | null;
+}
+
+export interface StepCardView {
+  incident: Incident;
+  step: Step;
+  definition: StepCardDefinition;
+  /** Discovery's one-sentence summary. */
+  summary: string | null;
+  /** The current plan's actions. */
+  actions: PlanAction[];
+  /** Approvals of the current plan digest. */
+  approvals: Approval[];
+  /** Distinct approvers the policy requires for this step. */
+  needed: number;
+  /** A sentence about the approval policy, e.g. "Rehearsal: one approval from anyone is enough." */
+  policyNote: string | null;
+  secrets: SecretView[];
+  /** Say that approving changes the live provider account. */
+  realAccountWarning?: boolean;
+  now: Date;
+}
+
+export interface ProgressStepView {
+  step: Step;
+  title: string;
+  approvals: Approval[];
+  needed: number;
+}
+
+export interface ProgressCardView {
+  incident: Incident;
+  steps: ProgressStepView[];
+  now: Date;
+  /** Slack is rate limiting our updates, so the card may lag. */
+  delayedBySlack?: boolean;
+}
