@@ -1,6 +1,7 @@
+import type { z } from 'zod';
 import type { ReclaimError } from '../../domain/errors.js';
 import type { Finding, PlannedAction } from '../../domain/types.js';
-import type { ActionOutcome, AutomatedStepDefinition, PlaybookContext } from '../types.js';
+import type { ActionOutcome, AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 
 /** A playbook's own error class (TelnyxPlaybookError, …): codes are `<provider>_…`. */
 export type PlaybookErrorClass = new (
@@ -72,6 +73,12 @@ export function paramReader(provider: string, ErrorClass: PlaybookErrorClass) {
       }
       return value as string[];
     },
+    /** The params read with `schema`; a plan that does not fit names the first field that does not. */
+    parsed<T>(action: PlannedAction, schema: z.ZodType<T>): T {
+      const result = schema.safeParse(action.params);
+      if (result.success) return result.data;
+      throw bad(action, result.error.issues[0]?.path.join('.') || 'params', 'a valid');
+    },
   };
 }
 
@@ -96,4 +103,13 @@ export function collectPlans(planned: readonly PlannedResource[]): {
     findings: planned.map((p) => p.finding),
     actions: planned.flatMap((p) => (p.action ? [p.action] : [])),
   };
+}
+
+/** A discovery of the judged resources: their findings and actions, and the summary `summarise` writes of the actions. */
+export function discoveryOf(
+  planned: readonly PlannedResource[],
+  summarise: (actions: PlannedAction[]) => string,
+): Discovery {
+  const { findings, actions } = collectPlans(planned);
+  return { findings, actions, summary: summarise(actions) };
 }

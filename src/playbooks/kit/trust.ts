@@ -1,6 +1,7 @@
 import type { PlaybookContext } from '../types.js';
 import { ipIsTrusted } from './cidr-contains.js';
 import { normaliseNumber } from './phone-numbers.js';
+import { describeTime } from './step-kit.js';
 
 /** The host of a webhook URL (`https://a.example.com:8443/x` → `a.example.com`), lower case. */
 export function hostOf(url: string | null | undefined): { hostname: string; host: string } | undefined {
@@ -36,11 +37,6 @@ export function hostIsTrusted(
     if (entry.startsWith('*.')) return subject.endsWith(entry.slice(1));
     return subject === entry;
   });
-}
-
-/** When something happened relative to the incident window, as the cards say it. */
-export function describeTime(iso: string): string {
-  return `${iso.slice(0, 16).replace('T', ' ')} UTC`;
 }
 
 /**

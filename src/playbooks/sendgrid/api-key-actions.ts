@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import type { SendgridExecutor } from './step-kit.js';
-import { isGone, paramsOf, removeOrGone, SendgridPlaybookError, writeUnlessDone } from './step-kit.js';
+import type { SendgridClient } from '../../providers/sendgrid/index.js';
+import type { KindExecutor } from '../kit/action-kit.js';
+import { orGone, removeOrGone, removeUnlessGone } from '../kit/step-kit.js';
+import { paramsOf, SendgridPlaybookError } from './playbook-error.js';
 
 const createParams = z.object({ name: z.string().min(1), scopes: z.array(z.string()), replaces: z.string() });
 
@@ -10,7 +12,7 @@ const createParams = z.object({ name: z.string().min(1), scopes: z.array(z.strin
  * done; a replacement next to the old key is from an attempt whose answer was lost (nobody holds
  * its value), so it is deleted and a fresh one created before the old key goes.
  */
-export const createReplacementKey: SendgridExecutor = async (ctx, action, recheck) => {
+export const createReplacementKey: KindExecutor<SendgridClient> = async (ctx, action, recheck) => {
   const { name, scopes, replaces } = paramsOf(action, createParams);
   const api = ctx.client.apiKeys;
   if (recheck) {
@@ -30,7 +32,7 @@ export const createReplacementKey: SendgridExecutor = async (ctx, action, rechec
 };
 
 /** Deletes a key; never Reclaim's own. A recheck reads the key first; a 404 is done. */
-export const deleteApiKey: SendgridExecutor = (ctx, action, recheck) => {
+export const deleteApiKey: KindExecutor<SendgridClient> = (ctx, action, recheck) => {
   if (action.target === ctx.client.ownApiKeyId) {
     throw new SendgridPlaybookError(
       'sendgrid_own_key',
@@ -39,18 +41,10 @@ export const deleteApiKey: SendgridExecutor = (ctx, action, recheck) => {
     );
   }
   const api = ctx.client.apiKeys;
-  const done = { result: { deleted: true } };
-  return writeUnlessDone(
+  return removeUnlessGone(
     recheck,
-    async () => {
-      try {
-        await api.get(action.target);
-        return undefined;
-      } catch (err) {
-        if (isGone(err)) return { result: { deleted: true, note: 'already gone' } };
-        throw err;
-      }
-    },
-    () => removeOrGone(() => api.delete(action.target), done),
+    async () => (await orGone(() => api.get(action.target))) !== null,
+    () => api.delete(action.target),
+    { result: { deleted: true } },
   );
 };

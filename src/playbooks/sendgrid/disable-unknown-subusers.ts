@@ -1,39 +1,32 @@
-import type { Finding, PlannedAction } from '../../domain/types.js';
 import type { SendgridClient, Subuser } from '../../providers/sendgrid/index.js';
-import { collectPlans } from '../kit/action-kit.js';
-import type { AutomatedStepDefinition, Discovery } from '../types.js';
-import {
-  executeByKind,
-  nothingFound,
-  plural,
-  readOwnerEmail,
-  type SendgridContext,
-  type SendgridExecutor,
-  writeUnlessDone,
-} from './step-kit.js';
+import { discoveryOf, type KindExecutor, type PlannedResource } from '../kit/action-kit.js';
+import { judgeResource } from '../kit/judge-resource.js';
+import { nothingFound, plural, writeUnlessDone } from '../kit/step-kit.js';
+import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
+import { readOwnerEmail } from './owner-email.js';
+import { dispatchByKind } from './playbook-error.js';
 import { type SendgridTrust, sendgridTrustOf } from './trust.js';
 
 export const DISABLE_UNKNOWN_SUBUSERS = 'sendgrid.disable-unknown-subusers';
 
-function plan(s: Subuser, trust: SendgridTrust): { finding: Finding; action?: PlannedAction } {
+function plan(s: Subuser, trust: SendgridTrust): PlannedResource {
   const unknown = trust.domains.length > 0 && !trust.domainKnown(s.email);
   const summary = `Subuser ${s.username} <${s.email ?? 'no address'}>${s.disabled ? ', disabled' : ''}${s.region === 'eu' ? ', EU' : ''}`;
   const reasons = unknown ? [`${s.email ?? 'no address'} is not on your domains`] : [];
-  const finding = { resource: s.username, summary, suspicious: unknown, reasons };
-  if (!unknown || s.disabled) return { finding };
-  return {
-    finding,
-    action: {
-      kind: 'disable_subuser',
-      target: s.username,
-      params: { email: s.email ?? '' },
-      description: `Disable subuser ${s.username} <${s.email ?? 'no address'}> (it can be enabled again)`,
-    },
-  };
+  return judgeResource(
+    { resource: s.username, summary, reasons },
+    unknown &&
+      !s.disabled && {
+        kind: 'disable_subuser',
+        target: s.username,
+        params: { email: s.email ?? '' },
+        description: `Disable subuser ${s.username} <${s.email ?? 'no address'}> (it can be enabled again)`,
+      },
+  );
 }
 
 /** `PATCH /v3/subusers/{name}` `{ disabled: true }`; a recheck reads the subuser first. */
-const disableSubuser: SendgridExecutor = (ctx, action, recheck) => {
+const disableSubuser: KindExecutor<SendgridClient> = (ctx, action, recheck) => {
   const api = ctx.client.subusers;
   return writeUnlessDone(
     recheck,
@@ -49,21 +42,23 @@ const disableSubuser: SendgridExecutor = (ctx, action, recheck) => {
   );
 };
 
-async function discover(ctx: SendgridContext): Promise<Discovery> {
+function summarise(subusers: number, trust: SendgridTrust, actions: number): string {
+  if (subusers === 0) return nothingFound('the account has no subusers.');
+  if (trust.domains.length === 0) {
+    return `Reclaim knows none of your domains (the account email could not be read and RECLAIM_TRUSTED_HOSTS is not set), so no subuser is planned for disabling; check the ${plural(subusers, 'subuser')} in the console.`;
+  }
+  if (actions === 0)
+    return nothingFound(`${plural(subusers, 'subuser')}, none enabled outside your domains.`);
+  return `Disable ${actions} of ${plural(subusers, 'subuser')} registered outside your domains: a subuser sends on your account's reputation and bill. Disabling is reversible; its keys, webhooks and mail stay as they are.`;
+}
+
+async function discover(ctx: PlaybookContext<SendgridClient>): Promise<Discovery> {
   const [subusers, ownerEmail] = await Promise.all([ctx.client.subusers.list(), readOwnerEmail(ctx)]);
   const trust = sendgridTrustOf(ctx, ownerEmail);
-  const planned = subusers.map((s) => plan(s, trust));
-  const { findings, actions } = collectPlans(planned);
-  let summary: string;
-  if (subusers.length === 0) summary = nothingFound('the account has no subusers.');
-  else if (trust.domains.length === 0) {
-    summary = `Reclaim knows none of your domains (the account email could not be read and RECLAIM_TRUSTED_HOSTS is not set), so no subuser is planned for disabling; check the ${plural(subusers.length, 'subuser')} in the console.`;
-  } else if (actions.length === 0) {
-    summary = nothingFound(`${plural(subusers.length, 'subuser')}, none enabled outside your domains.`);
-  } else {
-    summary = `Disable ${actions.length} of ${plural(subusers.length, 'subuser')} registered outside your domains: a subuser sends on your account's reputation and bill. Disabling is reversible; its keys, webhooks and mail stay as they are.`;
-  }
-  return { findings, actions, summary };
+  return discoveryOf(
+    subusers.map((s) => plan(s, trust)),
+    (actions) => summarise(subusers.length, trust, actions.length),
+  );
 }
 
 export const disableUnknownSubusersStep: AutomatedStepDefinition<SendgridClient> = {
@@ -73,5 +68,5 @@ export const disableUnknownSubusersStep: AutomatedStepDefinition<SendgridClient>
   why: 'Attackers create subusers to send spam on your account, with their own keys and settings that survive the clean-up of the parent. A disabled subuser can neither send nor sign in, and can be enabled again if it turns out to be yours.',
   risk: 'high',
   discover,
-  execute: executeByKind(DISABLE_UNKNOWN_SUBUSERS, { disable_subuser: disableSubuser }),
+  execute: dispatchByKind(DISABLE_UNKNOWN_SUBUSERS, { disable_subuser: disableSubuser }),
 };

@@ -42,6 +42,7 @@ export { ACCOUNT_CONTROL_SCOPES, REPLACED_MARK, replacementName } from './api-ke
 export { DISABLE_UNKNOWN_SUBUSERS } from './disable-unknown-subusers.js';
 export { groupBySubject, type SubjectGroup } from './group-subjects.js';
 export { EMAIL_ACTIVITY_PAGE, SENDGRID_APP } from './manual-steps.js';
+export { SendgridPlaybookError } from './playbook-error.js';
 export { REMOVE_UNKNOWN_TEAMMATES } from './remove-unknown-teammates.js';
 export { REPLACE_API_KEYS } from './replace-api-keys.js';
 export { REVIEW_IP_ACCESS } from './review-ip-access.js';
@@ -53,5 +54,4 @@ export {
 } from './review-sent-email.js';
 export { REVIEW_WEBHOOKS } from './review-webhooks.js';
 export { SPAM_PATTERNS, spamSignals } from './spam-patterns.js';
-export { SendgridPlaybookError } from './step-kit.js';
 export { domainIsKnown, domainOf, entryIsTrusted, isCovered, knownDomains } from './trust.js';

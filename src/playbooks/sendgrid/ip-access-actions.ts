@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import type { AllowedIp } from '../../providers/sendgrid/index.js';
-import type { SendgridExecutor } from './step-kit.js';
-import { paramsOf, removeOrGone, SendgridPlaybookError } from './step-kit.js';
+import type { AllowedIp, SendgridClient } from '../../providers/sendgrid/index.js';
+import type { KindExecutor } from '../kit/action-kit.js';
+import { removeOrGone } from '../kit/step-kit.js';
+import { paramsOf, SendgridPlaybookError } from './playbook-error.js';
 import { isCovered } from './trust.js';
 
 const addParams = z.object({ ips: z.array(z.string()).min(1) });
@@ -16,7 +17,7 @@ function covered(ip: string, list: readonly AllowedIp[]): boolean {
 }
 
 /** Adds the responders' addresses; a recheck adds only those still missing. */
-export const addAllowedIps: SendgridExecutor = async (ctx, action, recheck) => {
+export const addAllowedIps: KindExecutor<SendgridClient> = async (ctx, action, recheck) => {
   const { ips } = paramsOf(action, addParams);
   const api = ctx.client.accessSettings;
   const list = recheck ? await api.listAllowed() : [];
@@ -31,7 +32,7 @@ export const addAllowedIps: SendgridExecutor = async (ctx, action, recheck) => {
  * ones) is on the list: if adding them failed, removing others could lock everyone out, which only
  * SendGrid support can undo. It reads the list first, so a removal already done is not repeated.
  */
-export const removeAllowedIp: SendgridExecutor = async (ctx, action) => {
+export const removeAllowedIp: KindExecutor<SendgridClient> = async (ctx, action) => {
   const { ruleId, ip, keep } = paramsOf(action, removeParams);
   const api = ctx.client.accessSettings;
   const list = await api.listAllowed();

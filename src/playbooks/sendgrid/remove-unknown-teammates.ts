@@ -1,70 +1,62 @@
-import type { Finding, PlannedAction } from '../../domain/types.js';
+import type { PlannedAction } from '../../domain/types.js';
 import {
   inviteRef,
   type PendingInvite,
   type SendgridClient,
   type Teammate,
 } from '../../providers/sendgrid/index.js';
-import { collectPlans } from '../kit/action-kit.js';
-import type { AutomatedStepDefinition, Discovery } from '../types.js';
-import { executeByKind, nothingFound, plural, readOwnerEmail, type SendgridContext } from './step-kit.js';
+import { discoveryOf, type PlannedResource } from '../kit/action-kit.js';
+import { judgeResource, reasonsOf } from '../kit/judge-resource.js';
+import { nothingFound, plural } from '../kit/step-kit.js';
+import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
+import { readOwnerEmail } from './owner-email.js';
+import { dispatchByKind } from './playbook-error.js';
 import { cancelInvite, deleteTeammate } from './teammate-actions.js';
 import { domainOf, type SendgridTrust, sendgridTrustOf } from './trust.js';
 
 export const REMOVE_UNKNOWN_TEAMMATES = 'sendgrid.remove-unknown-teammates';
-
-interface Planned {
-  finding: Finding;
-  action?: PlannedAction;
-}
 
 function outsider(email: string | null, trust: SendgridTrust): string | undefined {
   if (trust.domains.length === 0 || trust.domainKnown(email)) return undefined;
   return `${email ?? 'no address'} is not on your domains (${trust.domains.join(', ')})`;
 }
 
-function planTeammate(t: Teammate, trust: SendgridTrust): Planned {
+/** The owner is never removed; anyone else outside your domains is. */
+function planTeammate(t: Teammate, trust: SendgridTrust): PlannedResource {
   const role = t.user_type === 'owner' ? 'owner' : t.is_admin ? 'admin' : 'teammate';
   const summary = `Teammate ${t.username} <${t.email ?? 'no address'}>, ${role}`;
-  if (t.user_type === 'owner')
-    return { finding: { resource: t.username, summary, suspicious: false, reasons: [] } };
+  if (t.user_type === 'owner') return judgeResource({ resource: t.username, summary, reasons: [] });
   const why = outsider(t.email, trust);
-  const reasons = why
-    ? [why, ...(t.is_admin ? ['is an admin: can do anything the owner can, but billing'] : [])]
-    : [];
-  const finding = { resource: t.username, summary, suspicious: reasons.length > 0, reasons };
-  if (!why) return { finding };
-  return {
-    finding,
-    action: {
+  return judgeResource(
+    {
+      resource: t.username,
+      summary,
+      reasons: why
+        ? [why, ...reasonsOf(t.is_admin && 'is an admin: can do anything the owner can, but billing')]
+        : [],
+    },
+    why !== undefined && {
       kind: 'delete_teammate',
       target: t.username,
       params: { email: t.email ?? '' },
       description: `Remove ${role} ${t.username} <${t.email ?? 'no address'}>`,
     },
-  };
+  );
 }
 
-function planInvite(i: PendingInvite, trust: SendgridTrust): Planned {
+function planInvite(i: PendingInvite, trust: SendgridTrust): PlannedResource {
   const ref = inviteRef(i.token);
   const kind = i.is_admin ? 'admin invitation' : 'invitation';
   const why = outsider(i.email, trust);
-  const finding = {
-    resource: ref,
-    summary: `Pending ${kind} to ${i.email}`,
-    suspicious: Boolean(why),
-    reasons: why ? [why] : [],
-  };
-  if (!why) return { finding };
-  return {
-    finding,
-    action: {
+  return judgeResource(
+    { resource: ref, summary: `Pending ${kind} to ${i.email}`, reasons: reasonsOf(why) },
+    why !== undefined && {
       kind: 'cancel_invite',
       target: ref,
       params: { email: i.email },
       description: `Cancel the ${kind} to ${i.email}`,
     },
-  };
+  );
 }
 
 function summarise(
@@ -88,7 +80,7 @@ function summarise(
   return `Remove ${removals} of ${plural(teammates, 'teammate')} and cancel ${cancels} of ${plural(invites, 'invitation')} from outside your domains (${domains}). If one of them is yours (a contractor on another domain), add that domain to RECLAIM_TRUSTED_HOSTS and rediscover, or reject the plan.`;
 }
 
-async function discover(ctx: SendgridContext): Promise<Discovery> {
+async function discover(ctx: PlaybookContext<SendgridClient>): Promise<Discovery> {
   const [teammates, invites, ownerEmail] = await Promise.all([
     ctx.client.teammates.list(),
     ctx.client.teammates.listPending(),
@@ -99,12 +91,7 @@ async function discover(ctx: SendgridContext): Promise<Discovery> {
     ...teammates.map((t) => planTeammate(t, trust)),
     ...invites.map((i) => planInvite(i, trust)),
   ];
-  const { findings, actions } = collectPlans(planned);
-  return {
-    findings,
-    actions,
-    summary: summarise(trust, teammates.length, invites.length, actions),
-  };
+  return discoveryOf(planned, (actions) => summarise(trust, teammates.length, invites.length, actions));
 }
 
 export const removeUnknownTeammatesStep: AutomatedStepDefinition<SendgridClient> = {
@@ -114,7 +101,7 @@ export const removeUnknownTeammatesStep: AutomatedStepDefinition<SendgridClient>
   why: 'A teammate the attacker added keeps their own login after your password changes, and a pending invitation lets them add one later. SendGrid shows no dates for either, so anyone whose address is not on your domains (the owner’s email domain and RECLAIM_TRUSTED_HOSTS) is removed; the owner never is.',
   risk: 'high',
   discover,
-  execute: executeByKind(REMOVE_UNKNOWN_TEAMMATES, {
+  execute: dispatchByKind(REMOVE_UNKNOWN_TEAMMATES, {
     delete_teammate: deleteTeammate,
     cancel_invite: cancelInvite,
   }),

@@ -1,9 +1,12 @@
 import type { Finding, PlannedAction } from '../../domain/types.js';
 import type { ApiKeyWithScopes, SendgridClient } from '../../providers/sendgrid/index.js';
-import type { AutomatedStepDefinition, Discovery } from '../types.js';
+import { namedWithId } from '../kit/action-kit.js';
+import { findingOf } from '../kit/judge-resource.js';
+import { nothingFound, orGone, plural } from '../kit/step-kit.js';
+import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 import { createReplacementKey, deleteApiKey } from './api-key-actions.js';
 import { controlScopesOf, isReplacement, replacementName } from './api-key-rules.js';
-import { executeByKind, isGone, nothingFound, plural, quoted, type SendgridContext } from './step-kit.js';
+import { dispatchByKind } from './playbook-error.js';
 
 export const REPLACE_API_KEYS = 'sendgrid.replace-api-keys';
 
@@ -13,27 +16,25 @@ interface Planned {
 }
 
 function planKey(key: ApiKeyWithScopes, own: string | null): Planned {
-  const label = `${quoted(key.name)} (${key.api_key_id})`;
+  const label = namedWithId(key.name, key.api_key_id);
   const scopes = `${plural(key.scopes.length, 'scope')}`;
   if (key.api_key_id === own) {
     return {
-      finding: {
+      finding: findingOf({
         resource: key.api_key_id,
         summary: `API key ${label}: the key Reclaim uses, kept`,
-        suspicious: false,
         reasons: [],
-      },
+      }),
       actions: [],
     };
   }
   const control = controlScopesOf(key);
   const suspicious = control.length > 0;
-  const finding: Finding = {
+  const finding = findingOf({
     resource: key.api_key_id,
     summary: `API key ${label}, ${scopes}`,
-    suspicious,
     reasons: suspicious ? [`can take control of the account (${control.join(', ')})`] : [],
-  };
+  });
   const remove: PlannedAction = {
     kind: 'delete_api_key',
     target: key.api_key_id,
@@ -78,16 +79,10 @@ function order(planned: Planned[]): PlannedAction[] {
   return [...control, ...rest];
 }
 
-async function discover(ctx: SendgridContext): Promise<Discovery> {
+async function discover(ctx: PlaybookContext<SendgridClient>): Promise<Discovery> {
   const listed = await ctx.client.apiKeys.list();
   // A key deleted between the listing and its lookup is simply no longer there.
-  const found = await Promise.all(
-    listed.map((k) =>
-      ctx.client.apiKeys
-        .get(k.api_key_id)
-        .catch((err: unknown) => (isGone(err) ? null : Promise.reject(err))),
-    ),
-  );
+  const found = await Promise.all(listed.map((k) => orGone(() => ctx.client.apiKeys.get(k.api_key_id))));
   const keys = found.filter((k): k is ApiKeyWithScopes => k !== null);
   const own = ctx.client.ownApiKeyId;
   const planned = keys.map((k) => planKey(k, own));
@@ -102,7 +97,7 @@ export const replaceApiKeysStep: AutomatedStepDefinition<SendgridClient> = {
   why: 'An API key keeps working after the password changes, and SendGrid shows neither when a key was made nor who made it, so every key but Reclaim’s own must be assumed known to the attacker. Keys that can manage the account are deleted; the others are replaced by new keys with the same scopes, each revealed once here.',
   risk: 'high',
   discover,
-  execute: executeByKind(REPLACE_API_KEYS, {
+  execute: dispatchByKind(REPLACE_API_KEYS, {
     create_api_key: createReplacementKey,
     delete_api_key: deleteApiKey,
   }),

@@ -6,10 +6,12 @@ import {
   allowRuleRef,
   type SendgridClient,
 } from '../../providers/sendgrid/index.js';
-import { describeTime, unjudgedReason } from '../kit/trust.js';
-import type { AutomatedStepDefinition, Discovery } from '../types.js';
+import { findingOf, reasonsOf } from '../kit/judge-resource.js';
+import { describeTime, nothingFound, plural } from '../kit/step-kit.js';
+import { unjudgedReason } from '../kit/trust.js';
+import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 import { addAllowedIps, removeAllowedIp } from './ip-access-actions.js';
-import { executeByKind, nothingFound, plural, type SendgridContext } from './step-kit.js';
+import { dispatchByKind } from './playbook-error.js';
 import { isCovered, type SendgridTrust, sendgridTrustOf } from './trust.js';
 
 export const REVIEW_IP_ACCESS = 'sendgrid.review-ip-access';
@@ -28,12 +30,7 @@ function entryFinding(e: AllowedIp, trust: SendgridTrust): Finding {
     const added = trust.inWindow(iso(e.created_at), 'added');
     if (added) reasons.push(added);
   }
-  return {
-    resource: allowRuleRef(e.id),
-    summary: `Allowed: ${e.ip}`,
-    suspicious: reasons.length > 0,
-    reasons,
-  };
+  return findingOf({ resource: allowRuleRef(e.id), summary: `Allowed: ${e.ip}`, reasons });
 }
 
 /** How an access attempt got in, as the activity log's `auth_method` says it. */
@@ -51,12 +48,11 @@ function attemptFinding(a: AccessAttempt, trust: SendgridTrust): Finding {
   const reason = trust.ipsConfigured
     ? 'an address not in RECLAIM_TRUSTED_IPS got in'
     : unjudgedReason('got in from', [a.ip], UNSET, 'address');
-  return {
+  return findingOf({
     resource: accessRef(a.ip),
     summary: `${a.ip} (${a.location ?? 'unknown location'}) ${a.allowed ? how : 'was refused'}${when}`,
-    suspicious,
-    reasons: suspicious ? [reason] : [],
-  };
+    reasons: reasonsOf(suspicious && reason),
+  });
 }
 
 /**
@@ -131,7 +127,7 @@ function summarise(
   return `${capitalise(parts.join(', then '))}.${seen}`;
 }
 
-async function discover(ctx: SendgridContext): Promise<Discovery> {
+async function discover(ctx: PlaybookContext<SendgridClient>): Promise<Discovery> {
   const trust = sendgridTrustOf(ctx);
   const api = ctx.client.accessSettings;
   const [list, activity] = await Promise.all([api.listAllowed(), api.listActivity()]);
@@ -151,7 +147,7 @@ export const reviewIpAccessStep: AutomatedStepDefinition<SendgridClient> = {
   why: 'With IP Access Management on, only listed addresses can sign in or use a key, so an attacker who added their own address keeps a door open. Your addresses (RECLAIM_TRUSTED_IPS, which must include the host Reclaim runs on) are added before anything is removed, so the clean-up never locks you out.',
   risk: 'high',
   discover,
-  execute: executeByKind(REVIEW_IP_ACCESS, {
+  execute: dispatchByKind(REVIEW_IP_ACCESS, {
     add_allowed_ips: addAllowedIps,
     remove_allowed_ip: removeAllowedIp,
   }),

@@ -1,12 +1,14 @@
 import type { Finding } from '../../domain/types.js';
 import { ProviderError } from '../../providers/http/index.js';
 import type { SendgridClient } from '../../providers/sendgrid/index.js';
-import { describeTime } from '../kit/trust.js';
-import type { AutomatedStepDefinition, Discovery } from '../types.js';
+import { findingOf } from '../kit/judge-resource.js';
+import { describeTime, plural } from '../kit/step-kit.js';
+import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 import { groupBySubject, type SubjectGroup } from './group-subjects.js';
 import { EMAIL_ACTIVITY_PAGE } from './manual-steps.js';
+import { readOwnerEmail } from './owner-email.js';
+import { dispatchByKind } from './playbook-error.js';
 import { spamSignals } from './spam-patterns.js';
-import { executeByKind, plural, readOwnerEmail, type SendgridContext } from './step-kit.js';
 import { type SendgridTrust, sendgridTrustOf } from './trust.js';
 
 export const REVIEW_SENT_EMAIL = 'sendgrid.review-sent-email';
@@ -34,12 +36,11 @@ function finding(g: SubjectGroup, reasons: string[]): Finding {
       ? `, from ${g.senders[0]}${g.senders.length > 1 ? ` and ${g.senders.length - 1} more` : ''}`
       : '';
   const last = g.last ? `, last ${describeTime(g.last)}` : '';
-  return {
+  return findingOf({
     resource: g.ref,
     summary: `“${g.subject}”: ${plural(g.count, 'message')}${bounced}${from}${last}`,
-    suspicious: reasons.length > 0,
     reasons,
-  };
+  });
 }
 
 /** The step's outcome when the account has no Email Activity API (the paid add-on): review by hand. */
@@ -61,7 +62,7 @@ export function createReviewSentEmailStep(
   options: ReviewSentEmailOptions = {},
 ): AutomatedStepDefinition<SendgridClient> {
   const now = options.now ?? (() => new Date());
-  async function discover(ctx: SendgridContext): Promise<Discovery> {
+  async function discover(ctx: PlaybookContext<SendgridClient>): Promise<Discovery> {
     const to = now();
     const from = new Date(to.getTime() - REVIEW_DAYS * 86_400_000);
     let window: Awaited<ReturnType<SendgridClient['emailActivity']['listWindow']>>;
@@ -105,6 +106,6 @@ export function createReviewSentEmailStep(
     why: 'Attackers take SendGrid accounts to send spam and phishing under your name, which damages your sender reputation and may have reached your customers. The subjects you do not recognise show what was sent and whom to warn.',
     risk: 'normal',
     discover,
-    execute: executeByKind(REVIEW_SENT_EMAIL, {}),
+    execute: dispatchByKind(REVIEW_SENT_EMAIL, {}),
   };
 }

@@ -1,84 +1,75 @@
-import type { Finding, PlannedAction } from '../../domain/types.js';
+import type { PlannedAction } from '../../domain/types.js';
 import type { EventWebhook, ParseSetting, SendgridClient } from '../../providers/sendgrid/index.js';
-import { collectPlans } from '../kit/action-kit.js';
-import { hostsOf, unjudgedReason } from '../kit/trust.js';
-import type { AutomatedStepDefinition, Discovery } from '../types.js';
-import { executeByKind, nothingFound, plural, quoted, type SendgridContext } from './step-kit.js';
+import { discoveryOf, namedWithId, type PlannedResource } from '../kit/action-kit.js';
+import { judgeResource, reasonsOf, unjudgedHosts } from '../kit/judge-resource.js';
+import { nothingFound, plural } from '../kit/step-kit.js';
+import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
+import { dispatchByKind } from './playbook-error.js';
 import { type SendgridTrust, sendgridTrustOf } from './trust.js';
 import { deleteParseSetting, disableEventWebhook } from './webhook-actions.js';
 
 export const REVIEW_WEBHOOKS = 'sendgrid.review-webhooks';
 
 /** `review`: live, on a host no trusted host list could judge, so left to a person. */
-type Planned = { finding: Finding; action?: PlannedAction; review?: boolean };
+type Planned = PlannedResource & { review?: boolean };
 
 const UNSET = 'RECLAIM_TRUSTED_HOSTS is not set';
 
-/**
- * With no trusted hosts nothing can tell a webhook's host from the attacker's: a live one not
- * already flagged is left to a person (no action) with this reason.
- */
-function unjudged(trust: SendgridTrust, what: string, urls: (string | null)[]): string[] {
-  const hosts = trust.hostsConfigured ? [] : hostsOf(urls);
-  return hosts.length > 0 ? [unjudgedReason(what, hosts, UNSET, 'host')] : [];
+/** With no trusted hosts, a live webhook not already flagged is left to a person (no action). */
+function forReview(planned: PlannedResource, review: readonly string[]): Planned {
+  return review.length > 0 ? { ...planned, review: true } : planned;
 }
 
 function planEvent(w: EventWebhook, trust: SendgridTrust): Planned {
   const host = trust.hostNotTrusted(w.url);
   const tokenHost = trust.hostNotTrusted(w.oauth_token_url);
-  const created = trust.inWindow(w.created_date, 'created');
-  const reasons = [
+  const reasons = reasonsOf(
     host && `sends every delivery event (recipients included) to ${host}, not a trusted host`,
     tokenHost && `fetches its OAuth token from ${tokenHost}, not a trusted host`,
-    created,
-  ].filter((r): r is string => typeof r === 'string');
+    trust.inWindow(w.created_date, 'created'),
+  );
   const review =
     reasons.length === 0 && w.enabled
-      ? unjudged(trust, w.oauth_token_url ? 'calls' : 'sends delivery events (recipients included) to', [
+      ? unjudgedHosts(trust, w.oauth_token_url ? 'calls' : 'sends delivery events (recipients included) to', [
           w.url,
           w.oauth_token_url,
         ])
       : [];
-  const label = `${quoted(w.friendly_name)} (${w.id})`;
-  const finding = {
-    resource: w.id,
-    summary: `Event webhook ${label} → ${w.url}${w.enabled ? '' : ', disabled'}`,
-    suspicious: reasons.length + review.length > 0,
-    reasons: [...reasons, ...review],
-  };
-  if (review.length > 0) return { finding, review: true };
-  if (reasons.length === 0 || !w.enabled) return { finding };
-  return {
-    finding,
-    action: {
-      kind: 'disable_event_webhook',
-      target: w.id,
-      params: { url: w.url },
-      description: `Disable event webhook ${label} → ${w.url} (kept, so it can be enabled again)`,
+  const label = namedWithId(w.friendly_name, w.id);
+  const planned = judgeResource(
+    {
+      resource: w.id,
+      summary: `Event webhook ${label} → ${w.url}${w.enabled ? '' : ', disabled'}`,
+      reasons: [...reasons, ...review],
     },
-  };
+    reasons.length > 0 &&
+      w.enabled && {
+        kind: 'disable_event_webhook',
+        target: w.id,
+        params: { url: w.url },
+        description: `Disable event webhook ${label} → ${w.url} (kept, so it can be enabled again)`,
+      },
+  );
+  return forReview(planned, review);
 }
 
 function planParse(p: ParseSetting, trust: SendgridTrust): Planned {
   const host = trust.hostNotTrusted(p.url);
-  const review = unjudged(trust, `posts mail sent to ${p.hostname} to`, [p.url]);
-  const reasons = host ? [`posts mail sent to ${p.hostname} to ${host}, not a trusted host`] : review;
-  const finding = {
-    resource: p.hostname,
-    summary: `Inbound Parse ${p.hostname} → ${p.url}`,
-    suspicious: reasons.length > 0,
-    reasons,
-  };
-  if (!host) return review.length > 0 ? { finding, review: true } : { finding };
-  return {
-    finding,
-    action: {
+  const review = host ? [] : unjudgedHosts(trust, `posts mail sent to ${p.hostname} to`, [p.url]);
+  const planned = judgeResource(
+    {
+      resource: p.hostname,
+      summary: `Inbound Parse ${p.hostname} → ${p.url}`,
+      reasons: host ? [`posts mail sent to ${p.hostname} to ${host}, not a trusted host`] : review,
+    },
+    host !== undefined && {
       kind: 'delete_parse_setting',
       target: p.hostname,
       params: { url: p.url, spamCheck: p.spam_check, sendRaw: p.send_raw },
       description: `Delete Inbound Parse ${p.hostname} → ${p.url} (Inbound Parse has no off switch)`,
     },
-  };
+  );
+  return forReview(planned, review);
 }
 
 function summarise(trust: SendgridTrust, planned: Planned[], actions: PlannedAction[]): string {
@@ -103,19 +94,14 @@ function summarise(trust: SendgridTrust, planned: Planned[], actions: PlannedAct
   return `Of ${plural(total, 'webhook')}: ${parts.join(' and ')} sending your mail data to hosts that are not yours.${check ? ` ${check}` : note}`;
 }
 
-async function discover(ctx: SendgridContext): Promise<Discovery> {
+async function discover(ctx: PlaybookContext<SendgridClient>): Promise<Discovery> {
   const trust = sendgridTrustOf(ctx);
   const [events, parses] = await Promise.all([
     ctx.client.eventWebhooks.list(),
     ctx.client.parseSettings.list(),
   ]);
   const planned = [...events.map((w) => planEvent(w, trust)), ...parses.map((p) => planParse(p, trust))];
-  const { findings, actions } = collectPlans(planned);
-  return {
-    findings,
-    actions,
-    summary: summarise(trust, planned, actions),
-  };
+  return discoveryOf(planned, (actions) => summarise(trust, planned, actions));
 }
 
 export const reviewWebhooksStep: AutomatedStepDefinition<SendgridClient> = {
@@ -125,7 +111,7 @@ export const reviewWebhooksStep: AutomatedStepDefinition<SendgridClient> = {
   why: 'An Event Webhook or Inbound Parse setting on an attacker’s host hands them every recipient, open and click, or the mail your customers send you, long after they lose the password. Event Webhooks are disabled (reversible); Inbound Parse settings have no off switch and are deleted, their values kept in the plan.',
   risk: 'high',
   discover,
-  execute: executeByKind(REVIEW_WEBHOOKS, {
+  execute: dispatchByKind(REVIEW_WEBHOOKS, {
     disable_event_webhook: disableEventWebhook,
     delete_parse_setting: deleteParseSetting,
   }),

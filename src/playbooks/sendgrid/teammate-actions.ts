@@ -1,26 +1,20 @@
-import { inviteRef } from '../../providers/sendgrid/index.js';
-import type { SendgridExecutor } from './step-kit.js';
-import { removeOrGone, writeUnlessDone } from './step-kit.js';
+import { inviteRef, type SendgridClient, type Teammate } from '../../providers/sendgrid/index.js';
+import type { KindExecutor } from '../kit/action-kit.js';
+import { removeListed, removeOrGone } from '../kit/step-kit.js';
 
 /** Deletes a teammate; a recheck lists teammates first and stops if they are gone. */
-export const deleteTeammate: SendgridExecutor = (ctx, action, recheck) => {
-  const api = ctx.client.teammates;
-  return writeUnlessDone(
-    recheck,
-    async () =>
-      (await api.list()).some((t) => t.username === action.target)
-        ? undefined
-        : { result: { deleted: true, note: 'already gone' } },
-    () => removeOrGone(() => api.delete(action.target), { result: { deleted: true } }),
-  );
-};
+export const deleteTeammate = removeListed<SendgridClient, Teammate>(
+  (client) => client.teammates,
+  (t) => t.username,
+  { result: { deleted: true } },
+);
 
 /**
  * Cancels an invitation. The plan names it by a digest of its token (the token lets anyone accept
  * it, so it never goes into a plan, a card or the audit log); the invitations are read again to
  * find the token, and an invitation no longer listed was accepted, cancelled or expired already.
  */
-export const cancelInvite: SendgridExecutor = async (ctx, action) => {
+export const cancelInvite: KindExecutor<SendgridClient> = async (ctx, action) => {
   const api = ctx.client.teammates;
   const invite = (await api.listPending()).find((i) => inviteRef(i.token) === action.target);
   if (!invite) return { result: { cancelled: true, note: 'no longer pending' } };

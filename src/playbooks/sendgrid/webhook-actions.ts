@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import type { SendgridExecutor } from './step-kit.js';
-import { isGone, paramsOf, removeOrGone, writeUnlessDone } from './step-kit.js';
+import type { ParseSetting, SendgridClient } from '../../providers/sendgrid/index.js';
+import type { KindExecutor } from '../kit/action-kit.js';
+import { isGone, removeListed, writeUnlessDone } from '../kit/step-kit.js';
+import { paramsOf } from './playbook-error.js';
 
 const disableParams = z.object({ url: z.string().min(1) });
 
@@ -8,7 +10,7 @@ const disableParams = z.object({ url: z.string().min(1) });
  * `PATCH …/event/settings/{id}` `{ enabled: false, url }`: the spec requires `url`, so the one the
  * plan showed is sent back. A recheck reads the webhook first; a 404 means it is gone, which is done.
  */
-export const disableEventWebhook: SendgridExecutor = (ctx, action, recheck) => {
+export const disableEventWebhook: KindExecutor<SendgridClient> = (ctx, action, recheck) => {
   const { url } = paramsOf(action, disableParams);
   const api = ctx.client.eventWebhooks;
   return writeUnlessDone(
@@ -26,14 +28,8 @@ export const disableEventWebhook: SendgridExecutor = (ctx, action, recheck) => {
 };
 
 /** Deletes an Inbound Parse setting (it has no off switch); a recheck lists them first. */
-export const deleteParseSetting: SendgridExecutor = (ctx, action, recheck) => {
-  const api = ctx.client.parseSettings;
-  return writeUnlessDone(
-    recheck,
-    async () =>
-      (await api.list()).some((p) => p.hostname === action.target)
-        ? undefined
-        : { result: { deleted: true, note: 'already gone' } },
-    () => removeOrGone(() => api.delete(action.target), { result: { deleted: true } }),
-  );
-};
+export const deleteParseSetting = removeListed<SendgridClient, ParseSetting>(
+  (client) => client.parseSettings,
+  (p) => p.hostname,
+  { result: { deleted: true } },
+);

@@ -1,53 +1,33 @@
-import type { PlannedAction } from '../../domain/types.js';
-import { ProviderError } from '../../providers/http/index.js';
-import type { ActionOutcome } from '../types.js';
-import { type ActionExecutor, stringParam, writeUnlessDone } from './step-kit.js';
-
-const ALREADY_GONE: ActionOutcome = { result: { removed: true, note: 'already gone' } };
+import type { FqdnsApi, IpsApi, TelnyxClient } from '../../providers/telnyx/index.js';
+import type { KindExecutor } from '../kit/action-kit.js';
+import { removeUnlessGone, writeUnlessDone } from '../kit/step-kit.js';
+import { textParam } from './playbook-error.js';
 
 /**
  * One DELETE; a recheck first lists the connection's addresses and skips the DELETE when the
  * address is no longer there. A 404 on the DELETE means someone removed it first: done as well.
  */
-async function removeAddress(
-  recheck: boolean,
-  action: PlannedAction,
-  list: (connectionId: string) => Promise<{ id: string }[]>,
-  remove: (id: string) => Promise<unknown>,
-): Promise<ActionOutcome> {
-  const connectionId = stringParam(action, 'connectionId');
-  return writeUnlessDone(
-    recheck,
-    async () => ((await list(connectionId)).some((a) => a.id === action.target) ? undefined : ALREADY_GONE),
-    async () => {
-      try {
-        await remove(action.target);
-        return { result: { removed: true } };
-      } catch (err) {
-        if (err instanceof ProviderError && err.code === 'provider_not_found') return ALREADY_GONE;
-        throw err;
-      }
-    },
-  );
+function removeAddress(api: (client: TelnyxClient) => IpsApi | FqdnsApi): KindExecutor<TelnyxClient> {
+  return (ctx, action, recheck) => {
+    const connectionId = textParam(action, 'connectionId');
+    const addresses = api(ctx.client);
+    return removeUnlessGone(
+      recheck,
+      async () =>
+        (await addresses.list(connectionId === '' ? {} : { connectionId })).some(
+          (a) => a.id === action.target,
+        ),
+      () => addresses.delete(action.target),
+      { result: { removed: true } },
+    );
+  };
 }
 
-export const removeIp: ActionExecutor = (ctx, action, recheck) =>
-  removeAddress(
-    recheck,
-    action,
-    (connectionId) => ctx.client.ips.list(connectionId === '' ? {} : { connectionId }),
-    (id) => ctx.client.ips.delete(id),
-  );
+export const removeIp = removeAddress((client) => client.ips);
 
-export const removeFqdn: ActionExecutor = (ctx, action, recheck) =>
-  removeAddress(
-    recheck,
-    action,
-    (connectionId) => ctx.client.fqdns.list(connectionId === '' ? {} : { connectionId }),
-    (id) => ctx.client.fqdns.delete(id),
-  );
+export const removeFqdn = removeAddress((client) => client.fqdns);
 
-export const deactivateIpConnection: ActionExecutor = (ctx, action, recheck) => {
+export const deactivateIpConnection: KindExecutor<TelnyxClient> = (ctx, action, recheck) => {
   const api = ctx.client.ipConnections;
   return writeUnlessDone(
     recheck,

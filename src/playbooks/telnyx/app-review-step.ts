@@ -1,10 +1,10 @@
 import type { PlannedAction } from '../../domain/types.js';
 import type { TelnyxClient } from '../../providers/telnyx/index.js';
-import { collectPlans } from '../kit/action-kit.js';
-import { trustOf } from '../kit/trust.js';
-import type { AutomatedStepDefinition, Discovery } from '../types.js';
+import { judgeEach } from '../kit/judge-resource.js';
+import { writeUnlessDone } from '../kit/step-kit.js';
+import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 import { ALREADY_INACTIVE, type AppView, planApp, summariseApps } from './app-review.js';
-import { dispatchByKind, type TelnyxContext, writeUnlessDone } from './step-kit.js';
+import { dispatchByKind } from './playbook-error.js';
 
 /** What differs between the Call Control and the TeXML application steps. */
 export interface AppReviewStepConfig<App extends { active: boolean }> {
@@ -28,21 +28,18 @@ export interface AppReviewStepConfig<App extends { active: boolean }> {
 export function createAppReviewStep<App extends { active: boolean }>(
   config: AppReviewStepConfig<App>,
 ): AutomatedStepDefinition<TelnyxClient> {
-  async function discover(ctx: TelnyxContext): Promise<Discovery> {
-    const trust = trustOf(ctx);
-    const apps = await config.list(ctx.client);
-    const planned = apps.map((app) =>
-      planApp(config.view(app), trust, {
-        noun: config.noun,
-        kind: config.kind,
-        params: config.required(app),
-      }),
+  const discover = (ctx: PlaybookContext<TelnyxClient>): Promise<Discovery> =>
+    judgeEach(
+      ctx,
+      (client) => config.list(client),
+      (app, trust) =>
+        planApp(config.view(app), trust, {
+          noun: config.noun,
+          kind: config.kind,
+          params: config.required(app),
+        }),
+      ({ planned, trust }) => summariseApps(config.noun, planned, trust),
     );
-    return {
-      ...collectPlans(planned),
-      summary: summariseApps(config.noun, planned, trust),
-    };
-  }
   return {
     id: config.id,
     kind: 'automated',

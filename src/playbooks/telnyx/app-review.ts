@@ -1,7 +1,8 @@
-import type { Finding, PlannedAction } from '../../domain/types.js';
-import { hostsOf, type Trust, unjudgedReason } from '../kit/trust.js';
+import type { PlannedResource } from '../kit/action-kit.js';
+import { judgeResource, unjudgedHosts, untrustedUrls, windowReason } from '../kit/judge-resource.js';
+import { nothingFound } from '../kit/step-kit.js';
+import type { Trust } from '../kit/trust.js';
 import type { ActionOutcome } from '../types.js';
-import { nothingFound } from './step-kit.js';
 
 /** What the two application steps need to know of one app. */
 export interface AppView {
@@ -22,12 +23,6 @@ export interface AppPlanOptions {
   params: Record<string, unknown>;
 }
 
-/** One app's finding; the action when it is to be deactivated. */
-export interface PlannedApp {
-  finding: Finding;
-  action?: PlannedAction;
-}
-
 /**
  * An active app is flagged when a URL it calls is on a host not in RECLAIM_TRUSTED_HOSTS; with no
  * hosts configured, when it was created or changed after the incident began. Flagged apps are
@@ -35,46 +30,35 @@ export interface PlannedApp {
  * configured, every other active app that calls a host is flagged for a person, with no action:
  * nothing can tell its hosts from the attacker's.
  */
-export function planApp(app: AppView, trust: Trust, options: AppPlanOptions): PlannedApp {
-  const untrusted = app.urls.flatMap(([field, url]) => {
-    const host = trust.untrustedHost([url]);
-    return host ? [{ field, host }] : [];
-  });
-  const window = trust.inWindow(app.createdAt, 'created') ?? trust.inWindow(app.updatedAt, 'changed');
+export function planApp(app: AppView, trust: Trust, options: AppPlanOptions): PlannedResource {
+  const untrusted = untrustedUrls(app.urls, trust);
+  const urls = app.urls.map(([, url]) => url);
+  const window = windowReason(trust, app.createdAt, app.updatedAt);
   const flagged = app.active && (untrusted.length > 0 || (!trust.hostsConfigured && window !== undefined));
-  const unjudged =
-    app.active && !flagged && !trust.hostsConfigured ? hostsOf(app.urls.map(([, url]) => url)) : [];
   const reasons = flagged
-    ? [...untrusted.map((u) => `${u.field} on ${u.host}, not a trusted host`), ...(window ? [window] : [])]
-    : unjudged.length > 0
-      ? [unjudgedReason('calls', unjudged, 'RECLAIM_TRUSTED_HOSTS is not set', 'host')]
+    ? [...untrusted.map((u) => `${u.key} on ${u.host}, not a trusted host`), ...(window ? [window] : [])]
+    : app.active
+      ? unjudgedHosts(trust, 'calls', urls)
       : [];
   const label = `${options.noun} “${app.name}”`;
-  const finding: Finding = {
-    resource: app.id,
-    summary: `${label} (${app.id})${app.active ? '' : ', inactive'}`,
-    suspicious: reasons.length > 0,
-    reasons,
-  };
-  if (!flagged) return { finding };
   const first = untrusted[0];
-  const because = first ? `${first.field} on ${first.host}` : (window ?? 'changed after the incident began');
-  return {
-    finding,
-    action: {
+  const because = first ? `${first.key} on ${first.host}` : (window ?? 'changed after the incident began');
+  return judgeResource(
+    { resource: app.id, summary: `${label} (${app.id})${app.active ? '' : ', inactive'}`, reasons },
+    flagged && {
       kind: options.kind,
       target: app.id,
       params: options.params,
       description: `Deactivate ${label} (${because})`,
     },
-  };
+  );
 }
 
 /**
  * The one-line summary of an app review. Apps flagged with no action are the ones whose hosts
  * could not be judged: the summary sends the reader to them rather than saying nothing was found.
  */
-export function summariseApps(noun: string, planned: readonly PlannedApp[], trust: Trust): string {
+export function summariseApps(noun: string, planned: readonly PlannedResource[], trust: Trust): string {
   const total = planned.length;
   const actions = planned.filter((p) => p.action).length;
   const unjudged = planned.filter((p) => p.finding.suspicious && !p.action).length;

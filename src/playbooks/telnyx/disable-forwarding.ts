@@ -1,20 +1,12 @@
-import type { Finding, PlannedAction } from '../../domain/types.js';
 import type { NumberVoiceSettings, TelnyxClient } from '../../providers/telnyx/index.js';
-import { collectPlans } from '../kit/action-kit.js';
+import { discoveryOf, type KindExecutor, type PlannedResource } from '../kit/action-kit.js';
+import { judgeResource } from '../kit/judge-resource.js';
 import { formatNumber, normaliseNumber } from '../kit/phone-numbers.js';
 import { premiumPrefixOf } from '../kit/premium-prefixes.js';
+import { nothingFound, plural, writeUnlessDone } from '../kit/step-kit.js';
 import { type Trust, trustOf } from '../kit/trust.js';
-import type { AutomatedStepDefinition, Discovery } from '../types.js';
-import {
-  type ActionExecutor,
-  dispatchByKind,
-  nothingFound,
-  plural,
-  stringParam,
-  type TelnyxContext,
-  TelnyxPlaybookError,
-  writeUnlessDone,
-} from './step-kit.js';
+import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
+import { dispatchByKind, TelnyxPlaybookError, textParam } from './playbook-error.js';
 
 export const DISABLE_FORWARDING = 'telnyx.disable-forwarding';
 
@@ -33,52 +25,41 @@ export function forwardingReasons(target: string, own: ReadonlySet<string>, trus
   return ['forwards to a number that is neither one of the account’s nor in RECLAIM_TRUSTED_NUMBERS'];
 }
 
-function plan(
-  n: NumberVoiceSettings,
-  own: ReadonlySet<string>,
-  trust: Trust,
-): { finding: Finding; action?: PlannedAction } | undefined {
+function plan(n: NumberVoiceSettings, own: ReadonlySet<string>, trust: Trust): PlannedResource | undefined {
   const target = forwardingTarget(n);
   if (!target) return undefined;
   const reasons = forwardingReasons(target, own, trust);
   const type = n.call_forwarding.forwarding_type ? ` (${n.call_forwarding.forwarding_type})` : '';
-  const finding: Finding = {
-    resource: n.id,
-    summary: `${formatNumber(n.phone_number)} forwards to ${formatNumber(target)}${type}`,
-    suspicious: reasons.length > 0,
-    reasons,
-  };
-  if (reasons.length === 0) return { finding };
-  return {
-    finding,
-    action: {
+  return judgeResource(
+    {
+      resource: n.id,
+      summary: `${formatNumber(n.phone_number)} forwards to ${formatNumber(target)}${type}`,
+      reasons,
+    },
+    reasons.length > 0 && {
       kind: 'disable_forwarding',
       target: n.id,
       params: { phoneNumber: n.phone_number, forwardsTo: target },
       description: `Disable forwarding on ${formatNumber(n.phone_number)} (forwards to ${formatNumber(target)})`,
     },
-  };
+  );
 }
 
-async function discover(ctx: TelnyxContext): Promise<Discovery> {
+async function discover(ctx: PlaybookContext<TelnyxClient>): Promise<Discovery> {
   const trust = trustOf(ctx);
   const numbers = await ctx.client.numberVoiceSettings.list();
   const own = new Set(numbers.map((n) => normaliseNumber(n.phone_number)));
   const planned = numbers.flatMap((n) => plan(n, own, trust) ?? []);
-  const { findings, actions } = collectPlans(planned);
   const forwarding = planned.length;
-  return {
-    findings,
-    actions,
-    summary:
-      actions.length === 0
-        ? nothingFound(
-            forwarding === 0
-              ? `none of ${plural(numbers.length, 'number')} forwards calls.`
-              : `of ${plural(numbers.length, 'number')}, ${forwarding} forward${forwarding === 1 ? 's' : ''}, all to your own or trusted numbers.`,
-          )
-        : `${actions.length} of ${plural(numbers.length, 'number')} forward to numbers that are not yours or to premium-rate destinations; ${forwarding - actions.length} forward to yours.`,
-  };
+  return discoveryOf(planned, (actions) =>
+    actions.length === 0
+      ? nothingFound(
+          forwarding === 0
+            ? `none of ${plural(numbers.length, 'number')} forwards calls.`
+            : `of ${plural(numbers.length, 'number')}, ${forwarding} forward${forwarding === 1 ? 's' : ''}, all to your own or trusted numbers.`,
+        )
+      : `${actions.length} of ${plural(numbers.length, 'number')} forward to numbers that are not yours or to premium-rate destinations; ${forwarding - actions.length} forward to yours.`,
+  );
 }
 
 /**
@@ -86,9 +67,9 @@ async function discover(ctx: TelnyxContext): Promise<Discovery> {
  * blank `forwards_to`, since which one the live API honours is not documented. The old target
  * stays in the plan, the result and the audit log.
  */
-const disableForwarding: ActionExecutor = (ctx, action, recheck) => {
+const disableForwarding: KindExecutor<TelnyxClient> = (ctx, action, recheck) => {
   const api = ctx.client.numberVoiceSettings;
-  const was = stringParam(action, 'forwardsTo');
+  const was = textParam(action, 'forwardsTo');
   return writeUnlessDone(
     recheck,
     async () =>

@@ -36,9 +36,6 @@ export const TELNYX_STEPS: StepDefinition<TelnyxClient>[] = [
 
 export const telnyxPlaybook: Playbook<TelnyxClient> = { provider: 'telnyx', steps: TELNYX_STEPS };
 
-export { cidrContains, ipIsTrusted } from '../kit/cidr-contains.js';
-export { formatNumber, normaliseNumber } from '../kit/phone-numbers.js';
-export { PREMIUM_PREFIXES, premiumPrefixOf } from '../kit/premium-prefixes.js';
 export { DISABLE_FORWARDING } from './disable-forwarding.js';
 export {
   generateSipCredentials,
@@ -46,6 +43,7 @@ export {
   type SipCredentials,
 } from './generate-sip-credentials.js';
 export { TELNYX_API_KEYS_PAGE, TELNYX_PORTAL } from './manual-steps.js';
+export { TelnyxPlaybookError } from './playbook-error.js';
 export { REGENERATE_MESSAGING_SECRET } from './regenerate-messaging-secret.js';
 export { REVIEW_CALL_CONTROL_APPS } from './review-call-control-apps.js';
 export { REVIEW_IP_CONNECTIONS } from './review-ip-connections.js';
@@ -53,4 +51,3 @@ export { REVIEW_TEXML_APPS } from './review-texml-apps.js';
 export { ROTATE_SIP_CREDENTIALS } from './rotate-sip-credentials.js';
 export { createSetSpendLimitsStep, SET_SPEND_LIMITS } from './set-spend-limits.js';
 export { type SafeSpendLimits, TELNYX_SAFE_LIMITS } from './spend-limits.js';
-export { TelnyxPlaybookError } from './step-kit.js';

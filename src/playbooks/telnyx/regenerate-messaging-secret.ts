@@ -1,53 +1,46 @@
-import type { Finding, PlannedAction } from '../../domain/types.js';
 import type { MessagingProfile, TelnyxClient } from '../../providers/telnyx/index.js';
-import { type Trust, trustOf } from '../kit/trust.js';
-import type { AutomatedStepDefinition, Discovery } from '../types.js';
+import { type KindExecutor, namedWithId, type PlannedResource } from '../kit/action-kit.js';
+import { changeReasons, judgeEach, judgeResource } from '../kit/judge-resource.js';
+import { nothingFound, plural, writeUnlessDone } from '../kit/step-kit.js';
+import type { Trust } from '../kit/trust.js';
+import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 import { TELNYX_PORTAL } from './manual-steps.js';
-import {
-  type ActionExecutor,
-  dispatchByKind,
-  named,
-  nothingFound,
-  optionalStringParam,
-  plural,
-  type TelnyxContext,
-  writeUnlessDone,
-} from './step-kit.js';
+import { dispatchByKind, optionalTextParam } from './playbook-error.js';
 
 export const REGENERATE_MESSAGING_SECRET = 'telnyx.regenerate-messaging-secret';
 
 const WHERE_TO_READ = `the portal (${TELNYX_PORTAL}): Messaging › Programmable Messaging › the profile`;
 
-function plan(p: MessagingProfile, trust: Trust): { finding: Finding; action: PlannedAction } {
-  const label = named(p.name, p.id);
-  const reasons = ['its v1 secret was readable by anyone who held the account'];
-  const changed = trust.inWindow(p.updated_at, 'changed');
-  const host = trust.untrustedHost([p.webhook_url, p.webhook_failover_url]);
-  if (changed) reasons.push(changed);
-  if (host) reasons.push(`sends its webhooks to ${host}, not a trusted host`);
-  return {
-    finding: { resource: p.id, summary: `Messaging profile ${label}`, suspicious: true, reasons },
-    action: {
+function plan(p: MessagingProfile, trust: Trust): PlannedResource {
+  const label = namedWithId(p.name, p.id);
+  const reasons = [
+    'its v1 secret was readable by anyone who held the account',
+    ...changeReasons(trust, {
+      updatedAt: p.updated_at,
+      webhookUrls: [p.webhook_url, p.webhook_failover_url],
+    }),
+  ];
+  return judgeResource(
+    { resource: p.id, summary: `Messaging profile ${label}`, reasons },
+    {
       kind: 'regenerate_v1_secret',
       target: p.id,
       params: { profileName: p.name ?? '', updatedAt: p.updated_at },
       description: `Regenerate the v1 secret of messaging profile ${label}`,
     },
-  };
+  );
 }
 
-async function discover(ctx: TelnyxContext): Promise<Discovery> {
-  const profiles = await ctx.client.messagingProfiles.list();
-  const trust = trustOf(ctx);
-  const planned = profiles.map((p) => plan(p, trust));
-  return {
-    findings: planned.map((p) => p.finding),
-    actions: planned.map((p) => p.action),
-    summary:
-      profiles.length === 0
+function discover(ctx: PlaybookContext<TelnyxClient>): Promise<Discovery> {
+  return judgeEach(
+    ctx,
+    (client) => client.messagingProfiles.list(),
+    plan,
+    ({ planned }) =>
+      planned.length === 0
         ? nothingFound('the account has no messaging profiles.')
-        : `Regenerate the v1 secret of ${plural(profiles.length, 'messaging profile')}: the API cannot tell which ones still sign requests with it, so all are presumed leaked. Senders that use v1 authentication need the new secret from the portal.`,
-  };
+        : `Regenerate the v1 secret of ${plural(planned.length, 'messaging profile')}: the API cannot tell which ones still sign requests with it, so all are presumed leaked. Senders that use v1 authentication need the new secret from the portal.`,
+  );
 }
 
 /**
@@ -56,9 +49,9 @@ async function discover(ctx: TelnyxContext): Promise<Discovery> {
  * best-effort), the secret is regenerated once more: a second new secret harms nobody, a leaked
  * one left in place does.
  */
-const regenerateV1Secret: ActionExecutor = (ctx, action, recheck) => {
+const regenerateV1Secret: KindExecutor<TelnyxClient> = (ctx, action, recheck) => {
   const api = ctx.client.messagingProfiles;
-  const updatedAt = optionalStringParam(action, 'updatedAt');
+  const updatedAt = optionalTextParam(action, 'updatedAt');
   const done = { result: { regenerated: true, newSecret: `in ${WHERE_TO_READ}` } };
   return writeUnlessDone(
     recheck,

@@ -1,6 +1,6 @@
 import type { CallControlApplication } from '../../providers/telnyx/index.js';
 import { createAppReviewStep } from './app-review-step.js';
-import { stringParam } from './step-kit.js';
+import { textParam } from './playbook-error.js';
 
 export const REVIEW_CALL_CONTROL_APPS = 'telnyx.review-call-control-apps';
 
@@ -27,8 +27,8 @@ export const reviewCallControlAppsStep = createAppReviewStep<CallControlApplicat
   required: (app) => ({ application_name: app.application_name, webhook_event_url: app.webhook_event_url }),
   deactivate: (client, action) =>
     client.callControlApplications.update(action.target, {
-      application_name: stringParam(action, 'application_name'),
-      webhook_event_url: stringParam(action, 'webhook_event_url'),
+      application_name: textParam(action, 'application_name'),
+      webhook_event_url: textParam(action, 'webhook_event_url'),
       active: false,
     }),
 });

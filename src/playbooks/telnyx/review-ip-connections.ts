@@ -1,41 +1,17 @@
-import type { Finding, PlannedAction } from '../../domain/types.js';
+import type { PlannedAction } from '../../domain/types.js';
 import type { Fqdn, Ip, IpConnection, TelnyxClient } from '../../providers/telnyx/index.js';
-import { collectPlans } from '../kit/action-kit.js';
-import { type Trust, trustOf, unjudgedReason } from '../kit/trust.js';
-import type { AutomatedStepDefinition, Discovery } from '../types.js';
+import { discoveryOf, namedWithId, type PlannedResource } from '../kit/action-kit.js';
+import { judgeAddress, judgeResource, reasonsOf } from '../kit/judge-resource.js';
+import { nothingFound, plural } from '../kit/step-kit.js';
+import { type Trust, trustOf } from '../kit/trust.js';
+import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 import { deactivateIpConnection, removeFqdn, removeIp } from './address-actions.js';
-import { dispatchByKind, named, nothingFound, plural, type TelnyxContext } from './step-kit.js';
+import { dispatchByKind } from './playbook-error.js';
 
 export const REVIEW_IP_CONNECTIONS = 'telnyx.review-ip-connections';
 
-interface Planned {
-  finding: Finding;
-  action?: PlannedAction;
-}
-
-/**
- * An address is flagged and removed when it is not on the operator's list; with no list
- * configured, when it was added after the incident began (nothing else can tell ours from theirs).
- * Any other address under no list is flagged for a person, with nothing planned: `act` says which.
- */
-function addressReasons(
-  address: string,
-  judged: { trusted: boolean; configured: boolean; added: string | undefined },
-  what: string,
-  unset: string,
-): { reasons: string[]; act: boolean } {
-  const { trusted, configured, added } = judged;
-  if (configured) {
-    return trusted
-      ? { reasons: [], act: false }
-      : { reasons: [`not ${what}`, ...(added ? [added] : [])], act: true };
-  }
-  if (added) return { reasons: [added], act: true };
-  return { reasons: [unjudgedReason('allows', [address], unset, 'address')], act: false };
-}
-
-function planIp(ip: Ip, owner: string, trust: Trust): Planned {
-  const { reasons, act } = addressReasons(
+function planIp(ip: Ip, owner: string, trust: Trust): PlannedResource {
+  const { reasons, act } = judgeAddress(
     ip.ip_address,
     {
       trusted: trust.ipTrusted(ip.ip_address),
@@ -45,26 +21,23 @@ function planIp(ip: Ip, owner: string, trust: Trust): Planned {
     'in RECLAIM_TRUSTED_IPS',
     'RECLAIM_TRUSTED_IPS is not set',
   );
-  const finding = {
-    resource: ip.id,
-    summary: `IP ${ip.ip_address}${ip.port ? `:${ip.port}` : ''} on connection “${owner}”`,
-    suspicious: reasons.length > 0,
-    reasons,
-  };
-  if (!act) return { finding };
-  return {
-    finding,
-    action: {
+  return judgeResource(
+    {
+      resource: ip.id,
+      summary: `IP ${ip.ip_address}${ip.port ? `:${ip.port}` : ''} on connection “${owner}”`,
+      reasons,
+    },
+    act && {
       kind: 'remove_ip',
       target: ip.id,
       params: { ipAddress: ip.ip_address, connectionId: ip.connection_id ?? '', connectionName: owner },
       description: `Remove IP ${ip.ip_address} from connection “${owner}”`,
     },
-  };
+  );
 }
 
-function planFqdn(f: Fqdn, owner: string, trust: Trust): Planned {
-  const { reasons, act } = addressReasons(
+function planFqdn(f: Fqdn, owner: string, trust: Trust): PlannedResource {
+  const { reasons, act } = judgeAddress(
     f.fqdn,
     {
       trusted: trust.addressTrusted(f.fqdn),
@@ -74,47 +47,35 @@ function planFqdn(f: Fqdn, owner: string, trust: Trust): Planned {
     'a trusted host',
     'neither RECLAIM_TRUSTED_HOSTS nor RECLAIM_TRUSTED_IPS is set',
   );
-  const finding = {
-    resource: f.id,
-    summary: `FQDN ${f.fqdn} on connection “${owner}”`,
-    suspicious: reasons.length > 0,
-    reasons,
-  };
-  if (!act) return { finding };
-  return {
-    finding,
-    action: {
+  return judgeResource(
+    { resource: f.id, summary: `FQDN ${f.fqdn} on connection “${owner}”`, reasons },
+    act && {
       kind: 'remove_fqdn',
       target: f.id,
       params: { fqdn: f.fqdn, connectionId: f.connection_id ?? '', connectionName: owner },
       description: `Remove FQDN ${f.fqdn} from connection “${owner}”`,
     },
-  };
+  );
 }
 
-function planConnection(c: IpConnection, trust: Trust): Planned {
+function planConnection(c: IpConnection, trust: Trust): PlannedResource {
   const created = trust.inWindow(c.created_at, 'created');
-  const reasons = created ? [created] : [];
-  if (created && c.inbound.sip_subdomain_receive_settings === 'from_anyone') {
-    reasons.push('its SIP subdomain accepts calls from anyone');
-  }
-  const label = named(c.connection_name, c.id);
-  const finding = {
-    resource: c.id,
-    summary: `IP connection ${label}${c.active ? '' : ', inactive'}`,
-    suspicious: reasons.length > 0,
-    reasons,
-  };
-  if (!created || !c.active) return { finding };
-  return {
-    finding,
-    action: {
-      kind: 'deactivate_ip_connection',
-      target: c.id,
-      params: { connectionName: c.connection_name ?? '' },
-      description: `Deactivate IP connection ${label}, created after the incident began`,
+  const open = created && c.inbound.sip_subdomain_receive_settings === 'from_anyone';
+  const label = namedWithId(c.connection_name, c.id);
+  return judgeResource(
+    {
+      resource: c.id,
+      summary: `IP connection ${label}${c.active ? '' : ', inactive'}`,
+      reasons: reasonsOf(created, open && 'its SIP subdomain accepts calls from anyone'),
     },
-  };
+    created !== undefined &&
+      c.active && {
+        kind: 'deactivate_ip_connection',
+        target: c.id,
+        params: { connectionName: c.connection_name ?? '' },
+        description: `Deactivate IP connection ${label}, created after the incident began`,
+      },
+  );
 }
 
 /** The variables whose absence leaves some of the addresses unjudged. */
@@ -159,7 +120,7 @@ function summarise(
   return `${planned.charAt(0).toUpperCase()}${planned.slice(1)}.${check ? ` ${check}` : note}`;
 }
 
-async function discover(ctx: TelnyxContext): Promise<Discovery> {
+async function discover(ctx: PlaybookContext<TelnyxClient>): Promise<Discovery> {
   const trust = trustOf(ctx);
   const { client } = ctx;
   const [connections, ips, fqdnConnections, fqdns] = await Promise.all([
@@ -175,14 +136,10 @@ async function discover(ctx: TelnyxContext): Promise<Discovery> {
     ...ips.map((ip) => planIp(ip, owner(ip.connection_id), trust)),
     ...fqdns.map((f) => planFqdn(f, owner(f.connection_id), trust)),
   ];
-  const planned = [...connections.map((c) => planConnection(c, trust)), ...addresses];
-  const { findings, actions } = collectPlans(planned);
   const unjudged = addresses.filter((p) => p.finding.suspicious && !p.action).length;
-  return {
-    findings,
-    actions,
-    summary: summarise(trust, ips.length, fqdns.length, actions, unjudged),
-  };
+  return discoveryOf([...connections.map((c) => planConnection(c, trust)), ...addresses], (actions) =>
+    summarise(trust, ips.length, fqdns.length, actions, unjudged),
+  );
 }
 
 export const reviewIpConnectionsStep: AutomatedStepDefinition<TelnyxClient> = {

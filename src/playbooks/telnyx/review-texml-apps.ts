@@ -1,6 +1,6 @@
 import type { TexmlApplication } from '../../providers/telnyx/index.js';
 import { createAppReviewStep } from './app-review-step.js';
-import { stringParam } from './step-kit.js';
+import { textParam } from './playbook-error.js';
 
 export const REVIEW_TEXML_APPS = 'telnyx.review-texml-apps';
 
@@ -28,8 +28,8 @@ export const reviewTexmlAppsStep = createAppReviewStep<TexmlApplication>({
   required: (app) => ({ friendly_name: app.friendly_name, voice_url: app.voice_url }),
   deactivate: (client, action) =>
     client.texmlApplications.update(action.target, {
-      friendly_name: stringParam(action, 'friendly_name'),
-      voice_url: stringParam(action, 'voice_url'),
+      friendly_name: textParam(action, 'friendly_name'),
+      voice_url: textParam(action, 'voice_url'),
       active: false,
     }),
 });

@@ -1,131 +1,118 @@
-import type { Finding, PlannedAction } from '../../domain/types.js';
 import type {
   CredentialConnection,
   TelephonyCredential,
   TelnyxClient,
 } from '../../providers/telnyx/index.js';
 import { sha256Hex } from '../../util/hash.js';
-import { collectPlans } from '../kit/action-kit.js';
+import { discoveryOf, namedWithId, type PlannedResource } from '../kit/action-kit.js';
+import { changeReasons, judgeResource, reasonsOf } from '../kit/judge-resource.js';
+import { nothingFound, plural } from '../kit/step-kit.js';
 import { type Trust, trustOf } from '../kit/trust.js';
-import type { AutomatedStepDefinition } from '../types.js';
+import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
+import { dispatchByKind } from './playbook-error.js';
 import {
   deactivateCredentialConnection,
   deleteTelephonyCredential,
   rotateSipCredentials,
 } from './sip-credential-actions.js';
-import { dispatchByKind, named, nothingFound, plural, type TelnyxContext } from './step-kit.js';
 
 export const ROTATE_SIP_CREDENTIALS = 'telnyx.rotate-sip-credentials';
 
 /** Why a connection looks like the attacker's (empty: it does not). */
 function connectionReasons(c: CredentialConnection, trust: Trust): string[] {
-  const reasons: string[] = [];
-  const created = trust.inWindow(c.created_at, 'created');
-  const changed = created ? undefined : trust.inWindow(c.updated_at, 'changed');
-  const host = trust.untrustedHost([c.webhook_event_url, c.webhook_event_failover_url]);
-  if (created) reasons.push(created);
-  if (changed) reasons.push(changed);
-  if (host) reasons.push(`sends its webhooks to ${host}, not a trusted host`);
-  if (reasons.length > 0 && c.sip_uri_calling_preference === 'unrestricted') {
-    reasons.push('accepts SIP URI calls from anyone');
-  }
-  return reasons;
+  const reasons = changeReasons(trust, {
+    createdAt: c.created_at,
+    updatedAt: c.updated_at,
+    webhookUrls: [c.webhook_event_url, c.webhook_event_failover_url],
+  });
+  const open = reasons.length > 0 && c.sip_uri_calling_preference === 'unrestricted';
+  return open ? [...reasons, 'accepts SIP URI calls from anyone'] : reasons;
 }
 
-function planConnection(c: CredentialConnection, trust: Trust): { finding: Finding; action?: PlannedAction } {
+function planConnection(c: CredentialConnection, trust: Trust): PlannedResource {
   const reasons = connectionReasons(c, trust);
-  const label = named(c.connection_name, c.id);
-  const finding: Finding = {
+  const label = namedWithId(c.connection_name, c.id);
+  const judged = {
     resource: c.id,
     summary: `Credential connection ${label}${c.active ? '' : ', inactive'}`,
-    suspicious: reasons.length > 0,
     reasons,
   };
   const connectionName = c.connection_name ?? '';
   if (trust.inWindow(c.created_at, 'created')) {
-    if (!c.active) return { finding };
-    return {
-      finding,
-      action: {
+    return judgeResource(
+      judged,
+      c.active && {
         kind: 'deactivate_credential_connection',
         target: c.id,
         params: { connectionName },
         description: `Deactivate connection ${label}, created after the incident began, and scramble its credentials`,
       },
-    };
+    );
   }
-  return {
-    finding,
-    action: {
-      kind: 'rotate_sip_credentials',
-      target: c.id,
-      // A digest, not the name: enough for a recheck to tell whether the user name changed.
-      params: { connectionName, userNameDigest: sha256Hex(c.user_name ?? '') },
-      description: `Rotate the SIP username and password of connection ${label}`,
-    },
-  };
+  return judgeResource(judged, {
+    kind: 'rotate_sip_credentials',
+    target: c.id,
+    // A digest, not the name: enough for a recheck to tell whether the user name changed.
+    params: { connectionName, userNameDigest: sha256Hex(c.user_name ?? '') },
+    description: `Rotate the SIP username and password of connection ${label}`,
+  });
 }
 
-function planCredential(
-  t: TelephonyCredential,
-  names: Map<string, string>,
-  trust: Trust,
-): { finding: Finding; action?: PlannedAction } {
+function planCredential(t: TelephonyCredential, names: Map<string, string>, trust: Trust): PlannedResource {
   const connectionId = t.resource_id?.replace(/^connection:/, '') ?? '';
   const owner = names.get(connectionId) ?? connectionId;
   const created = t.expired ? undefined : trust.inWindow(t.created_at, 'created');
-  const label = named(t.name, t.id);
-  const finding: Finding = {
-    resource: t.id,
-    summary: `On-demand SIP credential ${label} of connection “${owner}”${t.expired ? ', expired' : ''}`,
-    suspicious: created !== undefined,
-    reasons: created ? [created] : [],
-  };
-  if (!created) return { finding };
-  return {
-    finding,
-    action: {
+  const label = namedWithId(t.name, t.id);
+  return judgeResource(
+    {
+      resource: t.id,
+      summary: `On-demand SIP credential ${label} of connection “${owner}”${t.expired ? ', expired' : ''}`,
+      reasons: reasonsOf(created),
+    },
+    created !== undefined && {
       kind: 'delete_telephony_credential',
       target: t.id,
       params: { name: t.name ?? '', resourceId: t.resource_id ?? '' },
       description: `Delete on-demand SIP credential ${label} of connection “${owner}”, created after the incident began`,
     },
-  };
+  );
 }
 
-async function discover(ctx: TelnyxContext) {
-  const trust = trustOf(ctx);
-  const [connections, credentials] = await Promise.all([
-    ctx.client.credentialConnections.list(),
-    ctx.client.telephonyCredentials.list(),
-  ]);
-  const names = new Map(connections.map((c) => [c.id, c.connection_name ?? c.id]));
-  const planned = [
-    ...connections.map((c) => planConnection(c, trust)),
-    ...credentials.map((t) => planCredential(t, names, trust)),
-  ];
-  const { findings, actions } = collectPlans(planned);
+/** `new credentials for 2 connections; delete 1 on-demand credential created after the incident began`. */
+function plannedChanges(actions: { kind: string }[]): string {
   const count = (kind: string) => actions.filter((a) => a.kind === kind).length;
-  const parts = [
+  return [
     count('rotate_sip_credentials') > 0 &&
       `new credentials for ${plural(count('rotate_sip_credentials'), 'connection')} (the attacker could read every password through the API)`,
     count('deactivate_credential_connection') > 0 &&
       `deactivate ${plural(count('deactivate_credential_connection'), 'connection')} created after the incident began`,
     count('delete_telephony_credential') > 0 &&
       `delete ${plural(count('delete_telephony_credential'), 'on-demand credential')} created after the incident began`,
-  ].filter((p): p is string => typeof p === 'string');
-  return {
-    findings,
-    actions,
-    summary:
-      actions.length === 0
-        ? nothingFound(
-            connections.length === 0
-              ? 'the account has no credential connections.'
-              : `${plural(connections.length, 'credential connection')}, none active that needs new credentials.`,
-          )
-        : `Of ${plural(connections.length, 'credential connection')}: ${parts.join('; ')}.`,
-  };
+  ]
+    .filter((p): p is string => typeof p === 'string')
+    .join('; ');
+}
+
+async function discover(ctx: PlaybookContext<TelnyxClient>): Promise<Discovery> {
+  const trust = trustOf(ctx);
+  const [connections, credentials] = await Promise.all([
+    ctx.client.credentialConnections.list(),
+    ctx.client.telephonyCredentials.list(),
+  ]);
+  const names = new Map(connections.map((c) => [c.id, c.connection_name ?? c.id]));
+  const resources = [
+    ...connections.map((c) => planConnection(c, trust)),
+    ...credentials.map((t) => planCredential(t, names, trust)),
+  ];
+  return discoveryOf(resources, (actions) =>
+    actions.length === 0
+      ? nothingFound(
+          connections.length === 0
+            ? 'the account has no credential connections.'
+            : `${plural(connections.length, 'credential connection')}, none active that needs new credentials.`,
+        )
+      : `Of ${plural(connections.length, 'credential connection')}: ${plannedChanges(actions)}.`,
+  );
 }
 
 export const rotateSipCredentialsStep: AutomatedStepDefinition<TelnyxClient> = {

@@ -1,8 +1,10 @@
-import type { Finding, PlannedAction } from '../../domain/types.js';
 import type { MessagingProfile, OutboundVoiceProfile, TelnyxClient } from '../../providers/telnyx/index.js';
-import { collectPlans } from '../kit/action-kit.js';
+import { discoveryOf, namedWithId, type PlannedResource } from '../kit/action-kit.js';
+import { judgeResource } from '../kit/judge-resource.js';
+import { nothingFound, plural } from '../kit/step-kit.js';
 import { type Trust, trustOf } from '../kit/trust.js';
-import type { AutomatedStepDefinition, Discovery } from '../types.js';
+import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
+import { dispatchByKind } from './playbook-error.js';
 import { setMessagingSpendLimit, setOutboundSpendLimits } from './spend-limit-actions.js';
 import {
   dailyLimitGap,
@@ -14,11 +16,8 @@ import {
   TELNYX_SAFE_LIMITS,
   withWindow,
 } from './spend-limits.js';
-import { dispatchByKind, named, nothingFound, plural, type TelnyxContext } from './step-kit.js';
 
 export const SET_SPEND_LIMITS = 'telnyx.set-spend-limits';
-
-type Planned = { finding: Finding; action?: PlannedAction };
 
 /** "Set the daily spend limit of outbound profile “Default” to $50.00 (now off) and its …". */
 function describeOutbound(subject: string, daily: LimitGap, rate: LimitGap): string {
@@ -32,32 +31,23 @@ function describeOutbound(subject: string, daily: LimitGap, rate: LimitGap): str
   return `Set the maximum destination rate of ${subject} ${ratePart || ''}`;
 }
 
-function planOutbound(p: OutboundVoiceProfile, safe: SafeSpendLimits, trust: Trust): Planned {
-  const label = named(p.name, p.id);
-  if (!p.enabled) {
-    return {
-      finding: {
-        resource: p.id,
-        summary: `Outbound profile ${label}, disabled`,
-        suspicious: false,
-        reasons: [],
-      },
-    };
-  }
+/** A disabled profile sends nothing, so its limits do not matter. */
+function disabled(noun: string, p: { id: string; name: string | null }): PlannedResource {
+  return judgeResource({
+    resource: p.id,
+    summary: `${noun} ${namedWithId(p.name, p.id)}, disabled`,
+    reasons: [],
+  });
+}
+
+function planOutbound(p: OutboundVoiceProfile, safe: SafeSpendLimits, trust: Trust): PlannedResource {
+  if (!p.enabled) return disabled('Outbound profile', p);
   const daily = dailyLimitGap(p.daily_spend_limit_enabled, p.daily_spend_limit, safe.dailySpendLimit);
   const rate = rateGap(p.max_destination_rate, safe.maxDestinationRate);
   const reasons = withWindow([...daily.reasons, ...rate.reasons], p.updated_at, trust);
-  const finding = {
-    resource: p.id,
-    summary: `Outbound profile ${label}`,
-    suspicious: reasons.length > 0,
-    reasons,
-  };
-  if (reasons.length === 0) return { finding };
-  const description = describeOutbound(`outbound profile “${p.name}”`, daily, rate);
-  return {
-    finding,
-    action: {
+  return judgeResource(
+    { resource: p.id, summary: `Outbound profile ${namedWithId(p.name, p.id)}`, reasons },
+    reasons.length > 0 && {
       kind: 'set_outbound_spend_limits',
       target: p.id,
       params: {
@@ -65,52 +55,40 @@ function planOutbound(p: OutboundVoiceProfile, safe: SafeSpendLimits, trust: Tru
         dailySpendLimit: daily.dailySpendLimit ?? null,
         maxDestinationRate: rate.maxDestinationRate ?? null,
       },
-      description,
+      description: describeOutbound(`outbound profile “${p.name}”`, daily, rate),
     },
-  };
+  );
 }
 
-function planMessaging(p: MessagingProfile, safe: SafeSpendLimits, trust: Trust): Planned {
-  const label = named(p.name, p.id);
-  if (!p.enabled) {
-    return {
-      finding: {
-        resource: p.id,
-        summary: `Messaging profile ${label}, disabled`,
-        suspicious: false,
-        reasons: [],
-      },
-    };
-  }
+function planMessaging(p: MessagingProfile, safe: SafeSpendLimits, trust: Trust): PlannedResource {
+  if (!p.enabled) return disabled('Messaging profile', p);
   const daily = dailyLimitGap(
     p.daily_spend_limit_enabled,
     p.daily_spend_limit,
     safe.messagingDailySpendLimit,
   );
-  const reasons = withWindow(daily.reasons, p.updated_at, trust);
-  const finding = {
-    resource: p.id,
-    summary: `Messaging profile ${label}`,
-    suspicious: reasons.length > 0,
-    reasons,
-  };
-  if (!daily.dailySpendLimit) return { finding };
-  return {
-    finding,
-    action: {
-      kind: 'set_messaging_spend_limit',
-      target: p.id,
-      params: { dailySpendLimit: daily.dailySpendLimit },
-      description: `Set the daily spend limit of messaging profile “${p.name ?? p.id}” to ${dollars(daily.dailySpendLimit)} (now ${daily.nowDaily})`,
+  return judgeResource(
+    {
+      resource: p.id,
+      summary: `Messaging profile ${namedWithId(p.name, p.id)}`,
+      reasons: withWindow(daily.reasons, p.updated_at, trust),
     },
-  };
+    daily.dailySpendLimit
+      ? {
+          kind: 'set_messaging_spend_limit',
+          target: p.id,
+          params: { dailySpendLimit: daily.dailySpendLimit },
+          description: `Set the daily spend limit of messaging profile “${p.name ?? p.id}” to ${dollars(daily.dailySpendLimit)} (now ${daily.nowDaily})`,
+        }
+      : false,
+  );
 }
 
 /** The spend-limits step with the given safe values (`TELNYX_SAFE_LIMITS` in `TELNYX_STEPS`). */
 export function createSetSpendLimitsStep(
   safe: SafeSpendLimits = TELNYX_SAFE_LIMITS,
 ): AutomatedStepDefinition<TelnyxClient> {
-  async function discover(ctx: TelnyxContext): Promise<Discovery> {
+  async function discover(ctx: PlaybookContext<TelnyxClient>): Promise<Discovery> {
     const trust = trustOf(ctx);
     const [outbound, messaging] = await Promise.all([
       ctx.client.outboundVoiceProfiles.list(),
@@ -120,21 +98,17 @@ export function createSetSpendLimitsStep(
       ...outbound.map((p) => planOutbound(p, safe, trust)),
       ...messaging.map((p) => planMessaging(p, safe, trust)),
     ];
-    const { findings, actions } = collectPlans(planned);
     const checked = `${plural(outbound.length, 'outbound voice profile')} and ${plural(messaging.length, 'messaging profile')}`;
     const safeValues = `${dollars(safe.dailySpendLimit)} a day and ${perMinute(safe.maxDestinationRate)} for calls, ${dollars(safe.messagingDailySpendLimit)} a day for messages`;
-    return {
-      findings,
-      actions,
-      summary:
-        actions.length === 0
-          ? nothingFound(
-              outbound.length + messaging.length === 0
-                ? 'the account has no outbound voice or messaging profiles.'
-                : `the ${checked} all have limits within ${safeValues}.`,
-            )
-          : `${plural(actions.length, 'profile')} of ${checked} ${actions.length === 1 ? 'has' : 'have'} limits off or above the safe values (${safeValues}); set them.`,
-    };
+    return discoveryOf(planned, (actions) =>
+      actions.length === 0
+        ? nothingFound(
+            outbound.length + messaging.length === 0
+              ? 'the account has no outbound voice or messaging profiles.'
+              : `the ${checked} all have limits within ${safeValues}.`,
+          )
+        : `${plural(actions.length, 'profile')} of ${checked} ${actions.length === 1 ? 'has' : 'have'} limits off or above the safe values (${safeValues}); set them.`,
+    );
   }
 
   return {

@@ -1,9 +1,11 @@
-import { ProviderError } from '../../providers/http/index.js';
+import type { TelnyxClient } from '../../providers/telnyx/index.js';
 import { sha256Hex } from '../../util/hash.js';
+import type { KindExecutor } from '../kit/action-kit.js';
+import { outcomeUnknown, removeUnlessGone, writeUnlessDone } from '../kit/step-kit.js';
 import type { ActionOutcome } from '../types.js';
 import { generateSipCredentials } from './generate-sip-credentials.js';
 import { TELNYX_PORTAL } from './manual-steps.js';
-import { type ActionExecutor, stringParam, writeUnlessDone } from './step-kit.js';
+import { textParam } from './playbook-error.js';
 
 /** Where a responder sets SIP credentials by hand when Reclaim cannot show the ones it set. */
 const WHERE_TO_SET = `the portal (${TELNYX_PORTAL}): Voice › SIP Trunking › the connection › Authentication`;
@@ -15,10 +17,10 @@ const WHERE_TO_SET = `the portal (${TELNYX_PORTAL}): Voice › SIP Trunking › 
  * landed and the credentials are returned after all; otherwise the error goes to the engine, which
  * retries with `recheck`.
  */
-export const rotateSipCredentials: ActionExecutor = (ctx, action, recheck) => {
+export const rotateSipCredentials: KindExecutor<TelnyxClient> = (ctx, action, recheck) => {
   const api = ctx.client.credentialConnections;
-  const name = stringParam(action, 'connectionName');
-  const digestAtDiscovery = stringParam(action, 'userNameDigest');
+  const name = textParam(action, 'connectionName');
+  const digestAtDiscovery = textParam(action, 'userNameDigest');
   return writeUnlessDone(
     recheck,
     async () => {
@@ -46,7 +48,7 @@ export const rotateSipCredentials: ActionExecutor = (ctx, action, recheck) => {
       try {
         await api.update(action.target, { user_name: fresh.userName, password: fresh.password });
       } catch (err) {
-        if (!(err instanceof ProviderError && err.outcomeUnknown)) throw err;
+        if (!outcomeUnknown(err)) throw err;
         const landed = await api.get(action.target).then(
           (c) => c.user_name === fresh.userName,
           () => false,
@@ -59,7 +61,7 @@ export const rotateSipCredentials: ActionExecutor = (ctx, action, recheck) => {
 };
 
 /** `active: false` plus random credentials nobody is given: the connection is dead even if re-enabled. */
-export const deactivateCredentialConnection: ActionExecutor = (ctx, action, recheck) => {
+export const deactivateCredentialConnection: KindExecutor<TelnyxClient> = (ctx, action, recheck) => {
   const api = ctx.client.credentialConnections;
   return writeUnlessDone(
     recheck,
@@ -77,24 +79,13 @@ export const deactivateCredentialConnection: ActionExecutor = (ctx, action, rech
 };
 
 /** DELETE an on-demand credential; one already gone counts as deleted. */
-export const deleteTelephonyCredential: ActionExecutor = (ctx, action, recheck) => {
+export const deleteTelephonyCredential: KindExecutor<TelnyxClient> = (ctx, action, recheck) => {
   const api = ctx.client.telephonyCredentials;
-  const resourceId = stringParam(action, 'resourceId');
-  const gone = { result: { deleted: true, note: 'already gone' } };
-  return writeUnlessDone(
+  const resourceId = textParam(action, 'resourceId');
+  return removeUnlessGone(
     recheck,
-    async () => {
-      const remaining = await api.list(resourceId === '' ? {} : { resourceId });
-      return remaining.some((t) => t.id === action.target) ? undefined : gone;
-    },
-    async () => {
-      try {
-        await api.delete(action.target);
-        return { result: { deleted: true } };
-      } catch (err) {
-        if (err instanceof ProviderError && err.code === 'provider_not_found') return gone;
-        throw err;
-      }
-    },
+    async () => (await api.list(resourceId === '' ? {} : { resourceId })).some((t) => t.id === action.target),
+    () => api.delete(action.target),
+    { result: { deleted: true } },
   );
 };

@@ -1,5 +1,7 @@
-import type { ActionExecutor } from './step-kit.js';
-import { optionalNumberParam, stringParam, writeUnlessDone } from './step-kit.js';
+import type { TelnyxClient } from '../../providers/telnyx/index.js';
+import type { KindExecutor } from '../kit/action-kit.js';
+import { writeUnlessDone } from '../kit/step-kit.js';
+import { optionalNumberParam, textParam } from './playbook-error.js';
 
 /** Whether a limit is on and at most `wanted` (USD string). */
 function dailyWithin(enabled: boolean | null, limit: string | null, wanted: string): boolean {
@@ -10,10 +12,10 @@ function dailyWithin(enabled: boolean | null, limit: string | null, wanted: stri
  * One PATCH with the required `name` and only the limits the plan named. A recheck skips it when
  * the profile already has limits at or under the planned ones.
  */
-export const setOutboundSpendLimits: ActionExecutor = (ctx, action, recheck) => {
+export const setOutboundSpendLimits: KindExecutor<TelnyxClient> = (ctx, action, recheck) => {
   const api = ctx.client.outboundVoiceProfiles;
-  const name = stringParam(action, 'name');
-  const daily = action.params.dailySpendLimit === null ? null : stringParam(action, 'dailySpendLimit');
+  const name = textParam(action, 'name');
+  const daily = action.params.dailySpendLimit === null ? null : textParam(action, 'dailySpendLimit');
   const rate = optionalNumberParam(action, 'maxDestinationRate');
   const result = {
     ...(daily === null ? {} : { dailySpendLimit: daily }),
@@ -38,9 +40,9 @@ export const setOutboundSpendLimits: ActionExecutor = (ctx, action, recheck) => 
   );
 };
 
-export const setMessagingSpendLimit: ActionExecutor = (ctx, action, recheck) => {
+export const setMessagingSpendLimit: KindExecutor<TelnyxClient> = (ctx, action, recheck) => {
   const api = ctx.client.messagingProfiles;
-  const daily = stringParam(action, 'dailySpendLimit');
+  const daily = textParam(action, 'dailySpendLimit');
   return writeUnlessDone(
     recheck,
     async () => {

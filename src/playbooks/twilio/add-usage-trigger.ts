@@ -1,7 +1,11 @@
 import type { Finding, PlannedAction } from '../../domain/types.js';
 import type { TwilioClient, UsageTrigger } from '../../providers/twilio/index.js';
-import type { AutomatedStepDefinition, Discovery } from '../types.js';
-import { dispatchTwilio, type TwilioContext, type TwilioExecutor, textParam, titled } from './step-kit.js';
+import { type KindExecutor, namedWithId } from '../kit/action-kit.js';
+import { findingOf } from '../kit/judge-resource.js';
+import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
+import { dispatchByKind, textParam } from './playbook-error.js';
+
+type TwilioContext = PlaybookContext<TwilioClient>;
 
 export const ADD_USAGE_TRIGGER = 'twilio.add-usage-trigger';
 export const USAGE_TRIGGER_NAME = 'Reclaim daily spend alert';
@@ -33,12 +37,11 @@ async function spend(ctx: TwilioContext, startDate: string, endDate: string): Pr
 }
 
 function triggerFinding(t: UsageTrigger): Finding {
-  return {
+  return findingOf({
     resource: t.sid,
-    summary: `Usage trigger ${titled(t.friendly_name, t.sid)}: ${t.recurring ?? 'once'}, ${t.usage_category} by ${t.trigger_by} at ${t.trigger_value}, calls ${t.callback_url ?? 'nothing'}`,
-    suspicious: false,
+    summary: `Usage trigger ${namedWithId(t.friendly_name, t.sid)}: ${t.recurring ?? 'once'}, ${t.usage_category} by ${t.trigger_by} at ${t.trigger_value}, calls ${t.callback_url ?? 'nothing'}`,
     reasons: [],
-  };
+  });
 }
 
 /**
@@ -56,21 +59,21 @@ export function createAddUsageTriggerStep(
     const baseline = await spend(ctx, day(baselineEnd - 29 * DAY), day(baselineEnd));
     const average = baseline / 30;
     const findings: Finding[] = [
-      {
+      findingOf({
         resource: 'usage:totalprice:baseline',
         summary: `Spend ${day(baselineEnd - 29 * DAY)} to ${day(baselineEnd)}: ${baseline.toFixed(2)} (about ${average.toFixed(2)} a day)`,
-        suspicious: false,
         reasons: [],
-      },
+      }),
     ];
     if (ctx.since) {
       const since = await spend(ctx, day(ctx.since.getTime()), day(today));
-      findings.push({
-        resource: 'usage:totalprice:incident',
-        summary: `Spend since the incident began: ${since.toFixed(2)}`,
-        suspicious: false,
-        reasons: [],
-      });
+      findings.push(
+        findingOf({
+          resource: 'usage:totalprice:incident',
+          summary: `Spend since the incident began: ${since.toFixed(2)}`,
+          reasons: [],
+        }),
+      );
     }
     const triggers = await ctx.client.usage.triggers({ usageCategory: 'totalprice', recurring: 'daily' });
     findings.push(...triggers.map(triggerFinding));
@@ -93,7 +96,7 @@ export function createAddUsageTriggerStep(
     return { findings, actions, summary };
   }
 
-  const create: TwilioExecutor = async (ctx, action, recheck) => {
+  const create: KindExecutor<TwilioClient> = async (ctx, action, recheck) => {
     const friendlyName = textParam(action, 'friendlyName');
     const triggerValue = textParam(action, 'triggerValue');
     if (recheck) {
@@ -120,6 +123,6 @@ export function createAddUsageTriggerStep(
     why: 'Toll fraud runs up charges in hours; a daily usage trigger tells you the day spending jumps instead of the day the invoice arrives. It alerts only, it never blocks calls.',
     risk: 'normal',
     discover,
-    execute: dispatchTwilio(ADD_USAGE_TRIGGER, { create_usage_trigger: create }),
+    execute: dispatchByKind(ADD_USAGE_TRIGGER, { create_usage_trigger: create }),
   };
 }

@@ -1,8 +1,10 @@
 import { ProviderError } from '../../providers/http/index.js';
 import type { TwilioClient } from '../../providers/twilio/index.js';
+import type { KindExecutor } from '../kit/action-kit.js';
+import { orGone, outcomeUnknown } from '../kit/step-kit.js';
 import type { ActionOutcome } from '../types.js';
 import { TWILIO_CONSOLE } from './manual-steps.js';
-import { outcomeUnknown, type TwilioExecutor, textParam } from './step-kit.js';
+import { textParam } from './playbook-error.js';
 
 const WHERE = `the Console (${TWILIO_CONSOLE}): Admin › Account management › API keys & tokens › Auth Tokens`;
 
@@ -24,7 +26,7 @@ async function currentTokenWorks(client: TwilioClient): Promise<boolean> {
  * client that already switched tokens since the plan was drawn did this rotation (its token was
  * sealed then); a token that is refused means an earlier attempt rotated it and its answer was lost.
  */
-export const rotateAuthToken: TwilioExecutor = async (ctx, action, recheck) => {
+export const rotateAuthToken: KindExecutor<TwilioClient> = async (ctx, action, recheck) => {
   const { client } = ctx;
   const discoveredAt = Date.parse(textParam(action, 'discoveredAt'));
   const switchedAt = client.authTokenChangedAt();
@@ -39,11 +41,7 @@ export const rotateAuthToken: TwilioExecutor = async (ctx, action, recheck) => {
       },
     };
   }
-  try {
-    await client.authTokens.deleteSecondary();
-  } catch (err) {
-    if (!(err instanceof ProviderError && err.code === 'provider_not_found')) throw err;
-  }
+  await orGone(() => client.authTokens.deleteSecondary());
   const secondary = await client.authTokens.createSecondary();
   let promoted: string | null = null;
   try {

@@ -57,11 +57,11 @@ export {
 } from './add-usage-trigger.js';
 export { generateTwilioSipPassword, TWILIO_SIP_PASSWORD_LENGTH } from './generate-sip-password.js';
 export { TWILIO_CONSOLE, TWILIO_FORCED_RESET_FAQ } from './manual-steps.js';
+export { TwilioPlaybookError } from './playbook-error.js';
 export { REMOVE_UNKNOWN_SIP_IPS, rangeIsTrusted } from './remove-unknown-sip-ips.js';
 export { RESET_NUMBER_WEBHOOKS } from './reset-number-webhooks.js';
 export { RESET_TWIML_APP_URLS } from './reset-twiml-app-urls.js';
 export { REPLACEMENT_KEY_PREFIX, REVOKE_API_KEYS, replacementKeyName } from './revoke-api-keys.js';
 export { ROTATE_AUTH_TOKEN } from './rotate-auth-token.js';
 export { ROTATE_SIP_CREDENTIALS } from './rotate-sip-credentials.js';
-export { TwilioPlaybookError } from './step-kit.js';
 export { SUSPEND_SUBACCOUNTS } from './suspend-subaccounts.js';

@@ -1,7 +1,9 @@
-import type { TwilioClient } from '../../providers/twilio/index.js';
+import type { ApiKey, TwilioClient } from '../../providers/twilio/index.js';
+import type { KindExecutor } from '../kit/action-kit.js';
+import { outcomeUnknown, removeListed } from '../kit/step-kit.js';
 import type { ActionOutcome } from '../types.js';
 import { TWILIO_CONSOLE } from './manual-steps.js';
-import { outcomeUnknown, type TwilioExecutor, textParam, unlessGone } from './step-kit.js';
+import { textParam } from './playbook-error.js';
 
 const KEYS_PAGE = `the Console (${TWILIO_CONSOLE}): Admin › Account management › API keys & tokens`;
 
@@ -10,21 +12,18 @@ async function keyNamed(client: TwilioClient, name: string) {
 }
 
 /** DELETE the key; one already gone counts as deleted. */
-export const deleteApiKey: TwilioExecutor = async (ctx, action, recheck) => {
-  const gone = { result: { deleted: true, note: 'already gone' } };
-  if (recheck && !(await ctx.client.keys.list()).some((k) => k.sid === action.target)) return gone;
-  return unlessGone(async () => {
-    await ctx.client.keys.delete(action.target);
-    return { result: { deleted: true } };
-  }, gone);
-};
+export const deleteApiKey = removeListed<TwilioClient, ApiKey>(
+  (client) => client.keys,
+  (k) => k.sid,
+  { result: { deleted: true } },
+);
 
 /**
  * A new Standard key; its SID and secret go only into `secrets`. When the create's outcome is
  * unknown, or a recheck finds a key of that name already made, the secret cannot be had again:
  * the result says so and where to replace the key.
  */
-export const createReplacementKey: TwilioExecutor = async (ctx, action, recheck) => {
+export const createReplacementKey: KindExecutor<TwilioClient> = async (ctx, action, recheck) => {
   const name = textParam(action, 'friendlyName');
   const lost = (sid: string): ActionOutcome => ({
     result: {

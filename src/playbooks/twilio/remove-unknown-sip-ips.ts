@@ -1,17 +1,13 @@
-import type { Finding, PlannedAction } from '../../domain/types.js';
 import type { SipIpAccessControlList, SipIpAddress, TwilioClient } from '../../providers/twilio/index.js';
-import { collectPlans } from '../kit/action-kit.js';
+import { discoveryOf, type KindExecutor, type PlannedResource } from '../kit/action-kit.js';
 import { cidrContains } from '../kit/cidr-contains.js';
-import { type Trust, trustOf, unjudgedReason } from '../kit/trust.js';
-import { nothingFound, plural } from '../telnyx/step-kit.js';
-import type { AutomatedStepDefinition, Discovery } from '../types.js';
-import {
-  dispatchTwilio,
-  type TwilioContext,
-  type TwilioExecutor,
-  textParam,
-  unlessGone,
-} from './step-kit.js';
+import { judgeAddress, judgeResource } from '../kit/judge-resource.js';
+import { nothingFound, plural, removeUnlessGone } from '../kit/step-kit.js';
+import { type Trust, trustOf } from '../kit/trust.js';
+import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
+import { dispatchByKind, textParam } from './playbook-error.js';
+
+type TwilioContext = PlaybookContext<TwilioClient>;
 
 export const REMOVE_UNKNOWN_SIP_IPS = 'twilio.remove-unknown-sip-ips';
 
@@ -33,54 +29,48 @@ export function rangeIsTrusted(ip: string, prefix: number, trusted: readonly str
   });
 }
 
-function planAddress(ip: SipIpAddress, acl: SipIpAccessControlList, ctx: TwilioContext, trust: Trust) {
+function planAddress(
+  ip: SipIpAddress,
+  acl: SipIpAccessControlList,
+  ctx: TwilioContext,
+  trust: Trust,
+): PlannedResource {
   const prefix = effectivePrefix(ip);
   const shown = prefix === 32 ? ip.ip_address : `${ip.ip_address}/${prefix}`;
   const aclName = acl.friendly_name ?? acl.sid;
-  const added = trust.inWindow(ip.date_created, 'added');
-  let reasons: string[];
-  let act = true;
-  if (trust.ipsConfigured) {
-    reasons = rangeIsTrusted(ip.ip_address, prefix, ctx.trusted.ips)
-      ? []
-      : ['not in RECLAIM_TRUSTED_IPS', ...(added ? [added] : [])];
-  } else if (added) reasons = [added];
-  else {
-    // Nothing can tell this address from the attacker's: a person looks, nothing is removed.
-    reasons = [unjudgedReason('allows', [shown], 'RECLAIM_TRUSTED_IPS is not set', 'address')];
-    act = false;
-  }
-  const finding: Finding = {
-    resource: ip.sid,
-    summary: `IP ${shown} on IP access control list “${aclName}”`,
-    suspicious: reasons.length > 0,
-    reasons,
-  };
-  if (reasons.length === 0 || !act) return { finding };
-  const action: PlannedAction = {
-    kind: 'remove_sip_ip',
-    target: ip.sid,
-    params: { aclSid: acl.sid, aclName, ipAddress: shown },
-    description: `Remove ${shown} from IP access control list “${aclName}”`,
-  };
-  return { finding, action };
+  const { reasons, act } = judgeAddress(
+    shown,
+    {
+      trusted: rangeIsTrusted(ip.ip_address, prefix, ctx.trusted.ips),
+      configured: trust.ipsConfigured,
+      added: trust.inWindow(ip.date_created, 'added'),
+    },
+    'in RECLAIM_TRUSTED_IPS',
+    'RECLAIM_TRUSTED_IPS is not set',
+  );
+  return judgeResource(
+    { resource: ip.sid, summary: `IP ${shown} on IP access control list “${aclName}”`, reasons },
+    act && {
+      kind: 'remove_sip_ip',
+      target: ip.sid,
+      params: { aclSid: acl.sid, aclName, ipAddress: shown },
+      description: `Remove ${shown} from IP access control list “${aclName}”`,
+    },
+  );
 }
 
 async function discover(ctx: TwilioContext): Promise<Discovery> {
   const trust = trustOf(ctx);
   const acls = await ctx.client.sipIpAccess.lists();
-  const planned: Array<{ finding: Finding; action?: PlannedAction }> = [];
+  const planned: PlannedResource[] = [];
   for (const acl of acls) {
     const addresses = await ctx.client.sipIpAccess.addresses(acl.sid);
     planned.push(...addresses.map((ip) => planAddress(ip, acl, ctx, trust)));
   }
-  const { findings, actions } = collectPlans(planned);
   const unjudged = planned.filter((p) => p.finding.suspicious && !p.action).length;
-  return {
-    findings,
-    actions,
-    summary: summarise(acls.length, planned.length, actions.length, unjudged, trust.ipsConfigured),
-  };
+  return discoveryOf(planned, (actions) =>
+    summarise(acls.length, planned.length, actions.length, unjudged, trust.ipsConfigured),
+  );
 }
 
 /** `unjudged`: addresses flagged for a person because no RECLAIM_TRUSTED_IPS could judge them. */
@@ -107,15 +97,14 @@ function summarise(
 }
 
 /** DELETE the address; one already gone counts as removed. */
-const removeSipIp: TwilioExecutor = async (ctx, action, recheck) => {
+const removeSipIp: KindExecutor<TwilioClient> = async (ctx, action, recheck) => {
   const aclSid = textParam(action, 'aclSid');
-  const gone = { result: { removed: true, note: 'already gone' } };
-  if (recheck && !(await ctx.client.sipIpAccess.addresses(aclSid)).some((ip) => ip.sid === action.target))
-    return gone;
-  return unlessGone(async () => {
-    await ctx.client.sipIpAccess.deleteAddress(aclSid, action.target);
-    return { result: { removed: true } };
-  }, gone);
+  return removeUnlessGone(
+    recheck,
+    async () => (await ctx.client.sipIpAccess.addresses(aclSid)).some((ip) => ip.sid === action.target),
+    () => ctx.client.sipIpAccess.deleteAddress(aclSid, action.target),
+    { result: { removed: true } },
+  );
 };
 
 export const removeUnknownSipIpsStep: AutomatedStepDefinition<TwilioClient> = {
@@ -125,5 +114,5 @@ export const removeUnknownSipIpsStep: AutomatedStepDefinition<TwilioClient> = {
   why: 'An address on an IP access control list can send SIP traffic to your domains without any password, so an attacker who adds theirs can call out on your account. Only your addresses should stay.',
   risk: 'high',
   discover,
-  execute: dispatchTwilio(REMOVE_UNKNOWN_SIP_IPS, { remove_sip_ip: removeSipIp }),
+  execute: dispatchByKind(REMOVE_UNKNOWN_SIP_IPS, { remove_sip_ip: removeSipIp }),
 };

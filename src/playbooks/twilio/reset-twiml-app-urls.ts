@@ -1,5 +1,5 @@
 import type { TwimlApplication } from '../../providers/twilio/index.js';
-import { titled } from './step-kit.js';
+import { namedWithId } from '../kit/action-kit.js';
 import { createUrlResetStep } from './url-reset-step.js';
 import { APP_URL_FIELDS } from './webhook-urls.js';
 
@@ -15,7 +15,7 @@ export const resetTwimlAppUrlsStep = createUrlResetStep<TwimlApplication>({
   list: (client) => client.applications.list(),
   fetch: (client, sid) => client.applications.fetch(sid),
   update: (client, sid, urls) => client.applications.updateUrls(sid, urls),
-  name: (a) => `TwiML app ${titled(a.friendly_name, a.sid)}`,
+  name: (a) => `TwiML app ${namedWithId(a.friendly_name, a.sid)}`,
   clean: 'fetching from an unknown host',
   dirty: 'fetch TwiML or send status to hosts that are not yours',
   consolePath: 'Voice › Manage › TwiML apps',

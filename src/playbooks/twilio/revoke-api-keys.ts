@@ -1,11 +1,13 @@
-import type { Finding, PlannedAction } from '../../domain/types.js';
 import type { ApiKey, TwilioClient } from '../../providers/twilio/index.js';
-import { collectPlans } from '../kit/action-kit.js';
+import { collectPlans, namedWithId, type PlannedResource } from '../kit/action-kit.js';
+import { judgeResource, reasonsOf } from '../kit/judge-resource.js';
+import { nothingFound, plural, shownTime } from '../kit/step-kit.js';
 import { trustOf } from '../kit/trust.js';
-import { nothingFound, plural } from '../telnyx/step-kit.js';
-import type { AutomatedStepDefinition, Discovery } from '../types.js';
+import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 import { createReplacementKey, deleteApiKey } from './key-actions.js';
-import { dispatchTwilio, shownTime, type TwilioContext, titled } from './step-kit.js';
+import { dispatchByKind } from './playbook-error.js';
+
+type TwilioContext = PlaybookContext<TwilioClient>;
 
 export const REVOKE_API_KEYS = 'twilio.revoke-api-keys';
 
@@ -16,26 +18,23 @@ export function replacementKeyName(now: Date): string {
   return `${REPLACEMENT_KEY_PREFIX} ${now.toISOString().slice(0, 10)}`;
 }
 
-function planKey(key: ApiKey, ctx: TwilioContext): { finding: Finding; action?: PlannedAction } {
-  const label = titled(key.friendly_name, key.sid);
+function planKey(key: ApiKey, ctx: TwilioContext): PlannedResource {
+  const label = namedWithId(key.friendly_name, key.sid);
   const ours = key.friendly_name?.startsWith(REPLACEMENT_KEY_PREFIX) === true;
   const created = ours ? undefined : trustOf(ctx).inWindow(key.date_created, 'created');
-  const finding: Finding = {
-    resource: key.sid,
-    summary: `API key ${label}, created ${shownTime(key.date_created)}${ours ? ' by Reclaim' : ''}`,
-    suspicious: created !== undefined,
-    reasons: created ? [created] : [],
-  };
-  if (!created) return { finding };
-  return {
-    finding,
-    action: {
+  return judgeResource(
+    {
+      resource: key.sid,
+      summary: `API key ${label}, created ${shownTime(key.date_created)}${ours ? ' by Reclaim' : ''}`,
+      reasons: reasonsOf(created),
+    },
+    created !== undefined && {
       kind: 'delete_api_key',
       target: key.sid,
       params: { friendlyName: key.friendly_name ?? '' },
       description: `Delete API key ${label}, created after the incident began (it stops working at once)`,
     },
-  };
+  );
 }
 
 async function discover(ctx: TwilioContext): Promise<Discovery> {
@@ -72,7 +71,7 @@ export const revokeApiKeysStep: AutomatedStepDefinition<TwilioClient> = {
   why: 'An API key works without the Console password, 2FA or the Auth Token, so a key the attacker made survives every other change. A key’s secret is shown only when it is made, so keys older than the takeover stay private.',
   risk: 'high',
   discover,
-  execute: dispatchTwilio(REVOKE_API_KEYS, {
+  execute: dispatchByKind(REVOKE_API_KEYS, {
     delete_api_key: deleteApiKey,
     create_api_key: createReplacementKey,
   }),

@@ -1,23 +1,24 @@
 import type { TwilioClient } from '../../providers/twilio/index.js';
-import type { AutomatedStepDefinition, Discovery } from '../types.js';
+import { namedWithId } from '../kit/action-kit.js';
+import { findingOf } from '../kit/judge-resource.js';
+import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 import { rotateAuthToken } from './auth-token-actions.js';
-import { dispatchTwilio, type TwilioContext, titled } from './step-kit.js';
+import { dispatchByKind } from './playbook-error.js';
 
 export const ROTATE_AUTH_TOKEN = 'twilio.rotate-auth-token';
 
-async function discover(ctx: TwilioContext): Promise<Discovery> {
+async function discover(ctx: PlaybookContext<TwilioClient>): Promise<Discovery> {
   const account = await ctx.client.accounts.fetch();
-  const label = titled(account.friendly_name, account.sid);
+  const label = namedWithId(account.friendly_name, account.sid);
   return {
     findings: [
-      {
+      findingOf({
         resource: account.sid,
         summary: `Account ${label}, ${account.type ?? 'unknown type'}, ${account.status}`,
-        suspicious: true,
         reasons: [
           'anyone signed in to the Console can read the Auth Token, so the attacker must be presumed to have it',
         ],
-      },
+      }),
     ],
     actions: [
       {
@@ -39,5 +40,5 @@ export const rotateAuthTokenStep: AutomatedStepDefinition<TwilioClient> = {
   why: 'The Auth Token is the password of the REST API and the Console shows it to anyone signed in. Promoting a new one makes the leaked token fail at once; Twilio notes inlined tokens in Functions take about a minute to follow.',
   risk: 'high',
   discover,
-  execute: dispatchTwilio(ROTATE_AUTH_TOKEN, { rotate_auth_token: rotateAuthToken }),
+  execute: dispatchByKind(ROTATE_AUTH_TOKEN, { rotate_auth_token: rotateAuthToken }),
 };

@@ -1,7 +1,10 @@
+import type { TwilioClient } from '../../providers/twilio/index.js';
+import type { KindExecutor } from '../kit/action-kit.js';
+import { outcomeUnknown, removeUnlessGone } from '../kit/step-kit.js';
 import type { ActionOutcome } from '../types.js';
 import { generateTwilioSipPassword } from './generate-sip-password.js';
 import { TWILIO_CONSOLE } from './manual-steps.js';
-import { outcomeUnknown, type TwilioExecutor, textParam, unlessGone } from './step-kit.js';
+import { textParam } from './playbook-error.js';
 
 const WHERE = `the Console (${TWILIO_CONSOLE}): Voice › Manage › Credential lists`;
 
@@ -10,7 +13,7 @@ const WHERE = `the Console (${TWILIO_CONSOLE}): Voice › Manage › Credential 
  * so whether an earlier attempt landed is read from `date_updated`: changed since discovery means
  * it did, and that password was lost with its answer.
  */
-export const rotateSipPassword: TwilioExecutor = async (ctx, action, recheck) => {
+export const rotateSipPassword: KindExecutor<TwilioClient> = async (ctx, action, recheck) => {
   const api = ctx.client.sipCredentials;
   const listSid = textParam(action, 'listSid');
   const listName = textParam(action, 'listName');
@@ -41,13 +44,13 @@ export const rotateSipPassword: TwilioExecutor = async (ctx, action, recheck) =>
 };
 
 /** DELETE the credential; one already gone counts as deleted. */
-export const deleteSipCredential: TwilioExecutor = async (ctx, action, recheck) => {
+export const deleteSipCredential: KindExecutor<TwilioClient> = async (ctx, action, recheck) => {
   const api = ctx.client.sipCredentials;
   const listSid = textParam(action, 'listSid');
-  const gone = { result: { deleted: true, note: 'already gone' } };
-  if (recheck && !(await api.list(listSid)).some((c) => c.sid === action.target)) return gone;
-  return unlessGone(async () => {
-    await api.delete(listSid, action.target);
-    return { result: { deleted: true } };
-  }, gone);
+  return removeUnlessGone(
+    recheck,
+    async () => (await api.list(listSid)).some((c) => c.sid === action.target),
+    () => api.delete(listSid, action.target),
+    { result: { deleted: true } },
+  );
 };

@@ -1,9 +1,8 @@
 import type { TwilioClient } from '../../providers/twilio/index.js';
-import { collectPlans } from '../kit/action-kit.js';
-import { trustOf } from '../kit/trust.js';
-import { nothingFound, plural } from '../telnyx/step-kit.js';
-import type { AutomatedStepDefinition, Discovery } from '../types.js';
-import { dispatchTwilio, type TwilioContext } from './step-kit.js';
+import { judgeEach } from '../kit/judge-resource.js';
+import { nothingFound, plural } from '../kit/step-kit.js';
+import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
+import { dispatchByKind } from './playbook-error.js';
 import { clearUrls, reviewUrls, type UrlField } from './webhook-urls.js';
 
 /** What tells one URL-clearing step from the other: its resource, its fields, its words. */
@@ -58,30 +57,31 @@ function summarise<R extends { sid: string; date_updated: string | null }>(
 export function createUrlResetStep<R extends { sid: string; date_updated: string | null }>(
   config: UrlResetStepConfig<R>,
 ): AutomatedStepDefinition<TwilioClient> {
-  async function discover(ctx: TwilioContext): Promise<Discovery> {
-    const trust = trustOf(ctx);
-    const records = await config.list(ctx.client);
-    const planned = records.map((r) =>
-      reviewUrls(
-        {
-          sid: r.sid,
-          title: config.name(r),
-          record: r,
-          fields: config.fields,
-          dateUpdated: r.date_updated,
-          kind: config.kind,
-        },
-        trust,
-      ),
+  const discover = (ctx: PlaybookContext<TwilioClient>): Promise<Discovery> =>
+    judgeEach(
+      ctx,
+      (client) => config.list(client),
+      (r, trust) =>
+        reviewUrls(
+          {
+            sid: r.sid,
+            title: config.name(r),
+            record: r,
+            fields: config.fields,
+            dateUpdated: r.date_updated,
+            kind: config.kind,
+          },
+          trust,
+        ),
+      ({ planned, actions, trust }) =>
+        summarise(
+          config,
+          planned.length,
+          actions.length,
+          planned.filter((p) => p.finding.suspicious).length,
+          trust.hostsConfigured,
+        ),
     );
-    const { findings, actions } = collectPlans(planned);
-    const flagged = planned.filter((p) => p.finding.suspicious).length;
-    return {
-      findings,
-      actions,
-      summary: summarise(config, records.length, actions.length, flagged, trust.hostsConfigured),
-    };
-  }
   return {
     id: config.id,
     kind: 'automated',
@@ -90,7 +90,7 @@ export function createUrlResetStep<R extends { sid: string; date_updated: string
     risk: 'high',
     concurrency: ACTIONS_IN_FLIGHT,
     discover,
-    execute: dispatchTwilio(config.id, {
+    execute: dispatchByKind(config.id, {
       [config.kind]: clearUrls(config.fields, config.fetch, config.update),
     }),
   };

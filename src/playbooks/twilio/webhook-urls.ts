@@ -1,7 +1,8 @@
-import type { Finding, PlannedAction } from '../../domain/types.js';
 import type { TwilioClient } from '../../providers/twilio/index.js';
-import { hostOf, hostsOf, type Trust, unjudgedReason } from '../kit/trust.js';
-import { type TwilioExecutor, textListParam } from './step-kit.js';
+import type { KindExecutor, PlannedResource } from '../kit/action-kit.js';
+import { judgeResource, unjudgedHosts, untrustedUrls } from '../kit/judge-resource.js';
+import { hostOf, type Trust } from '../kit/trust.js';
+import { textListParam } from './playbook-error.js';
 
 /** A URL field: its name in answers, its form parameter, and how a card names it. */
 export type UrlField = readonly [field: string, param: string, label: string];
@@ -20,19 +21,12 @@ export const APP_URL_FIELDS: readonly UrlField[] = [
   ['message_status_callback', 'MessageStatusCallback', 'message status callback'],
 ];
 
-interface Untrusted {
-  param: string;
-  label: string;
-  host: string;
-}
-
-/** The fields of `record` whose URL is on a host the operator does not trust. */
-export function untrustedUrls(record: object, fields: readonly UrlField[], trust: Trust): Untrusted[] {
+/** Each field with the URL `record` has in it, null when that is not a string. */
+function urlsOf(record: object, fields: readonly UrlField[]): [UrlField, string | null][] {
   const values = record as Record<string, unknown>;
-  return fields.flatMap(([field, param, label]) => {
-    const value = values[field];
-    const host = typeof value === 'string' ? trust.untrustedHost([value]) : undefined;
-    return host ? [{ param, label, host }] : [];
+  return fields.map((f) => {
+    const value = values[f[0]];
+    return [f, typeof value === 'string' ? value : null];
   });
 }
 
@@ -47,45 +41,35 @@ export interface UrlReview {
   kind: string;
 }
 
-/** The hosts the URL fields of `record` that are set point at. */
-function hostsCalled(record: object, fields: readonly UrlField[]): string[] {
-  const values = record as Record<string, unknown>;
-  return hostsOf(fields.map(([field]) => (typeof values[field] === 'string' ? values[field] : null)));
-}
-
 /**
  * The finding for one number or app and, when some of its URLs are on untrusted hosts, the action
  * that clears exactly those. With no trusted hosts configured nothing can be judged by host: a
  * change inside the window, or any URL set at all, is flagged for a person, and nothing is planned.
  */
-export function reviewUrls(review: UrlReview, trust: Trust): { finding: Finding; action?: PlannedAction } {
-  const bad = untrustedUrls(review.record, review.fields, trust);
+export function reviewUrls(review: UrlReview, trust: Trust): PlannedResource {
+  const urls = urlsOf(review.record, review.fields);
+  const bad = untrustedUrls(urls, trust).map(({ key: [, param, label], host }) => ({ param, label, host }));
   const hosts = [...new Set(bad.map((b) => b.host))];
   const changed = trust.hostsConfigured ? undefined : trust.inWindow(review.dateUpdated, 'changed');
-  const called = trust.hostsConfigured ? [] : hostsCalled(review.record, review.fields);
-  const unjudged =
-    called.length > 0 ? [unjudgedReason('calls', called, 'RECLAIM_TRUSTED_HOSTS is not set', 'host')] : [];
+  const unjudged = unjudgedHosts(
+    trust,
+    'calls',
+    urls.map(([, url]) => url),
+  );
   const reasons = bad.length
     ? bad.map((b) => `${b.label} is on ${b.host}, not a trusted host`)
     : changed
       ? [changed, ...unjudged]
       : unjudged;
-  const finding: Finding = {
-    resource: review.sid,
-    summary: review.title,
-    suspicious: reasons.length > 0,
-    reasons,
-  };
-  if (bad.length === 0) return { finding };
-  return {
-    finding,
-    action: {
+  return judgeResource(
+    { resource: review.sid, summary: review.title, reasons },
+    bad.length > 0 && {
       kind: review.kind,
       target: review.sid,
       params: { fields: bad.map((b) => b.param), hosts },
       description: `Clear the ${bad.map((b) => b.label).join(', ')} of ${review.title} (${hosts.join(', ')}); set the right ones in the Console`,
     },
-  };
+  );
 }
 
 /**
@@ -96,7 +80,7 @@ export function clearUrls<R extends object>(
   fields: readonly UrlField[],
   fetch: (client: TwilioClient, sid: string) => Promise<R>,
   update: (client: TwilioClient, sid: string, urls: Record<string, null>) => Promise<R>,
-): TwilioExecutor {
+): KindExecutor<TwilioClient> {
   return async (ctx, action, recheck) => {
     const params = textListParam(action, 'fields');
     const hosts = new Set(textListParam(action, 'hosts'));

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { ReclaimError } from '../../../src/domain/errors.js';
 import type { PlannedAction } from '../../../src/domain/types.js';
 import {
   collectPlans,
+  discoveryOf,
   dispatchActions,
   namedWithId,
   paramReader,
@@ -72,6 +74,22 @@ describe('paramReader', () => {
   );
 });
 
+describe('paramReader.parsed', () => {
+  const params = paramReader('acme', AcmePlaybookError);
+  const schema = z.object({ url: z.string().min(1) });
+
+  it('when the params fit the schema, then they are returned; otherwise the first field is named', () => {
+    expect(params.parsed(action({ url: 'https://x' }), schema)).toEqual({ url: 'https://x' });
+    expect(() => params.parsed(action({}), schema)).toThrow(
+      expect.objectContaining({
+        code: 'acme_bad_action_params',
+        message: 'The planned action "Wipe r1" lacks a valid "url"; rediscover to get a fresh plan.',
+        details: { kind: 'wipe', target: 'r1', param: 'url' },
+      }),
+    );
+  });
+});
+
 describe('namedWithId', () => {
   it.each([
     ['Desk phones', '“Desk phones” (id1)'],
@@ -93,5 +111,16 @@ describe('collectPlans', () => {
     const { findings, actions } = collectPlans(planned);
     expect(findings.map((f) => f.resource)).toEqual(['a', 'b', 'c']);
     expect(actions.map((a) => a.kind)).toEqual(['wipe', 'lock']);
+  });
+});
+
+describe('discoveryOf', () => {
+  it('when resources are judged, then the summary is written from the collected actions', () => {
+    const finding = { resource: 'a', summary: 'a', suspicious: true, reasons: ['x'] };
+    const d = discoveryOf(
+      [{ finding, action: action({}) }, { finding }],
+      (actions) => `${actions.length} action`,
+    );
+    expect(d).toEqual({ findings: [finding, finding], actions: [action({})], summary: '1 action' });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cidrContains, ipIsTrusted } from '../../../src/playbooks/telnyx/index.js';
+import { cidrContains, ipIsTrusted } from '../../../src/playbooks/kit/cidr-contains.js';
 
 describe('cidrContains', () => {
   it.each([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatNumber, normaliseNumber, premiumPrefixOf } from '../../../src/playbooks/telnyx/index.js';
+import { formatNumber, normaliseNumber } from '../../../src/playbooks/kit/phone-numbers.js';
+import { premiumPrefixOf } from '../../../src/playbooks/kit/premium-prefixes.js';
 
 describe('phone numbers on cards', () => {
   it.each([
