@@ -14,6 +14,11 @@ COPY migrations ./migrations
 RUN npm run build
 
 FROM node:20-slim AS runtime
+# HOST=0.0.0.0 so the published port reaches Reclaim. With SLACK_BOT_TOKEN that is the Slack bot;
+# without it, Reclaim Local (no login) may bind 0.0.0.0 only because it then runs the sandbox
+# alone: a provider key without SLACK_BOT_TOKEN stops start-up, and RECLAIM_LOCAL_REAL=1 is
+# refused on 0.0.0.0. Its console answers only this container's names on the same port
+# (docker run -p 3000:3000), so keep the published port equal to PORT.
 ENV NODE_ENV=production \
     PORT=3000 \
     HOST=0.0.0.0 \

@@ -41,6 +41,8 @@ export async function runRemediationBench(rate = 20) {
     TELNYX_API_URL: served.url,
     TELNYX_RATE_PER_SEC: String(rate),
     RECLAIM_SECRET_KEY: Buffer.alloc(32, 5).toString('base64'),
+    // No SLACK_BOT_TOKEN: a provider key is accepted only with this (Reclaim Local on loopback).
+    RECLAIM_LOCAL_REAL: '1',
     RECLAIM_APPROVERS: 'UAPPROVER1,UAPPROVER2',
     RECLAIM_TRUSTED_HOSTS: SEED_TRUSTED.hosts.join(','),
     RECLAIM_TRUSTED_IPS: SEED_TRUSTED.ips.join(','),

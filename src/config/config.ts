@@ -1,8 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { ConfigError } from '../domain/errors.js';
 import type { ProviderName } from '../domain/providers.js';
 import { type Env, envSchema } from './env-schema.js';
+import { localModeProblems } from './local-mode.js';
 
 export type { ProviderName } from '../domain/providers.js';
 
@@ -27,8 +29,14 @@ export interface Config {
   jobLeaseMs: number;
   port: number;
   host: string;
+  /** Local mode may act on a real provider account (RECLAIM_LOCAL_REAL=1; HOST is then loopback). */
+  localReal: boolean;
   databaseUrl?: string | undefined;
+  /** The schema owner's URL: migrations run through it and the bot's role gets least privilege. */
+  databaseOwnerUrl?: string | undefined;
   dataDir: string;
+  /** Where each anchor of the audit chain is written down besides the incident channel. */
+  auditAnchorFile: string;
   approvers: string[];
   approverGroup?: string | undefined;
   responders: string[];
@@ -41,6 +49,14 @@ export interface Config {
   redisUrl?: string | undefined;
   logLevel: Env['LOG_LEVEL'];
 }
+
+/** The variables that reach a real provider account. */
+const PROVIDER_KEYS = [
+  'TELNYX_API_KEY',
+  'TWILIO_ACCOUNT_SID',
+  'TWILIO_AUTH_TOKEN',
+  'SENDGRID_API_KEY',
+] as const;
 
 /**
  * Validates an environment object (never process.env directly: the caller passes it in) and returns
@@ -66,16 +82,23 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (Boolean(e.TWILIO_ACCOUNT_SID) !== Boolean(e.TWILIO_AUTH_TOKEN)) {
     problems.push('TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN must be set together');
   }
-  const realProvider = Boolean(e.TELNYX_API_KEY || e.TWILIO_AUTH_TOKEN || e.SENDGRID_API_KEY);
-  if (realProvider && !e.RECLAIM_SECRET_KEY) {
+  const providerKeys = PROVIDER_KEYS.filter((k) => e[k] !== undefined);
+  if (providerKeys.length > 0 && !e.RECLAIM_SECRET_KEY) {
     problems.push(
       'RECLAIM_SECRET_KEY must be set when a provider key is configured: 32 bytes, base64 (openssl rand -base64 32)',
     );
   }
+  if (e.DATABASE_OWNER_URL && !e.DATABASE_URL) {
+    problems.push("DATABASE_OWNER_URL is only used with DATABASE_URL (the bot's own, less privileged role)");
+  }
+  const local = !e.SLACK_BOT_TOKEN;
+  const localReal = local && e.RECLAIM_LOCAL_REAL === true;
+  const host = e.HOST ?? (local ? '127.0.0.1' : '0.0.0.0');
+  problems.push(...localModeProblems({ local, providerKeys, localReal, host }));
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
-    mode: e.SLACK_BOT_TOKEN ? 'slack' : 'local',
+    mode: local ? 'local' : 'slack',
     slack: {
       botToken: e.SLACK_BOT_TOKEN,
       appToken: e.SLACK_APP_TOKEN,
@@ -86,9 +109,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     jobLeaseMs: e.RECLAIM_JOB_LEASE_SECONDS * 1000,
     port: e.PORT,
-    host: e.HOST ?? (e.SLACK_BOT_TOKEN ? '0.0.0.0' : '127.0.0.1'),
+    host,
+    localReal,
     databaseUrl: e.DATABASE_URL,
+    databaseOwnerUrl: e.DATABASE_OWNER_URL,
     dataDir: e.DATA_DIR,
+    auditAnchorFile: e.RECLAIM_AUDIT_ANCHOR_FILE ?? join(e.DATA_DIR, 'audit-anchors.jsonl'),
     approvers: e.RECLAIM_APPROVERS,
     approverGroup: e.RECLAIM_APPROVER_GROUP,
     responders: e.RECLAIM_RESPONDERS,
@@ -131,4 +157,20 @@ export function configuredProviders(config: Config): ProviderName[] {
   if (config.twilio.accountSid && config.twilio.authToken) out.push('twilio');
   if (config.sendgrid.apiKey) out.push('sendgrid');
   return out;
+}
+
+/**
+ * Reclaim Local's guard at its own start, for a Config that did not come through loadConfig (or
+ * was changed since): the same refusals as start-up, as a ConfigError naming the variable.
+ */
+export function assertLocalModeAllowed(config: Config): void {
+  const variables = { telnyx: 'TELNYX_API_KEY', twilio: 'TWILIO_AUTH_TOKEN', sendgrid: 'SENDGRID_API_KEY' };
+  const providerKeys = configuredProviders(config).map((p) => variables[p]);
+  const problems = localModeProblems({
+    local: true,
+    providerKeys,
+    localReal: config.localReal,
+    host: config.host,
+  });
+  if (problems.length > 0) throw new ConfigError(problems);
 }

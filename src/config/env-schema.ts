@@ -58,11 +58,20 @@ export const envSchema = z.object({
   SLACK_API_URL: httpUrl('https://slack.com/api/'),
   PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).optional(),
+  RECLAIM_LOCAL_REAL: z
+    .enum(['1', '0', 'true', 'false'], { error: 'must be 1 to allow it (or 0, or unset)' })
+    .transform((v) => v === '1' || v === 'true')
+    .optional(),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL' })
     .optional(),
+  DATABASE_OWNER_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// URL' })
+    .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  RECLAIM_AUDIT_ANCHOR_FILE: z.string().min(1).optional(),
   RECLAIM_APPROVERS: list(slackUserId, 'Slack user IDs (like U0123ABCD)'),
   RECLAIM_APPROVER_GROUP: z
     .string()

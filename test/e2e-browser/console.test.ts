@@ -2,7 +2,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Running, startFrontDoor } from '../../src/app/start-front-door.js';
 import { loadConfig } from '../../src/config/config.js';
@@ -32,6 +32,8 @@ const SAM = ['Sam (approver)', 'ULOCALAPP2'] as const;
 
 describe.skipIf(!executablePath)('Reclaim Local in a browser', () => {
   let running: Running;
+  let browser: Browser;
+  /** One person's browser; a second approver of a real incident uses another (a second context). */
   let context: BrowserContext;
   let telnyx: ServedSimulator;
   let t: TestDb | undefined;
@@ -48,6 +50,7 @@ describe.skipIf(!executablePath)('Reclaim Local in a browser', () => {
       TELNYX_API_KEY: SANDBOX_API_KEY,
       TELNYX_API_URL: telnyx.url,
       RECLAIM_SECRET_KEY: Buffer.alloc(32, 5).toString('base64'),
+      RECLAIM_LOCAL_REAL: '1',
       ...(t?.url ? { DATABASE_URL: t.url } : {}),
     });
     const sink = new PassThrough();
@@ -55,17 +58,16 @@ describe.skipIf(!executablePath)('Reclaim Local in a browser', () => {
       logs += chunk.toString('utf8');
     });
     running = await startFrontDoor(config, createLogger({ level: 'info', destination: sink }));
-    const userDataDir = await mkdtemp(join(tmpdir(), 'reclaim-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: executablePath ?? undefined,
-      args: CHROMIUM_ARGS,
-      acceptDownloads: true,
-      viewport: { width: 1280, height: 900 },
-    });
+    browser = await chromium.launch({ executablePath: executablePath ?? undefined, args: CHROMIUM_ARGS });
+    context = await newContext();
   }, 120_000);
+
+  const newContext = () =>
+    browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
 
   afterAll(async () => {
     await context?.close();
+    await browser?.close();
     await running?.stop();
     await telnyx?.close();
     await t?.cleanup();
@@ -132,7 +134,7 @@ describe.skipIf(!executablePath)('Reclaim Local in a browser', () => {
     expect(logs).not.toContain(value);
   }, 240_000);
 
-  it('when an incident works on a real account, then every page says so and a high-risk plan runs only after two different approvers', async () => {
+  it('when an incident works on a real account, then every page says so and a high-risk plan runs only after two different approvers, each in their own browser', async () => {
     const ui = new ConsolePage(await context.newPage());
     await ui.page.goto(`${running.url}/`);
     await ui.actAs('Riley (requester)', 'ULOCALREQ');
@@ -150,7 +152,23 @@ describe.skipIf(!executablePath)('Reclaim Local in a browser', () => {
 
     await ui.actAs(...SAM);
     await ui.approve(FORWARDING);
-    await ui.waitForText(ui.card(FORWARDING), /Done — (\d+) of \1 changes made/, 60_000);
-    await ui.shot('07-real-account-executed');
+    await ui.waitForText(
+      ui.page.locator('#notice'),
+      'This browser already acts as Avery (approver) in this incident; a second approver must use their own browser.',
+    );
+    expect(await ui.card(FORWARDING).textContent()).not.toMatch(/Done —/);
+
+    const second = await newContext();
+    try {
+      const sam = new ConsolePage(await second.newPage());
+      await sam.page.goto(`${running.url}/`);
+      await sam.actAs(...SAM);
+      await sam.openChannel('compromise-.*-live-drill');
+      await sam.approve(FORWARDING);
+      await sam.waitForText(sam.card(FORWARDING), /Done — (\d+) of \1 changes made/, 60_000);
+      await sam.shot('07-real-account-executed');
+    } finally {
+      await second.close();
+    }
   }, 240_000);
 });

@@ -7,10 +7,13 @@ import { send } from './api/http-io.js';
 import { ResponseUrlBook, TriggerBook } from './api/interaction-tokens.js';
 import { ALL_METHODS } from './api/methods/all-methods.js';
 import { TierLimiter } from './api/tier-limiter.js';
-import { allowedHosts, isFromConsole } from './console/console-request.js';
+import { allowedHosts } from './console/allowed-hosts.js';
+import { isFromConsole } from './console/console-request.js';
 import { answerConsoleRoute, type ConsoleApp } from './console/console-routes.js';
+import { ConsoleSessions } from './console/console-session.js';
 import { LiveUpdates } from './console/live-updates.js';
 import { loadConsoleAssets } from './console/load-assets.js';
+import { SessionActors } from './console/session-actors.js';
 import type { BotTarget } from './interactions/deliver-to-bot.js';
 import { LOCAL_PEOPLE, LOCAL_TEAM } from './model/local-users.js';
 import { LocalSlackError } from './model/slack-api-error.js';
@@ -43,6 +46,10 @@ export interface LocalSlackOptions {
   people?: readonly LocalUser[];
   /** Shrinks Slack's rate windows (0.1: a minute lasts 6 s). Default 1. */
   tierScale?: number;
+  /**
+   * The warning a channel shows when its incident acts on a real account, or null. In a channel
+   * with a warning, one browser session acts as one person only (no one is two approvers).
+   */
   channelNotice?: (channelId: string) => Promise<string | null>;
 }
 
@@ -128,6 +135,8 @@ export async function startLocalSlack(options: LocalSlackOptions): Promise<Local
     actions: { ws, drive, changed },
     live,
     assets: await loadConsoleAssets(),
+    sessions: new ConsoleSessions(),
+    actors: new SessionActors(),
     channelNotice: options.channelNotice ?? (async () => null),
   };
   const server = createServer((req, res) => {
@@ -137,7 +146,7 @@ export async function startLocalSlack(options: LocalSlackOptions): Promise<Local
       else res.end();
     });
   });
-  let hosts: Set<string> | null = null;
+  let hosts: ReadonlySet<string> = new Set();
   const route = async (req: IncomingMessage, res: ServerResponse) => {
     if (await answerSlackRoute(slack, req, res)) return;
     const plain = mounted.find(

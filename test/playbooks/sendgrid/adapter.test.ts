@@ -26,6 +26,8 @@ async function adapterWith(env: Record<string, string> = {}, logger = silentLogg
   const config = loadConfig({
     DATA_DIR: dataDir,
     RECLAIM_SECRET_KEY: Buffer.alloc(32, 7).toString('base64'),
+    // No SLACK_BOT_TOKEN: a provider key is accepted only with this (Reclaim Local on loopback).
+    RECLAIM_LOCAL_REAL: '1',
     ...env,
   });
   return {

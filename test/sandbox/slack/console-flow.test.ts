@@ -10,6 +10,7 @@ import {
 
 const LIVE_ENV = {
   TELNYX_API_KEY: 'KEY-test-telnyx',
+  RECLAIM_LOCAL_REAL: '1',
   RECLAIM_SECRET_KEY: Buffer.alloc(32, 9).toString('base64'),
 };
 const FORWARDING = 'Disable suspicious forwarding';
@@ -79,6 +80,51 @@ describe('Reclaim Local: an incident driven through the console', () => {
     expect(rows[0]?.s).toContain(channel.name);
     expect(rows[0]?.s).not.toContain(SECRET);
     expect(h.logs()).not.toContain(SECRET);
+  });
+
+  it('when one browser approves a real-account step as Avery and then tries as Sam, then the second is refused with a sentence and nothing runs until Sam approves in their own browser', async () => {
+    h = await startLocalHarness(LIVE_ENV);
+    const channel = await startIncident();
+    const browser = await h.sessionOf(APPROVER_1);
+    const approve = () => h.buttons(channel.id, 'step.approve', FORWARDING)[0]!;
+    expect(await h.click(APPROVER_1, approve(), browser)).toEqual({ ok: true });
+    await waitFor(() => h.channelText(channel.id).includes(`<@${APPROVER_1}>`));
+
+    const refusal = {
+      ok: false,
+      notice:
+        'This browser already acts as Avery (approver) in this incident; a second approver must use their own browser.',
+    };
+    expect(await h.click(APPROVER_2, approve(), browser)).toEqual(refusal);
+    expect(
+      await h.act(
+        APPROVER_2,
+        '/console/command',
+        { channel: channel.id, text: '/compromise status' },
+        browser,
+      ),
+    ).toEqual(refusal);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.account.writes).toEqual([]);
+    expect(h.channelText(channel.id)).not.toContain(`<@${APPROVER_2}>`);
+
+    expect(await h.click(APPROVER_2, approve())).toEqual({ ok: true });
+    await waitFor(() => h.account.writes.length === 2, { timeoutMs: 10_000 });
+  });
+
+  it('when one browser acts as two people in a rehearsal, then the switcher works as before', async () => {
+    h = await startLocalHarness();
+    const channel = await startIncident('/compromise start sandbox demo');
+    const browser = await h.sessionOf(REQUESTER);
+    expect(await h.type(REQUESTER, channel.id, 'starting the drill')).toEqual({ ok: true });
+    expect(
+      await h.act(APPROVER_1, '/console/command', { channel: channel.id, text: 'on it' }, browser),
+    ).toEqual({ ok: true });
+    expect(await h.click(APPROVER_2, h.buttons(channel.id, 'step.approve', FORWARDING)[0]!, browser)).toEqual(
+      {
+        ok: true,
+      },
+    );
   });
 
   it('when no provider key is set, then /compromise start telnyx is refused, names the variable and opens nothing', async () => {

@@ -3,6 +3,7 @@ import { LogLevel, WebAPIPlatformError, WebAPIRateLimitedError, WebClient } from
 import { afterEach, describe, expect, it } from 'vitest';
 import { type LocalSlack, startLocalSlack } from '../../../src/sandbox/slack/start-local-slack.js';
 import { silentLogger } from '../../../src/util/logger.js';
+import { openSession } from './support/browser-session.js';
 
 const TOKEN = 'xoxb-local-test-token';
 let local: LocalSlack;
@@ -39,7 +40,7 @@ async function errorOf(call: Promise<unknown>): Promise<string> {
 }
 
 /** A raw request, so the Host and Origin headers can be anything a browser might send. */
-function raw(path: string, headers: Record<string, string>, method = 'GET'): Promise<number> {
+function raw(path: string, headers: Record<string, string>, method = 'GET', body = ''): Promise<number> {
   const { port } = new URL(local.url);
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
@@ -47,7 +48,7 @@ function raw(path: string, headers: Record<string, string>, method = 'GET'): Pro
       resolve(res.statusCode ?? 0);
     });
     req.on('error', reject);
-    req.end(method === 'POST' ? 'channel=CGENERAL&text=hi' : undefined);
+    req.end(method === 'POST' ? `channel=CGENERAL&text=hi&${body}` : undefined);
   });
 }
 
@@ -145,6 +146,7 @@ describe('Reclaim Local console: only its own page may use it', () => {
   ])('when %s, then it answers %s/%s', async (_name, headers, method, status) => {
     await start();
     const { host } = new URL(local.url);
+    const session = await openSession(local.url);
     const fixed = Object.fromEntries(
       Object.entries(headers).map(([k, v]) => [
         k,
@@ -156,8 +158,9 @@ describe('Reclaim Local console: only its own page may use it', () => {
       host,
       accept: 'application/json',
       'content-type': 'application/x-www-form-urlencoded',
+      cookie: session.cookie,
       ...fixed,
     };
-    expect(await raw(path, all, method)).toBe(status);
+    expect(await raw(path, all, method, `csrf=${encodeURIComponent(session.token)}`)).toBe(status);
   });
 });

@@ -4,21 +4,13 @@ import type { LocalUser } from '../model/types.js';
 /** The cookie that remembers who the page acts as (the user switcher). */
 export const AS_COOKIE = 'reclaim_local_as';
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
-
 /**
- * The Host headers a console bound to a loopback address answers: anything else is a page on
- * another site reaching it by DNS rebinding. Null when bound elsewhere (HOST set): any host goes.
+ * Whether a request to the console may be answered: one of its own Host names (allowed-hosts.ts),
+ * and for a POST, not from another site. (Each POST also needs its session's CSRF token.)
  */
-export function allowedHosts(host: string, port: number): Set<string> | null {
-  if (!LOOPBACK.has(host)) return null;
-  return new Set([`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`]);
-}
-
-/** Whether a request to the console may be answered: the right Host, and for a POST, from the console's own page. */
-export function isFromConsole(req: IncomingMessage, hosts: Set<string> | null): boolean {
-  const host = req.headers.host ?? '';
-  if (hosts && !hosts.has(host)) return false;
+export function isFromConsole(req: IncomingMessage, hosts: ReadonlySet<string>): boolean {
+  const host = (req.headers.host ?? '').toLowerCase();
+  if (!hosts.has(host)) return false;
   if (req.method !== 'POST') return true;
   const site = req.headers['sec-fetch-site'];
   if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
@@ -34,7 +26,12 @@ export function isFromConsole(req: IncomingMessage, hosts: Set<string> | null): 
 export function readCookie(req: IncomingMessage, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      return undefined;
+    }
   }
   return undefined;
 }

@@ -1,22 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readBody, send } from '../api/http-io.js';
-import { LocalSlackError } from '../model/slack-api-error.js';
+import { send } from '../api/http-io.js';
 import type { LocalUser } from '../model/types.js';
 import type { Workspace } from '../model/workspace.js';
 import { renderFragments, renderPage } from '../render/render-page.js';
-import {
-  type ActionDeps,
-  type ActionResult,
-  clickInMessage,
-  closeModal,
-  dismissEphemeral,
-  submitModal,
-  typeInChannel,
-} from './console-actions.js';
-import { AS_COOKIE, actingPerson, pageFor, wantsJson } from './console-request.js';
+import type { ActionDeps } from './console-actions.js';
+import { answerConsolePost } from './console-post.js';
+import { actingPerson } from './console-request.js';
+import type { ConsoleSessions } from './console-session.js';
 import type { LiveUpdates } from './live-updates.js';
 import { ASSET_NAMES, type ConsoleAssets } from './load-assets.js';
 import { chosenChannel, readConsoleView } from './read-console-view.js';
+import type { SessionActors } from './session-actors.js';
 
 export interface ConsoleApp {
   ws: Workspace;
@@ -24,7 +18,14 @@ export interface ConsoleApp {
   actions: ActionDeps;
   live: LiveUpdates;
   assets: ConsoleAssets;
-  /** A warning for a channel (its incident acts on a real account), or null. */
+  /** Browser sessions and their CSRF tokens. */
+  sessions: ConsoleSessions;
+  /** Who each session acts as in real-account channels. */
+  actors: SessionActors;
+  /**
+   * A warning for a channel whose incident acts on a real account, or null. Non-null also means
+   * one browser session acts there as one person only.
+   */
   channelNotice(channelId: string): Promise<string | null>;
 }
 
@@ -37,11 +38,19 @@ const PAGE_HEADERS = {
   'x-content-type-options': 'nosniff',
 };
 
-async function view(app: ConsoleApp, req: IncomingMessage, query: URLSearchParams, since: number) {
+/** What a page or its fragments show; the request's session (made now if it has none) gives the forms their token. */
+async function view(
+  app: ConsoleApp,
+  req: IncomingMessage,
+  res: ServerResponse,
+  query: URLSearchParams,
+  since: number,
+) {
+  const { token } = app.sessions.ensure(req, res);
   const as = actingPerson(app.people, req, query);
   const channelId = chosenChannel(app.ws, as.id, query.get('channel') ?? undefined);
   const notice = channelId ? await app.channelNotice(channelId) : null;
-  return readConsoleView(app.ws, { as, people: app.people, channelId, notice, since });
+  return readConsoleView(app.ws, { as, people: app.people, channelId, notice, since, csrf: token });
 }
 
 function download(
@@ -65,56 +74,6 @@ function download(
   res.end(file.bytes);
 }
 
-async function act(
-  app: ConsoleApp,
-  path: string[],
-  as: LocalUser,
-  form: URLSearchParams,
-): Promise<ActionResult | null> {
-  const [, area, id, verb] = path;
-  if (path.length === 2 && area === 'command') return typeInChannel(app.actions, as, form);
-  if (path.length === 2 && area === 'click') return clickInMessage(app.actions, as, form);
-  if (area === 'views' && id && verb === 'submit') return submitModal(app.actions, as, id, form);
-  if (area === 'views' && id && verb === 'close') return closeModal(app.actions, as, id);
-  if (area === 'ephemerals' && id && verb === 'dismiss') return dismissEphemeral(app.actions, as, id);
-  return null;
-}
-
-function failure(err: unknown): ActionResult {
-  if (err instanceof LocalSlackError) return { ok: false, notice: err.message };
-  const code = (err as NodeJS.ErrnoException).code;
-  if (code === 'ECONNREFUSED' || code === 'ECONNRESET') {
-    return { ok: false, notice: 'Reclaim is not answering; is it still starting? Try again in a moment.' };
-  }
-  throw err;
-}
-
-async function post(
-  app: ConsoleApp,
-  req: IncomingMessage,
-  res: ServerResponse,
-  path: string[],
-): Promise<boolean> {
-  const form = new URLSearchParams((await readBody(req, 1024 * 1024)).toString('utf8'));
-  const as = actingPerson(app.people, req, form);
-  if (path.length === 2 && path[1] === 'as') {
-    res.writeHead(303, {
-      location: pageFor(form.get('channel')),
-      'set-cookie': `${AS_COOKIE}=${encodeURIComponent(as.id)}; Path=/; HttpOnly; SameSite=Strict`,
-    });
-    res.end();
-    return true;
-  }
-  const result = await act(app, path, as, form).catch(failure);
-  if (!result) return false;
-  if (wantsJson(req)) send(res, 200, result);
-  else {
-    res.writeHead(303, { location: pageFor(form.get('channel')) });
-    res.end();
-  }
-  return true;
-}
-
 /**
  * The console's own routes: the page, its fragments and live updates, file downloads, the
  * page's script and style, and the actions a person takes. False when the path is none of them.
@@ -126,17 +85,19 @@ export async function answerConsoleRoute(
 ): Promise<boolean> {
   const url = new URL(req.url ?? '/', 'http://console');
   const path = url.pathname.split('/').slice(1);
-  if (req.method === 'POST' && path[0] === 'console') return post(app, req, res, path);
+  if (req.method === 'POST' && path[0] === 'console') return answerConsolePost(app, req, res, path);
   if (req.method !== 'GET') return false;
   if (url.pathname === '/') {
-    send(res, 200, renderPage(await view(app, req, url.searchParams, app.ws.now())), PAGE_HEADERS);
+    send(res, 200, renderPage(await view(app, req, res, url.searchParams, app.ws.now())), PAGE_HEADERS);
     return true;
   }
   if (url.pathname === '/console/fragment') {
     send(
       res,
       200,
-      renderFragments(await view(app, req, url.searchParams, Number(url.searchParams.get('since')) || 0)),
+      renderFragments(
+        await view(app, req, res, url.searchParams, Number(url.searchParams.get('since')) || 0),
+      ),
     );
     return true;
   }

@@ -36,6 +36,8 @@ export function readConsoleView(
     notice: string | null;
     /** When the page was loaded (ms); older ephemerals are not shown. Default: all. */
     since?: number;
+    /** The CSRF token of the browser session asking (none: its forms cannot post). */
+    csrf?: string;
   },
 ): ConsoleView {
   const channels = visibleChannels(ws, input.as.id);
@@ -56,6 +58,7 @@ export function readConsoleView(
     files: ws.files,
     names: workspaceNames(ws),
     botUserId: ws.botUserId,
+    csrf: input.csrf ?? '',
   };
 }
 

@@ -29,7 +29,13 @@ type Entry = { ts: string; html: string };
 export function renderChannel(view: ConsoleView): string {
   const channel = view.channel;
   if (!channel) return '<p class="empty">You are in no channel yet.</p>';
-  const ctx = { names: view.names, botUserId: view.botUserId, pinned: view.pinned, files: view.files };
+  const ctx = {
+    names: view.names,
+    botUserId: view.botUserId,
+    pinned: view.pinned,
+    files: view.files,
+    csrf: view.csrf,
+  };
   const top = view.messages.filter((m) => !m.threadTs || m.threadTs === m.ts);
   const repliesOf = (m: MessageView) => view.messages.filter((r) => r.threadTs === m.ts && r.ts !== m.ts);
   const entries: Entry[] = [

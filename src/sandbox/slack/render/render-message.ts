@@ -1,4 +1,5 @@
 import type { EphemeralMessage, MessageView, StoredFile } from '../model/types.js';
+import { csrfInput } from './csrf-input.js';
 import { escapeHtml } from './escape-html.js';
 import { renderBlocks } from './render-blocks.js';
 import { renderMrkdwn } from './render-mrkdwn.js';
@@ -12,6 +13,8 @@ export interface MessageContext {
   files: ReadonlyMap<string, StoredFile>;
   /** Replies to this message (its thread), oldest first. */
   replies?: readonly MessageView[];
+  /** The page's CSRF token, carried by every form. */
+  csrf?: string;
 }
 
 /** `1767225600.000100` as `2026-01-01 00:00:00 UTC`, with its machine-readable form. */
@@ -71,6 +74,7 @@ export function renderMessage(m: MessageView, ctx: MessageContext): string {
     `<form class="msg-body" method="post" action="/console/click" data-js>`,
     `<input type="hidden" name="channel" value="${escapeHtml(m.channel)}">`,
     `<input type="hidden" name="ts" value="${escapeHtml(m.ts)}">`,
+    csrfInput(ctx.csrf ?? ''),
     body(m, ctx, true),
     '</form>',
     files(m, ctx),
@@ -87,6 +91,7 @@ export function renderEphemeral(e: EphemeralMessage, ctx: MessageContext): strin
     `<div class="msg-body">${body(e, ctx, false)}</div>`,
     `<form method="post" action="/console/ephemerals/${encodeURIComponent(e.ts)}/dismiss" data-js>`,
     `<input type="hidden" name="channel" value="${escapeHtml(e.channel)}">`,
+    csrfInput(ctx.csrf ?? ''),
     '<button type="submit" class="link-button">Dismiss message</button></form>',
     '</article>',
   ].join('');

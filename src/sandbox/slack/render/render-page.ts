@@ -1,3 +1,4 @@
+import { csrfInput } from './csrf-input.js';
 import { escapeHtml } from './escape-html.js';
 import { renderChannel, renderChannelList } from './render-channel.js';
 import { renderModal } from './render-modal.js';
@@ -13,6 +14,8 @@ export interface ConsoleFragments {
   channels: string;
   channel: string;
   modals: string;
+  /** The session's CSRF token, for the forms outside the fragments (after a restart it changes). */
+  csrf: string;
 }
 
 export function renderFragments(view: ConsoleView): ConsoleFragments {
@@ -21,7 +24,8 @@ export function renderFragments(view: ConsoleView): ConsoleFragments {
     title: `${where} · Reclaim Local`,
     channels: renderChannelList(view),
     channel: renderChannel(view),
-    modals: view.views.map((v) => renderModal(v, view.names)).join(''),
+    modals: view.views.map((v) => renderModal(v, view.names, view.csrf)).join(''),
+    csrf: view.csrf,
   };
 }
 
@@ -33,6 +37,7 @@ function switcher(view: ConsoleView): string {
   return [
     '<form class="switcher" method="post" action="/console/as">',
     `<input type="hidden" name="channel" value="${escapeHtml(view.channel?.id ?? '')}">`,
+    csrfInput(view.csrf),
     '<label for="as">Acting as</label>',
     `<select id="as" name="as">${options.join('')}</select>`,
     '<button type="submit" class="bk-button">Switch</button>',
@@ -46,6 +51,7 @@ function composer(view: ConsoleView): string {
   return [
     '<form id="composer" class="composer" method="post" action="/console/command" data-js>',
     `<input type="hidden" name="channel" value="${escapeHtml(view.channel.id)}">`,
+    csrfInput(view.csrf),
     `<label for="composer-text">${escapeHtml(label)} (type <kbd>/compromise help</kbd>)</label>`,
     '<div class="composer-row">',
     '<input id="composer-text" name="text" type="text" autocomplete="off" required placeholder="/compromise start sandbox demo">',
@@ -60,6 +66,7 @@ export function renderPage(view: ConsoleView): string {
   return [
     '<!doctype html><html lang="en"><head><meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta name="reclaim-csrf" content="${escapeHtml(view.csrf)}">`,
     `<title>${escapeHtml(parts.title)}</title>`,
     '<link rel="stylesheet" href="/assets/console.css">',
     '<link rel="stylesheet" href="/assets/blocks.css">',

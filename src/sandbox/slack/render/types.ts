@@ -42,4 +42,6 @@ export interface ConsoleView {
   files: ReadonlyMap<string, StoredFile>;
   names: RenderNames;
   botUserId: string;
+  /** The CSRF token of the browser session the page is for; every form carries it. */
+  csrf: string;
 }

@@ -167,3 +167,26 @@ describe('renderPage: the console around the messages', () => {
     expect(renderFragments(view).channels).not.toContain('secret');
   });
 });
+
+describe('renderPage: every form carries the session’s CSRF token', () => {
+  it('when the incident channel is drawn for a session, then each form (messages, ephemeral, modal, switcher, composer) has the token and the fragments hand it to the script', () => {
+    const { ws, incident } = world();
+    const token = 'tok_0123456789abcdefghijklmnopqrstuvwxyzABCDE';
+    const view = readConsoleView(ws, {
+      as: APPROVER!,
+      people: LOCAL_PEOPLE,
+      channelId: incident.id,
+      notice: null,
+      csrf: token,
+    });
+    const page = renderPage(view);
+    const forms = page.match(/<form[^>]*>/g) ?? [];
+    expect(forms.some((f) => f.includes('/console/ephemerals/'))).toBe(true);
+    expect(forms.some((f) => f.includes('/console/views/'))).toBe(true);
+    expect(forms.some((f) => f.includes('/console/as'))).toBe(true);
+    const hidden = `<input type="hidden" name="csrf" value="${token}">`;
+    for (const form of page.split('<form').slice(1)) expect(form.split('</form>')[0]).toContain(hidden);
+    expect(page).toContain(`<meta name="reclaim-csrf" content="${token}">`);
+    expect(renderFragments(view).csrf).toBe(token);
+  });
+});

@@ -15,6 +15,7 @@ import { createLogger } from '../../../../src/util/logger.js';
 import { FakeAccount, fakeRuntime } from '../../../support/fake-playbook.js';
 import { waitFor } from '../../../support/fake-slack/wait-for.js';
 import { createTestDb, type TestDb } from '../../../support/test-db.js';
+import { type BrowserSession, openSession, postForm } from './browser-session.js';
 
 export const REQUESTER = 'ULOCALREQ';
 export const APPROVER_1 = 'ULOCALAPP1';
@@ -31,14 +32,24 @@ export interface LocalHarness {
   account: FakeAccount;
   dataDir: string;
   logs(): string;
-  /** POSTs a console form as `as` (what the page script sends) and returns the page's answer. */
-  act(as: string, path: string, fields: Record<string, string>): Promise<ActionAnswer>;
+  /**
+   * POSTs a console form as `as` (what the page script sends) and returns the page's answer. Each
+   * person uses their own browser session (cookie and CSRF token) unless `session` is given.
+   */
+  act(
+    as: string,
+    path: string,
+    fields: Record<string, string>,
+    session?: BrowserSession,
+  ): Promise<ActionAnswer>;
+  /** The browser session `as` uses (opened on first use). */
+  sessionOf(as: string): Promise<BrowserSession>;
   /** The page fragments one person sees for a channel. */
   fragment(as: string, channel: string): Promise<{ channel: string; modals: string; channels: string }>;
   /** Types into a channel's message box. */
   type(as: string, channel: string, text: string): Promise<ActionAnswer>;
   /** Clicks a button found on the workspace as the page shows it. */
-  click(as: string, button: FoundButton): Promise<ActionAnswer>;
+  click(as: string, button: FoundButton, session?: BrowserSession): Promise<ActionAnswer>;
   buttons(channel: string, actionId: string, cardMentions?: string): FoundButton[];
   channelText(channel: string): string;
   ephemeralText(channel: string, user: string): string;
@@ -63,12 +74,17 @@ export async function startLocalHarness(env: Record<string, string> = {}): Promi
   const account = new FakeAccount();
   const local = await startLocal(config, logger, fakeRuntime(account), { db: t.db, leaseMs: 3_000 });
   const ws = local.console.workspace;
-  const act = async (as: string, path: string, fields: Record<string, string>) => {
-    const res = await fetch(`${local.url}${path}`, {
-      method: 'POST',
-      headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ as, ...fields }),
-    });
+  const sessions = new Map<string, Promise<BrowserSession>>();
+  const sessionOf = (as: string) => {
+    let session = sessions.get(as);
+    if (!session) {
+      session = openSession(local.url);
+      sessions.set(as, session);
+    }
+    return session;
+  };
+  const act = async (as: string, path: string, fields: Record<string, string>, session?: BrowserSession) => {
+    const res = await postForm(local.url, path, { as, ...fields }, session ?? (await sessionOf(as)));
     return (await res.json()) as ActionAnswer;
   };
   const buttons = (channel: string, actionId: string, cardMentions?: string) =>
@@ -86,17 +102,19 @@ export async function startLocalHarness(env: Record<string, string> = {}): Promi
     dataDir,
     logs: () => logText,
     act,
+    sessionOf,
     async fragment(as, channel) {
       const res = await fetch(`${local.url}/console/fragment?channel=${channel}&as=${as}`);
       return (await res.json()) as { channel: string; modals: string; channels: string };
     },
     type: (as, channel, text) => act(as, '/console/command', { channel, text }),
-    click: (as, b) =>
-      act(as, '/console/click', {
-        channel: b.channel,
-        ts: b.messageTs,
-        action: JSON.stringify([b.blockId, b.actionId]),
-      }),
+    click: (as, b, session) =>
+      act(
+        as,
+        '/console/click',
+        { channel: b.channel, ts: b.messageTs, action: JSON.stringify([b.blockId, b.actionId]) },
+        session,
+      ),
     buttons,
     channelText: (channel) =>
       channelMessages(ws, channel)

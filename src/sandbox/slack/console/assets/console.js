@@ -3,6 +3,15 @@
 
 const notice = document.getElementById('notice');
 const regions = ['channels', 'channel', 'modals'];
+/** This browser session's CSRF token: every POST carries it, or the console refuses it (403). */
+let csrf = document.querySelector('meta[name="reclaim-csrf"]')?.getAttribute('content') ?? '';
+
+/** A new token (the console restarted): the forms outside the swapped regions get it too. */
+function useToken(token) {
+  if (!token || token === csrf) return;
+  csrf = token;
+  for (const input of document.querySelectorAll('input[name="csrf"]')) input.value = token;
+}
 
 const say = (text) => {
   if (notice) notice.textContent = text ?? '';
@@ -61,6 +70,7 @@ async function refresh() {
       for (const id of openThreads)
         document.getElementById(id)?.querySelector(':scope > details')?.setAttribute('open', '');
       document.title = parts.title;
+      useToken(parts.csrf);
       showModals();
       if (focused && document.activeElement === document.body) document.getElementById(focused)?.focus();
       if (atBottom) scroller.scrollTop = scroller.scrollHeight;
@@ -90,11 +100,16 @@ document.addEventListener('submit', async (event) => {
   const submitter = event.submitter;
   const action = submitter?.getAttribute('formaction') ?? form.getAttribute('action');
   const body = new URLSearchParams(new FormData(form, submitter));
+  body.set('csrf', csrf);
   for (const dialog of form.querySelectorAll('dialog.bk-confirm[open]')) dialog.close();
   if (submitter) submitter.disabled = true;
   say('');
   try {
-    const response = await fetch(action, { method: 'POST', body, headers: { accept: 'application/json' } });
+    const response = await fetch(action, {
+      method: 'POST',
+      body,
+      headers: { accept: 'application/json', 'x-reclaim-csrf': csrf },
+    });
     const result = await response.json();
     say(result.notice);
     if (result.ok && form.id === 'composer') form.reset();
