@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { Config } from '../config/config.js';
 import type { Db } from '../db/db.js';
-import { migrate } from '../db/migrate.js';
 import { openDb } from '../db/open-db.js';
+import { prepareSchema } from '../db/prepare-schema.js';
 import { DISCOVER_JOB, EXECUTE_JOB } from '../domain/job-kinds.js';
 import type { IncidentNotifier, PlaybookRuntime, UseCaseDeps } from '../incidents/deps.js';
 import { failAbandonedStep } from '../incidents/fail-abandoned-step.js';
@@ -51,7 +51,7 @@ export async function startEngine(config: Config, logger: Logger, options: Engin
   const ownsDb = !options.db;
   const db = options.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir }));
   try {
-    const applied = await migrate(db);
+    const applied = await prepareSchema(db, { ownerUrl: config.databaseOwnerUrl, logger });
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
   } catch (err) {
     if (ownsDb) await db.close().catch(() => undefined);
@@ -68,6 +68,7 @@ export async function startEngine(config: Config, logger: Logger, options: Engin
     responders: config.responders,
     highRiskApprovals: config.highRiskApprovals,
     secretKey,
+    auditAnchorFile: resolve(config.auditAnchorFile),
   };
   const worker = createWorker({
     db,

@@ -13,5 +13,6 @@ export function lateNotifier(): IncidentNotifier & { bind(target: IncidentNotifi
     },
     stepChanged: (stepId, incidentId) => target?.stepChanged(stepId, incidentId),
     incidentChanged: (incidentId) => target?.incidentChanged(incidentId),
+    auditAnchored: (incidentId, anchor) => target?.auditAnchored?.(incidentId, anchor),
   };
 }

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { assertLocalModeAllowed, type Config } from '../config/config.js';
 import type { Db } from '../db/db.js';
-import { migrate } from '../db/migrate.js';
 import { openDb } from '../db/open-db.js';
+import { prepareSchema } from '../db/prepare-schema.js';
 import { findIncidentByChannel } from '../db/repos/incidents-repo.js';
 import type { PlaybookRuntime } from '../incidents/deps.js';
 import { LOCAL_APPROVERS, LOCAL_PEOPLE } from '../sandbox/slack/model/local-users.js';
@@ -88,7 +88,7 @@ export async function startLocal(
   const db = options.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir }));
   let local: LocalSlack | undefined;
   try {
-    const applied = await migrate(db);
+    const applied = await prepareSchema(db, { ownerUrl: config.databaseOwnerUrl, logger });
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
     const pace = config.slack.pace === 1 ? LOCAL_PACE : config.slack.pace;
     local = await startLocalSlack({

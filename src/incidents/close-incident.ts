@@ -6,6 +6,7 @@ import { canActAsApprover } from '../domain/approval-policy.js';
 import { isOpenState } from '../domain/step-machine.js';
 import { isOnIncidentTeam, NOT_ON_TEAM_MESSAGE } from '../domain/team.js';
 import type { Incident, Step } from '../domain/types.js';
+import { anchorAuditChain } from './anchor-audit-chain.js';
 import { type Refusal, refuse, type UseCaseDeps } from './deps.js';
 import { MAX_REASON_LENGTH } from './settle-step.js';
 
@@ -65,6 +66,9 @@ export async function closeIncident(
     });
     return { ok: true as const, incident: closed, openSteps: open };
   });
-  if (out.ok) deps.notifier.incidentChanged(out.incident.id);
+  if (out.ok) {
+    deps.notifier.incidentChanged(out.incident.id);
+    await anchorAuditChain(deps, out.incident.id, 'incident closed');
+  }
   return out;
 }

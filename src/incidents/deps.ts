@@ -1,5 +1,6 @@
 import type { Db } from '../db/db.js';
 import type { ApproverSettings } from '../domain/actor.js';
+import type { RecordedAnchor } from '../domain/audit-anchor.js';
 import type { Incident } from '../domain/types.js';
 import type { PlaybookContext, StepDefinition } from '../playbooks/types.js';
 import type { Logger } from '../util/logger.js';
@@ -11,6 +12,8 @@ import type { Logger } from '../util/logger.js';
 export interface IncidentNotifier {
   stepChanged(stepId: string, incidentId: string): void;
   incidentChanged(incidentId: string): void;
+  /** The audit chain's head was written down: the front door shows it in the incident's channel. */
+  auditAnchored?(incidentId: string, anchor: RecordedAnchor): void;
 }
 
 /** The playbooks and the provider clients they run against (real, or the simulator in a rehearsal). */
@@ -41,6 +44,8 @@ export interface UseCaseDeps extends ApproverSettings {
   responders: readonly string[];
   highRiskApprovals: number;
   secretKey: Buffer;
+  /** Where anchors of the audit chain are appended (RECLAIM_AUDIT_ANCHOR_FILE); none in some tests. */
+  auditAnchorFile?: string;
 }
 
 /** A refusal the caller renders (not an exception): the policy or the state said no. */

@@ -8,6 +8,7 @@ import { StateError } from '../domain/errors.js';
 import { isOnIncidentTeam, NOT_ON_TEAM_MESSAGE } from '../domain/team.js';
 import type { Step } from '../domain/types.js';
 import { applyEvent } from './apply-event.js';
+import { anchorAuditChain } from './anchor-audit-chain.js';
 import { type Refusal, refuse, type UseCaseDeps } from './deps.js';
 
 export const MAX_REASON_LENGTH = 500;
@@ -94,6 +95,9 @@ export async function settle<T extends { ok: true; step: Step }>(
       if (err instanceof StateError) return refuse(err.code, err.message);
       throw err;
     });
-  if (out.ok) deps.notifier.stepChanged(out.step.id, out.step.incidentId);
+  if (out.ok) {
+    deps.notifier.stepChanged(out.step.id, out.step.incidentId);
+    await anchorAuditChain(deps, out.step.incidentId, `step ${out.step.state}: ${out.step.stepKey}`);
+  }
   return out;
 }

@@ -1,3 +1,4 @@
+import { readChainHead } from '../../audit/anchors.js';
 import { type AuditEntry, exportAudit } from '../../audit/export-audit.js';
 import { verifyAuditChain } from '../../audit/verify-chain.js';
 import type { Queryable } from '../../db/db.js';
@@ -5,6 +6,7 @@ import { listApprovals } from '../../db/repos/approvals-repo.js';
 import { getIncident } from '../../db/repos/incidents-repo.js';
 import { getPlanSummary, listPlanActions } from '../../db/repos/plans-repo.js';
 import { listSteps } from '../../db/repos/steps-repo.js';
+import type { AuditAnchor } from '../../domain/audit-anchor.js';
 import type { Approval, Incident, PlanAction, Step } from '../../domain/types.js';
 
 export interface ReportStep {
@@ -20,6 +22,8 @@ export interface ReportData {
   steps: ReportStep[];
   timeline: AuditEntry[];
   chain: { ok: boolean; count: number; brokenAt?: number; reason?: string };
+  /** The chain's head when the report was made: an anchor outside the database, once posted. */
+  head?: AuditAnchor | null;
   generatedAt: Date;
 }
 
@@ -43,5 +47,6 @@ export async function loadReport(
     });
   }
   const chain = await verifyAuditChain(q);
-  return { incident, steps, timeline: await exportAudit(q, incidentId), chain, generatedAt: now };
+  const timeline = await exportAudit(q, incidentId);
+  return { incident, steps, timeline, chain, head: await readChainHead(q), generatedAt: now };
 }

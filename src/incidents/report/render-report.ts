@@ -1,4 +1,5 @@
 import type { AuditEntry } from '../../audit/export-audit.js';
+import { formatAnchor } from '../../domain/audit-anchor.js';
 import { STATE_LABELS } from '../../domain/step-machine.js';
 import type { ReportData, ReportStep } from './load-report.js';
 import { reportText } from './report-text.js';
@@ -28,6 +29,11 @@ export function renderReportMarkdown(data: ReportData, opts: RenderOptions): str
     ...(incident.since ? [`- Suspicious window from: ${iso(incident.since)}`] : []),
     `- Steps done: ${done} of ${data.steps.length}; provider changes made: ${changes.length}`,
     `- Audit chain: ${data.chain.ok ? `verified (${data.chain.count} entries)` : `BROKEN at entry ${data.chain.brokenAt}: ${data.chain.reason}`}`,
+    ...(data.head
+      ? [
+          `- Audit chain head: ${formatAnchor(data.head)} (check it later: npm run audit:verify -- --anchor ${formatAnchor(data.head)})`,
+        ]
+      : []),
     `- Report generated: ${iso(data.generatedAt)}`,
     '',
     '## Steps',

@@ -9,6 +9,7 @@ import { buildStepCard } from '../blocks/build-step-card.js';
 import { SlackCallError } from '../gateway/slack-call-error.js';
 import type { SlackContext } from './card-context.js';
 import { Coalescer } from './coalescer.js';
+import { postAnchor } from './post-anchor.js';
 
 /** Plans longer than this are listed in full in the card's thread; the card shows the first lines. */
 const THREAD_PLAN_OVER = 20;
@@ -133,6 +134,7 @@ export function createCardDrawer(ctx: SlackContext): CardDrawer {
 
   return {
     stepChanged,
+    auditAnchored: (incidentId, anchor) => void postAnchor(ctx, incidentId, anchor),
     incidentChanged(incidentId) {
       coalescer.request(`ensure:${incidentId}`, 0, () => ensure(incidentId));
       coalescer.request(`progress:${incidentId}`, PROGRESS_DELAY_MS, () => drawProgress(incidentId));

@@ -1,0 +1,21 @@
+/** Posts an audit-chain anchor in its incident's channel. */
+import type { RecordedAnchor } from '../../domain/audit-anchor.js';
+import { loadCardPlaces } from '../../incidents/cards/load-card-places.js';
+import { buildAnchorMessage } from '../blocks/build-anchor-message.js';
+import { SlackCallError } from '../gateway/slack-call-error.js';
+import type { SlackContext } from './card-context.js';
+
+export async function postAnchor(
+  ctx: SlackContext,
+  incidentId: string,
+  anchor: RecordedAnchor,
+): Promise<void> {
+  try {
+    const { incident } = await loadCardPlaces(ctx.deps, incidentId);
+    if (!incident.channelId) return;
+    await ctx.gateway.post(incident.channelId, buildAnchorMessage(anchor));
+  } catch (err) {
+    const code = err instanceof SlackCallError ? err.code : (err as { code?: string }).code;
+    ctx.logger.warn({ incidentId, seq: anchor.seq, code }, 'audit anchor not posted to the channel');
+  }
+}
