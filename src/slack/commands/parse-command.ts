@@ -8,12 +8,10 @@ import { type Flag, quote, readFlag, type Token, tokenize } from './tokenize-com
 export { MAX_LABEL_LENGTH } from './start-arguments.js';
 export { USAGE };
 
-export type CommandProvider = ProviderName;
-
 export type ParsedCommand =
   | {
       kind: 'start';
-      providers: CommandProvider[];
+      providers: ProviderName[];
       provider: IncidentProvider;
       label: string;
       since: Date | null;
@@ -114,7 +112,7 @@ function parseStart(tokens: Token[], now: Date): ParsedCommand {
   const label = labelToken ? labelToken.text.replace(/\s+/g, ' ').trim() : DEFAULT_LABEL;
   const labelProblem = checkLabel(label);
   if (labelProblem) return invalid(labelProblem);
-  const providers: CommandProvider[] = [...PROVIDERS_OF[choice.provider]];
+  const providers: ProviderName[] = [...PROVIDERS_OF[choice.provider]];
   return {
     kind: 'start',
     providers,
