@@ -1,3 +1,4 @@
+/** playbooks/sendgrid: the SendGrid playbook, SendGrid's recovery checklist as ordered steps. */
 import type { SendgridClient } from '../../providers/sendgrid/index.js';
 import type { Playbook, StepDefinition } from '../types.js';
 import { disableUnknownSubusersStep } from './disable-unknown-subusers.js';

@@ -1,3 +1,4 @@
+/** playbooks/telnyx: the Telnyx playbook, Telnyx's recovery checklist as ordered steps. */
 import type { TelnyxClient } from '../../providers/telnyx/index.js';
 import type { Playbook, StepDefinition } from '../types.js';
 import { disableForwardingStep } from './disable-forwarding.js';

@@ -1,3 +1,4 @@
+/** playbooks/twilio: the Twilio playbook, Twilio's recovery checklist as ordered steps. */
 import type { TwilioClient } from '../../providers/twilio/index.js';
 import type { Playbook, StepDefinition } from '../types.js';
 import { createAddUsageTriggerStep, type UsageTriggerOptions } from './add-usage-trigger.js';

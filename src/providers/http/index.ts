@@ -1,3 +1,4 @@
+/** providers/http: the one HTTP client every provider call goes through (limiter, retries, zod, redaction). */
 export type { ProviderAuth } from './build-request.js';
 export { createProviderHttp, type ProviderHttpOptions } from './create-provider-http.js';
 export { isSafeMethod, type RetryReason } from './decide-retry.js';

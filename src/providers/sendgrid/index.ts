@@ -1,3 +1,4 @@
+/** providers/sendgrid: the typed SendGrid v3 client, its endpoints and zod schemas. */
 export type { AccessSettingsApi } from './access-settings.js';
 export { SENDGRID_ACTIVITY_LIMIT } from './access-settings.js';
 export { apiKeyIdOf } from './api-key-id.js';

@@ -1,3 +1,4 @@
+/** providers/telnyx: the typed Telnyx v2 client, its endpoints and zod schemas. */
 export type {
   CallControlApplicationsApi,
   CallControlApplicationUpdate,

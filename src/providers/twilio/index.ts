@@ -1,3 +1,4 @@
+/** providers/twilio: the typed Twilio REST client (2010-04-01, accounts v1), its endpoints and zod schemas. */
 export type { AccountsApi, AuthTokensApi } from './accounts.js';
 export { createTwilioClient, type TwilioClient, type TwilioClientOptions } from './client.js';
 export { TwilioClientError } from './errors.js';
