@@ -1,4 +1,6 @@
-/** The job kinds the worker runs for incidents, and their payloads. */
+/** The job kinds the worker runs for incidents, their payloads, and the one place a payload is parsed. */
+import { ReclaimError } from './errors.js';
+
 export const DISCOVER_JOB = 'step.discover';
 export const EXECUTE_JOB = 'step.execute';
 
@@ -9,6 +11,48 @@ export interface DiscoverPayload {
 export interface ExecutePayload {
   stepId: string;
   digest: string;
+}
+
+/** Each incident job kind and the payload it carries. */
+export interface JobPayloads {
+  [DISCOVER_JOB]: DiscoverPayload;
+  [EXECUTE_JOB]: ExecutePayload;
+}
+
+export type JobKind = keyof JobPayloads;
+
+/** What an enqueue of `kind` must carry: the typed payload for a known kind, any object otherwise. */
+export type PayloadOf<K extends string> = K extends JobKind
+  ? JobPayloads[K] & Record<string, unknown>
+  : Record<string, unknown>;
+
+/** The code of a payload that does not fit its kind (the job is failed for good: a retry cannot fix it). */
+export const JOB_PAYLOAD_INVALID = 'job_payload_invalid';
+
+const FIELDS: { [K in JobKind]: readonly (keyof JobPayloads[K])[] } = {
+  [DISCOVER_JOB]: ['stepId'],
+  [EXECUTE_JOB]: ['stepId', 'digest'],
+};
+
+export function isJobKind(kind: string): kind is JobKind {
+  return Object.hasOwn(FIELDS, kind);
+}
+
+/** Checks a stored payload against its kind: every field a non-empty string. Throws job_payload_invalid. */
+export function parseJobPayload<K extends JobKind>(kind: K, payload: unknown): JobPayloads[K] {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    throw new ReclaimError(JOB_PAYLOAD_INVALID, `a ${kind} job needs an object payload`);
+  }
+  const record = payload as Record<string, unknown>;
+  const out: Record<string, string> = {};
+  for (const field of FIELDS[kind] as readonly string[]) {
+    const value = record[field];
+    if (typeof value !== 'string' || value === '') {
+      throw new ReclaimError(JOB_PAYLOAD_INVALID, `a ${kind} job needs "${field}" as a non-empty string`);
+    }
+    out[field] = value;
+  }
+  return out as unknown as JobPayloads[K];
 }
 
 export const discoverKey = (stepId: string) => `discover:${stepId}`;

@@ -13,8 +13,15 @@ export type DiscoverOutcome = 'discovered' | 'failed' | 'not_needed';
 /**
  * The DISCOVER job: reads the provider (read-only), stores findings and the plan with its digest,
  * and puts the step in front of the approvers. A provider error fails the step with a Retry button.
+ * Once `signal` is aborted (the worker lost the job, or stops) it records nothing and throws.
  */
-export async function discoverStep(deps: UseCaseDeps, stepId: string): Promise<DiscoverOutcome> {
+export async function discoverStep(
+  deps: UseCaseDeps,
+  stepId: string,
+  options: { signal?: AbortSignal } = {},
+): Promise<DiscoverOutcome> {
+  const { signal } = options;
+  signal?.throwIfAborted();
   const begun = await deps.db.transaction(async (tx) => {
     const step = await getStep(tx, stepId, { forUpdate: true });
     const incident = await getIncident(tx, step.incidentId);
@@ -34,8 +41,10 @@ export async function discoverStep(deps: UseCaseDeps, stepId: string): Promise<D
       throw new Error(`this release has no automated step "${begun.step.stepKey}"`);
     }
     const ctx = await deps.playbooks.contextFor(begun.incident, begun.step.stepKey);
+    signal?.throwIfAborted();
     discovery = await definition.discover(ctx);
   } catch (err) {
+    signal?.throwIfAborted();
     const e = normaliseError(err);
     deps.logger.warn(
       { stepId, stepKey: begun.step.stepKey, code: e.code, err: e.message },
@@ -60,6 +69,7 @@ export async function discoverStep(deps: UseCaseDeps, stepId: string): Promise<D
     deps.notifier.stepChanged(stepId, begun.incident.id);
     return 'failed';
   }
+  signal?.throwIfAborted();
   return (await recordDiscovery(deps, stepId, discovery)) ? 'discovered' : 'not_needed';
 }
 

@@ -15,12 +15,19 @@ export interface Job {
   lockedBy: string | null;
   lockedUntil: Date | null;
   lastError: string | null;
+  /** The fencing token of the latest claim (null until first claimed); each claim draws a larger one. */
+  fence: number | null;
 }
 
 /** What a handler is given besides its job. */
 export interface JobContext {
   /** Aborted when the worker stops past its grace period, or when the job's lease was lost. */
   signal: AbortSignal;
+  /**
+   * This claim's fencing token: the job row holds it until the job is claimed again (its lease
+   * expired), finished or released. Writes are made and recorded only while it still matches.
+   */
+  fence: number;
   /** Pushes the lease out by another lease period; throws `job_lease_lost` if the job is no longer ours. */
   extendLease(): Promise<void>;
 }
@@ -41,6 +48,7 @@ export interface JobRow {
   locked_by: string | null;
   locked_until: Date | null;
   last_error: string | null;
+  fence: number | null;
 }
 
 export function toJob(r: JobRow): Job {
@@ -55,5 +63,6 @@ export function toJob(r: JobRow): Job {
     lockedBy: r.locked_by,
     lockedUntil: r.locked_until,
     lastError: r.last_error,
+    fence: r.fence,
   };
 }

@@ -1,19 +1,26 @@
 import type { Queryable } from '../db/db.js';
+import type { PayloadOf } from '../domain/job-kinds.js';
 import { type Job, JobError, type JobRow, toJob } from './job.js';
 
 /**
  * The job queue over the `jobs` table. Every time is the database's clock (`now()`), so several
  * processes agree on leases and run_at. A claim holds a lease; a job whose lease ran out (its
  * worker died) is claimed again, until it has been claimed `max_attempts` times, then it is dead.
+ * Every claim draws a new fencing token from one sequence (`fence`, larger than any before it);
+ * passing it to complete/fail/release/extend makes them act only for that very claim.
  */
 
 const JOB_COLUMNS =
-  'id, kind, payload, state, attempts, max_attempts, run_at, locked_by, locked_until, last_error';
+  'id, kind, payload, state, attempts, max_attempts, run_at, locked_by, locked_until, last_error, fence';
+/** Matches the claim: the worker, and (when given) the fencing token that claim drew. */
+const HELD = (worker: string, fence: string) =>
+  `locked_by = ${worker} AND state = 'running' AND (${fence}::bigint IS NULL OR fence = ${fence}::bigint)`;
 const ms = (param: string) => `(${param}::float8 * interval '1 millisecond')`;
 
-export interface NewJob {
-  kind: string;
-  payload?: Record<string, unknown>;
+/** A job to insert; an incident job kind (domain/job-kinds) must carry its typed payload. */
+export interface NewJob<K extends string = string> {
+  kind: K;
+  payload?: PayloadOf<K>;
   /** Not before now() + delayMs (default: at once). */
   delayMs?: number;
   /** Claims allowed before the job is dead (default: the table's, 5). */
@@ -23,7 +30,10 @@ export interface NewJob {
 }
 
 /** Inserts a job (in the caller's transaction, if `q` is one); null when a live job has the same dedupeKey. */
-export async function enqueueJob(q: Queryable, job: NewJob): Promise<{ id: number } | null> {
+export async function enqueueJob<K extends string>(
+  q: Queryable,
+  job: NewJob<K>,
+): Promise<{ id: number } | null> {
   const maxAttempts = job.maxAttempts ?? 5;
   if (!Number.isInteger(maxAttempts) || maxAttempts < 1) {
     throw new JobError('job_invalid', `maxAttempts must be a whole number of at least 1, not ${maxAttempts}`);
@@ -76,7 +86,7 @@ export async function claimNextJob(
        RETURNING ${JOB_COLUMNS}
      ), claimed AS (
        UPDATE jobs SET state = 'running', attempts = attempts + 1, locked_by = $1,
-         locked_until = now() + ${ms('$2')}, updated_at = now(),
+         locked_until = now() + ${ms('$2')}, updated_at = now(), fence = nextval('job_fence_seq'),
          last_error = CASE WHEN state = 'running'
            THEN 'lease expired on attempt ' || attempts || ': the worker running it stopped responding'
            ELSE last_error END
@@ -104,12 +114,17 @@ export async function claimJob(q: Queryable, options: ClaimOptions): Promise<Job
   return (await claimNextJob(q, options)).job;
 }
 
-/** Marks the job done, only if it is still running under this worker; false if the job is no longer ours. */
-export async function completeJob(q: Queryable, id: number, workerId: string): Promise<boolean> {
+/** Marks the job done, only if it is still running under this worker (and claim); false if it is no longer ours. */
+export async function completeJob(
+  q: Queryable,
+  id: number,
+  workerId: string,
+  fence?: number | null,
+): Promise<boolean> {
   const { rowCount } = await q.query(
     `UPDATE jobs SET state = 'done', locked_until = NULL, updated_at = now()
-     WHERE id = $1 AND locked_by = $2 AND state = 'running'`,
-    [id, workerId],
+     WHERE id = $1 AND ${HELD('$2', '$3')}`,
+    [id, workerId, fence ?? null],
   );
   return rowCount === 1;
 }
@@ -125,28 +140,33 @@ export async function failJob(
   workerId: string,
   error: string,
   retryDelayMs: number,
-  options: { permanent?: boolean } = {},
+  options: { permanent?: boolean; fence?: number | null } = {},
 ): Promise<'retrying' | 'dead' | 'lost'> {
   const { rows } = await q.query<{ state: 'queued' | 'failed' }>(
     `UPDATE jobs SET
        state = CASE WHEN attempts < max_attempts AND NOT $5 THEN 'queued' ELSE 'failed' END,
        run_at = CASE WHEN attempts < max_attempts AND NOT $5 THEN now() + ${ms('$4')} ELSE run_at END,
        locked_by = NULL, locked_until = NULL, last_error = $3, updated_at = now()
-     WHERE id = $1 AND locked_by = $2 AND state = 'running'
+     WHERE id = $1 AND ${HELD('$2', '$6')}
      RETURNING state`,
-    [id, workerId, error, Math.max(0, retryDelayMs), options.permanent === true],
+    [id, workerId, error, Math.max(0, retryDelayMs), options.permanent === true, options.fence ?? null],
   );
   if (!rows[0]) return 'lost';
   return rows[0].state === 'queued' ? 'retrying' : 'dead';
 }
 
 /** Gives the job back (queued, due now) without counting the attempt; false if it is no longer ours. */
-export async function releaseJob(q: Queryable, id: number, workerId: string): Promise<boolean> {
+export async function releaseJob(
+  q: Queryable,
+  id: number,
+  workerId: string,
+  fence?: number | null,
+): Promise<boolean> {
   const { rowCount } = await q.query(
     `UPDATE jobs SET state = 'queued', run_at = now(), attempts = GREATEST(attempts - 1, 0),
        locked_by = NULL, locked_until = NULL, updated_at = now()
-     WHERE id = $1 AND locked_by = $2 AND state = 'running'`,
-    [id, workerId],
+     WHERE id = $1 AND ${HELD('$2', '$3')}`,
+    [id, workerId, fence ?? null],
   );
   return rowCount === 1;
 }
@@ -157,11 +177,12 @@ export async function extendLease(
   id: number,
   workerId: string,
   leaseMs: number,
+  fence?: number | null,
 ): Promise<boolean> {
   const { rowCount } = await q.query(
     `UPDATE jobs SET locked_until = now() + ${ms('$3')}, updated_at = now()
-     WHERE id = $1 AND locked_by = $2 AND state = 'running'`,
-    [id, workerId, leaseMs],
+     WHERE id = $1 AND ${HELD('$2', '$4')}`,
+    [id, workerId, leaseMs, fence ?? null],
   );
   return rowCount === 1;
 }

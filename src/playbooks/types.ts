@@ -59,11 +59,12 @@ export interface AutomatedStepDefinition<Client = unknown> extends StepBase {
    * Carries out one planned action. With `recheck` (a retry after a crash or an unknown outcome,
    * e.g. a timeout after the write was sent) it first re-reads the resource and only writes when
    * the change is not there yet; without it, it writes at once (one request per action).
+   * `signal` is aborted once the worker lost its job (or stops): make no further write after it.
    */
   execute(
     ctx: PlaybookContext<Client>,
     action: PlannedAction,
-    options: { recheck: boolean },
+    options: { recheck: boolean; signal?: AbortSignal },
   ): Promise<ActionOutcome>;
 }
 

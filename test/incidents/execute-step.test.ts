@@ -2,11 +2,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { exportAudit } from '../../src/audit/export-audit.js';
 import { listPlanActions } from '../../src/db/repos/plans-repo.js';
 import { getStep, listSteps } from '../../src/db/repos/steps-repo.js';
+import { EXECUTE_JOB } from '../../src/domain/job-kinds.js';
 import { approveStep } from '../../src/incidents/decide-step.js';
 import { executeStep } from '../../src/incidents/execute-step.js';
 import { retryStep } from '../../src/incidents/retry-step.js';
 import { revealCredential } from '../../src/incidents/reveal-credential.js';
 import { launchDiscovery, startIncident } from '../../src/incidents/start-incident.js';
+import type { Fence } from '../../src/jobs/fence.js';
+import { claimJob, enqueueJob } from '../../src/jobs/queue.js';
 import type { AutomatedStepDefinition } from '../../src/playbooks/types.js';
 import { drainJobs } from '../support/drain-jobs.js';
 import { FakeAccount, makeDeps } from '../support/fake-playbook.js';
@@ -37,6 +40,13 @@ async function approvedForwarding() {
   await approveStep(deps, { stepId: step.id, userId: 'UAPPROVER1', digest: step.planDigest! });
   await approveStep(deps, { stepId: step.id, userId: 'UAPPROVER2', digest: step.planDigest! });
   return { incident, step };
+}
+
+/** Claims the queued EXECUTE job as a worker would, and returns its claim's fence. */
+async function claimQueuedJob(): Promise<Fence> {
+  const job = await claimJob(t.db, { workerId: 'test', leaseMs: 60_000 });
+  expect(job?.kind).toBe(EXECUTE_JOB);
+  return { token: job!.fence!, signal: new AbortController().signal };
 }
 
 describe('executeStep', () => {
@@ -73,7 +83,7 @@ describe('executeStep', () => {
     const [first] = await listPlanActions(t.db, step.id, step.planDigest!);
     await t.db.query(`UPDATE plan_actions SET state = 'running', attempts = 1 WHERE id = $1`, [first!.id]);
     await t.db.query(`UPDATE steps SET state = 'executing' WHERE id = $1`, [step.id]);
-    await executeStep(deps, step.id, step.planDigest!);
+    await executeStep(deps, step.id, step.planDigest!, await claimQueuedJob());
     expect(account.rechecks).toEqual(['+15550100']);
     expect(account.writes).toEqual(['+15550102']);
     expect((await getStep(t.db, step.id)).state).toBe('done');
@@ -95,7 +105,11 @@ describe('executeStep', () => {
   it('when execution runs twice for the same digest, then the second run changes nothing', async () => {
     const { step } = await approvedForwarding();
     await drainJobs(deps);
-    expect(await executeStep(deps, step.id, step.planDigest!)).toBe('not_needed');
+    const again = await enqueueJob(t.db, { kind: 'again' });
+    const job = await claimJob(t.db, { workerId: 'test', leaseMs: 60_000 });
+    expect(job?.id).toBe(again?.id);
+    const fence = { token: job!.fence!, signal: new AbortController().signal };
+    expect(await executeStep(deps, step.id, step.planDigest!, fence)).toBe('not_needed');
     expect(account.writes).toHaveLength(2);
   });
 

@@ -1,9 +1,4 @@
-import {
-  DISCOVER_JOB,
-  type DiscoverPayload,
-  EXECUTE_JOB,
-  type ExecutePayload,
-} from '../../src/domain/job-kinds.js';
+import { DISCOVER_JOB, EXECUTE_JOB, parseJobPayload } from '../../src/domain/job-kinds.js';
 import type { UseCaseDeps } from '../../src/incidents/deps.js';
 import { discoverStep } from '../../src/incidents/discover-step.js';
 import { executeStep } from '../../src/incidents/execute-step.js';
@@ -15,13 +10,14 @@ export async function drainJobs(deps: UseCaseDeps): Promise<string[]> {
   for (;;) {
     const job = await claimJob(deps.db, { workerId: 'test', leaseMs: 60_000 });
     if (!job) return ran;
+    const signal = new AbortController().signal;
     if (job.kind === DISCOVER_JOB)
-      await discoverStep(deps, (job.payload as unknown as DiscoverPayload).stepId);
+      await discoverStep(deps, parseJobPayload(DISCOVER_JOB, job.payload).stepId, { signal });
     if (job.kind === EXECUTE_JOB) {
-      const p = job.payload as unknown as ExecutePayload;
-      await executeStep(deps, p.stepId, p.digest);
+      const p = parseJobPayload(EXECUTE_JOB, job.payload);
+      await executeStep(deps, p.stepId, p.digest, { token: job.fence!, signal });
     }
-    await completeJob(deps.db, job.id, 'test');
+    await completeJob(deps.db, job.id, 'test', job.fence);
     ran.push(job.kind);
   }
 }

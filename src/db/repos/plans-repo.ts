@@ -74,29 +74,57 @@ export async function listPlanActions(q: Queryable, stepId: string, digest: stri
   return rows.map(toAction);
 }
 
-/** Marks an action running and counts the attempt; returns the state it was in before. */
-export async function startAction(q: Queryable, id: number): Promise<ActionState> {
-  const { rows } = await q.query<{ previous: ActionState }>(
-    `WITH old AS (SELECT id, state FROM plan_actions WHERE id = $1 FOR UPDATE)
-     UPDATE plan_actions p SET state = 'running', attempts = p.attempts + 1, updated_at = now()
-     FROM old WHERE p.id = old.id RETURNING old.state AS previous`,
+/** The job row still carries this token and runs: the claim that drew it is the job's current one. */
+const TOKEN_HOLDS = `EXISTS (SELECT 1 FROM jobs WHERE fence = $2::bigint AND state = 'running')`;
+
+/** What claiming an action gave: the claim and the state it was in before, or why not. */
+export type ActionClaim =
+  | { claimed: true; previous: ActionState }
+  | { claimed: false; reason: 'done' | 'stale' | 'missing' };
+
+/**
+ * Claims an action for the job claim holding fencing token `token` (compare-and-set): only an
+ * action not done, never claimed under a larger token, while the token is still its job's current
+ * one and the lease has not run out. The claim records the token and counts the attempt; a `done`
+ * action is never set back. Run it in a transaction, so `previous` is the state it replaced.
+ */
+export async function startAction(q: Queryable, id: number, token: number): Promise<ActionClaim> {
+  const { rows } = await q.query<{ state: ActionState; fence: number | null }>(
+    'SELECT state, fence FROM plan_actions WHERE id = $1 FOR UPDATE',
     [id],
   );
-  return rows[0]!.previous;
+  const old = rows[0];
+  if (!old) return { claimed: false, reason: 'missing' };
+  if (old.state === 'done') return { claimed: false, reason: 'done' };
+  const { rowCount } = await q.query(
+    `UPDATE plan_actions SET state = 'running', attempts = attempts + 1, fence = $2::bigint, updated_at = now()
+     WHERE id = $1 AND state <> 'done' AND (fence IS NULL OR fence <= $2::bigint)
+       AND EXISTS (SELECT 1 FROM jobs WHERE fence = $2::bigint AND state = 'running' AND locked_until > now())`,
+    [id, token],
+  );
+  return rowCount === 1 ? { claimed: true, previous: old.state } : { claimed: false, reason: 'stale' };
 }
 
+/**
+ * Records how an action ended, only under the token that claimed it (compare-and-set): the action
+ * is running under `token` and the token is still its job's. False when not: nothing was written.
+ */
 export async function finishAction(
   q: Queryable,
   id: number,
+  token: number,
   outcome: { state: 'done'; result: Record<string, unknown> } | { state: 'failed'; error: StepError },
-): Promise<void> {
-  await q.query(
-    `UPDATE plan_actions SET state = $2, result = $3, error = $4, updated_at = now() WHERE id = $1`,
+): Promise<boolean> {
+  const { rowCount } = await q.query(
+    `UPDATE plan_actions SET state = $3, result = $4, error = $5, updated_at = now()
+     WHERE id = $1 AND state = 'running' AND fence = $2::bigint AND ${TOKEN_HOLDS}`,
     [
       id,
+      token,
       outcome.state,
       outcome.state === 'done' ? JSON.stringify(outcome.result) : null,
       outcome.state === 'failed' ? JSON.stringify(outcome.error) : null,
     ],
   );
+  return rowCount === 1;
 }
