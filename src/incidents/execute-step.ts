@@ -4,6 +4,7 @@ import { listPlanActions } from '../db/repos/plans-repo.js';
 import { getStep } from '../db/repos/steps-repo.js';
 import { type Fence, holdFence } from '../jobs/fence.js';
 import { inPool } from '../util/in-pool.js';
+import { anchorAuditChain } from './anchor-audit-chain.js';
 import { applyEvent } from './apply-event.js';
 import type { UseCaseDeps } from './deps.js';
 import { runAction } from './execute-action.js';
@@ -74,7 +75,13 @@ export async function executeStep(
   }
   await finishStep(deps, stepId, actions.length, failures, fence);
   deps.notifier.stepChanged(stepId, begun.incident.id);
-  return failures.length === 0 ? 'done' : 'failed';
+  const outcome = failures.length === 0 ? 'done' : 'failed';
+  await anchorAuditChain(
+    deps,
+    begun.incident.id,
+    `step ${outcome === 'done' ? 'executed' : 'failed'}: ${begun.step.stepKey}`,
+  );
+  return outcome;
 }
 
 /** The step's final transition (done, or failed with a Retry), only under the token. */
