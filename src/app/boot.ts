@@ -13,6 +13,7 @@ import type { Logger } from '../util/logger.js';
 import { incidentJobHandlers } from './job-handlers.js';
 import type { Metrics } from './metrics.js';
 import { healthRoute, type Route } from './routes.js';
+import { warnIfNoTeam } from './warn-empty-team.js';
 
 /** What the engine hands the front door (Slack, or the local console) and what it needs back. */
 export interface Engine {
@@ -46,6 +47,7 @@ export interface EngineOptions {
  * reach the user as one sentence.
  */
 export async function startEngine(config: Config, logger: Logger, options: EngineOptions): Promise<Engine> {
+  warnIfNoTeam(config, logger);
   const dataDir = resolve(config.dataDir);
   const secretKey = config.secretKey ?? (await loadOrCreateLocalKey(dataDir));
   const ownsDb = !options.db;

@@ -49,6 +49,8 @@ export interface Step {
   reason: string | null;
   messageTs: string | null;
   version: number;
+  /** The approval round: a new one begins each time the step starts discovering; only its decisions count. */
+  approvalRound?: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -100,5 +102,7 @@ export interface Approval {
   planDigest: string;
   decision: 'approve' | 'reject';
   reason: string | null;
+  /** The step's approval round the decision was given in. */
+  round?: number;
   createdAt: Date;
 }

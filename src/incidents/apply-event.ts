@@ -3,7 +3,11 @@ import { type StepPatch, updateStep } from '../db/repos/steps-repo.js';
 import { nextState, type StepEvent } from '../domain/step-machine.js';
 import type { Step } from '../domain/types.js';
 
-/** Moves a step through the state machine (an illegal move throws its StateError) and stores it. */
+/**
+ * Moves a step through the state machine (an illegal move throws its StateError) and stores it. A
+ * step that starts discovering begins a new approval round: the decisions given on what it showed
+ * before (a Reject among them) belong to the old round and no longer count.
+ */
 export async function applyEvent(
   tx: Queryable,
   step: Step,
@@ -11,5 +15,11 @@ export async function applyEvent(
   patch: StepPatch = {},
 ): Promise<Step> {
   const next = nextState(step, event);
-  return updateStep(tx, step.id, { ...patch, state: next.state, failedPhase: next.failedPhase });
+  const newRound = next.state === 'discovering' && step.state !== 'discovering';
+  return updateStep(tx, step.id, {
+    ...patch,
+    state: next.state,
+    failedPhase: next.failedPhase,
+    ...(newRound ? { newApprovalRound: true } : {}),
+  });
 }

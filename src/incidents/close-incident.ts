@@ -6,6 +6,7 @@ import { canActAsApprover } from '../domain/approval-policy.js';
 import { isOpenState } from '../domain/step-machine.js';
 import { isOnIncidentTeam, NOT_ON_TEAM_MESSAGE } from '../domain/team.js';
 import type { Incident, Step } from '../domain/types.js';
+import { wipeUnrevealedSecrets } from '../secrets/wipe-unrevealed.js';
 import { anchorAuditChain } from './anchor-audit-chain.js';
 import { type Refusal, refuse, type UseCaseDeps } from './deps.js';
 import { MAX_REASON_LENGTH } from './settle-step.js';
@@ -18,12 +19,14 @@ export interface CloseInput extends Actor {
 
 /**
  * Closes an incident. While steps are still open it refuses, unless forced with a reason by an
- * allowed approver; the open steps are named in the audit entry and the report.
+ * allowed approver; the open steps are named in the audit entry and the report. Every generated
+ * credential nobody revealed is wiped with the close, and how many is audited (and reported: they
+ * have to be rotated again).
  */
 export async function closeIncident(
   deps: UseCaseDeps,
   input: CloseInput,
-): Promise<{ ok: true; incident: Incident; openSteps: Step[] } | Refusal> {
+): Promise<{ ok: true; incident: Incident; openSteps: Step[]; wipedSecrets: number } | Refusal> {
   const authority = approverAuthority(deps, input);
   const reason = input.reason?.trim() || null;
   if (reason && reason.length > MAX_REASON_LENGTH) {
@@ -54,6 +57,15 @@ export async function closeIncident(
         return refuse(allowed.code, `Only an approver can force-close: ${allowed.message}`);
     }
     const closed = await markIncidentClosed(tx, incident.id, input.userId, reason, deps.now());
+    const wiped = await wipeUnrevealedSecrets(tx, incident.id, deps.now());
+    if (wiped.length > 0) {
+      await appendAudit(tx, {
+        incidentId: incident.id,
+        actor: 'reclaim',
+        action: 'secrets.wiped_unrevealed',
+        payload: { count: wiped.length, secrets: wiped.map((w) => ({ secretId: w.id, label: w.label })) },
+      });
+    }
     await appendAudit(tx, {
       incidentId: incident.id,
       actor: input.userId,
@@ -64,7 +76,7 @@ export async function closeIncident(
         openSteps: open.map((s) => ({ stepKey: s.stepKey, state: s.state })),
       },
     });
-    return { ok: true as const, incident: closed, openSteps: open };
+    return { ok: true as const, incident: closed, openSteps: open, wipedSecrets: wiped.length };
   });
   if (out.ok) {
     deps.notifier.incidentChanged(out.incident.id);

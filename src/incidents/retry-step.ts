@@ -12,7 +12,9 @@ import { settle } from './settle-step.js';
 /**
  * Retry a failed step, or look again (rediscover) at one awaiting approval or rejected. A failed
  * discovery is read-only, so anyone on the incident team may retry it; retrying a failed execution
- * carries on with the approved plan (done actions are skipped), so it takes an allowed approver.
+ * carries on with the approved plan (done actions are skipped), and rediscovering a rejected step
+ * reopens what an approver stopped, so both take an allowed approver. Discovering again begins a
+ * new approval round (see applyEvent): approvals given before count no more.
  */
 export async function retryStep(
   deps: UseCaseDeps,
@@ -21,7 +23,7 @@ export async function retryStep(
   const authority = approverAuthority(deps, input);
   return settle(deps, input.stepId, async (tx, step, incident) => {
     const executing = step.state === 'failed' && step.failedPhase === 'execute';
-    if (executing) {
+    if (executing || step.state === 'rejected') {
       const allowed = canActAsApprover({ incident, userId: input.userId, ...authority });
       if (!allowed.allowed) return refuse(allowed.code, allowed.message);
     } else if (!isOnIncidentTeam(incident, input.userId, authority.approvers, deps.responders)) {
@@ -47,7 +49,13 @@ export async function retryStep(
       incidentId: incident.id,
       actor: input.userId,
       action: 'step.retried',
-      payload: { stepId: step.id, stepKey: step.stepKey, from: step.state, phase: updated.state },
+      payload: {
+        stepId: step.id,
+        stepKey: step.stepKey,
+        from: step.state,
+        phase: updated.state,
+        approvalRound: updated.approvalRound,
+      },
     });
     return { ok: true, step: updated };
   });

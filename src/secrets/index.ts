@@ -3,4 +3,6 @@ export * from './aes-gcm.js';
 export * from './list-sealed-secrets.js';
 export * from './load-or-create-local-key.js';
 export * from './reveal.js';
+export * from './reveal-claim.js';
 export * from './seal.js';
+export * from './wipe-unrevealed.js';

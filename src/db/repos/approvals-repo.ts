@@ -7,6 +7,7 @@ interface ApprovalRow {
   plan_digest: string;
   decision: 'approve' | 'reject';
   reason: string | null;
+  round: number;
   created_at: Date;
 }
 
@@ -16,25 +17,37 @@ const toApproval = (r: ApprovalRow): Approval => ({
   planDigest: r.plan_digest,
   decision: r.decision,
   reason: r.reason,
+  round: r.round,
   createdAt: r.created_at,
 });
 
-/** Records a decision; false when this user already decided on this plan (a duplicate delivery). */
+/**
+ * Records a decision in the step's current approval round; false when this user already decided
+ * on this plan in this round (a duplicate delivery). Run it with the step row locked.
+ */
 export async function insertApproval(
   q: Queryable,
   a: Pick<Approval, 'stepId' | 'userId' | 'planDigest' | 'decision' | 'reason'>,
 ): Promise<boolean> {
   const res = await q.query(
-    `INSERT INTO approvals (step_id, user_id, plan_digest, decision, reason) VALUES ($1, $2, $3, $4, $5)
-     ON CONFLICT (step_id, user_id, plan_digest) DO NOTHING`,
+    `INSERT INTO approvals (step_id, user_id, plan_digest, decision, reason, round)
+     VALUES ($1, $2, $3, $4, $5, (SELECT approval_round FROM steps WHERE id = $1))
+     ON CONFLICT (step_id, round, user_id, plan_digest) DO NOTHING`,
     [a.stepId, a.userId, a.planDigest, a.decision, a.reason],
   );
   return res.rowCount === 1;
 }
 
+/**
+ * With a digest: the decisions on that plan in the step's current approval round, the ones that
+ * count now (the policy, the cards). Without: every decision ever given on the step (the report).
+ */
 export async function listApprovals(q: Queryable, stepId: string, digest?: string): Promise<Approval[]> {
   const { rows } = await q.query<ApprovalRow>(
-    `SELECT * FROM approvals WHERE step_id = $1 ${digest ? 'AND plan_digest = $2' : ''} ORDER BY id`,
+    digest
+      ? `SELECT a.* FROM approvals a JOIN steps s ON s.id = a.step_id
+         WHERE a.step_id = $1 AND a.plan_digest = $2 AND a.round = s.approval_round ORDER BY a.id`
+      : 'SELECT * FROM approvals WHERE step_id = $1 ORDER BY id',
     digest ? [stepId, digest] : [stepId],
   );
   return rows.map(toApproval);

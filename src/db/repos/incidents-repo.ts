@@ -82,6 +82,24 @@ export async function listOpenIncidents(q: Queryable): Promise<Incident[]> {
   return rows.map(toIncident);
 }
 
+/** Open incidents one person requested, oldest first (`list` when no team is configured). */
+export async function listOpenIncidentsRequestedBy(q: Queryable, userId: string): Promise<Incident[]> {
+  const { rows } = await q.query<IncidentRow>(
+    `SELECT * FROM incidents WHERE status = 'open' AND requested_by = $1 ORDER BY created_at, id`,
+    [userId],
+  );
+  return rows.map(toIncident);
+}
+
+/** How many rehearsals this person has open (the per-user limit). */
+export async function countOpenRehearsals(q: Queryable, userId: string): Promise<number> {
+  const { rows } = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM incidents WHERE status = 'open' AND rehearsal AND requested_by = $1`,
+    [userId],
+  );
+  return rows[0]?.n ?? 0;
+}
+
 export async function setIncidentChannel(q: Queryable, id: string, channelId: string): Promise<void> {
   await q.query('UPDATE incidents SET channel_id = $2 WHERE id = $1', [id, channelId]);
 }

@@ -18,6 +18,7 @@ interface StepRow {
   reason: string | null;
   message_ts: string | null;
   version: number;
+  approval_round: number;
   created_at: Date;
   updated_at: Date;
 }
@@ -39,6 +40,7 @@ function toStep(r: StepRow): Step {
     reason: r.reason,
     messageTs: r.message_ts,
     version: r.version,
+    approvalRound: r.approval_round,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -96,9 +98,14 @@ export type StepPatch = Partial<
     Step,
     'state' | 'failedPhase' | 'planDigest' | 'findings' | 'error' | 'decidedBy' | 'reason' | 'messageTs'
   >
->;
+> & {
+  /** Begin the next approval round (the decisions given so far stop counting). */
+  newApprovalRound?: boolean;
+};
 
-const COLUMNS: Record<keyof StepPatch, string> = {
+type ColumnKey = Exclude<keyof StepPatch, 'newApprovalRound'>;
+
+const COLUMNS: Record<ColumnKey, string> = {
   state: 'state',
   failedPhase: 'failed_phase',
   planDigest: 'plan_digest',
@@ -113,7 +120,7 @@ const COLUMNS: Record<keyof StepPatch, string> = {
 export async function updateStep(q: Queryable, id: string, patch: StepPatch): Promise<Step> {
   const sets: string[] = [];
   const params: unknown[] = [id];
-  for (const [key, column] of Object.entries(COLUMNS) as [keyof StepPatch, string][]) {
+  for (const [key, column] of Object.entries(COLUMNS) as [ColumnKey, string][]) {
     if (!(key in patch)) continue;
     const value = patch[key];
     params.push(
@@ -121,6 +128,7 @@ export async function updateStep(q: Queryable, id: string, patch: StepPatch): Pr
     );
     sets.push(`${column} = $${params.length}`);
   }
+  if (patch.newApprovalRound) sets.push('approval_round = approval_round + 1');
   const { rows } = await q.query<StepRow>(
     `UPDATE steps SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1 RETURNING *`,
     params,

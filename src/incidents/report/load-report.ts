@@ -8,6 +8,7 @@ import { getPlanSummary, listPlanActions } from '../../db/repos/plans-repo.js';
 import { listSteps } from '../../db/repos/steps-repo.js';
 import type { AuditAnchor } from '../../domain/audit-anchor.js';
 import type { Approval, Incident, PlanAction, Step } from '../../domain/types.js';
+import { countWipedUnrevealed } from '../../secrets/wipe-unrevealed.js';
 
 export interface ReportStep {
   step: Step;
@@ -24,6 +25,8 @@ export interface ReportData {
   chain: { ok: boolean; count: number; brokenAt?: number; reason?: string };
   /** The chain's head when the report was made: an anchor outside the database, once posted. */
   head?: AuditAnchor | null;
+  /** Generated credentials nobody revealed, wiped at close: they must be rotated again. */
+  wipedSecrets?: number;
   generatedAt: Date;
 }
 
@@ -48,5 +51,6 @@ export async function loadReport(
   }
   const chain = await verifyAuditChain(q);
   const timeline = await exportAudit(q, incidentId);
-  return { incident, steps, timeline, chain, head: await readChainHead(q), generatedAt: now };
+  const wipedSecrets = await countWipedUnrevealed(q, incidentId);
+  return { incident, steps, timeline, chain, head: await readChainHead(q), wipedSecrets, generatedAt: now };
 }

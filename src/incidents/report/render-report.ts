@@ -28,6 +28,7 @@ export function renderReportMarkdown(data: ReportData, opts: RenderOptions): str
       : []),
     ...(incident.since ? [`- Suspicious window from: ${iso(incident.since)}`] : []),
     `- Steps done: ${done} of ${data.steps.length}; provider changes made: ${changes.length}`,
+    ...(data.wipedSecrets ? [`- ${neverRevealedLine(data.wipedSecrets)}`] : []),
     `- Audit chain: ${data.chain.ok ? `verified (${data.chain.count} entries)` : `BROKEN at entry ${data.chain.brokenAt}: ${data.chain.reason}`}`,
     ...(data.head
       ? [
@@ -43,16 +44,25 @@ export function renderReportMarkdown(data: ReportData, opts: RenderOptions): str
   return `${lines.join('\n')}\n`;
 }
 
+/** "2 credentials were never revealed and were wiped: rotate them again." */
+export function neverRevealedLine(n: number): string {
+  return n === 1
+    ? '1 credential was never revealed and was wiped: rotate it again.'
+    : `${n} credentials were never revealed and were wiped: rotate them again.`;
+}
+
 function renderStep(s: ReportStep, opts: RenderOptions): string[] {
   const { step } = s;
   const out = [`### ${step.position + 1}. ${reportText(s.title)} — ${STATE_LABELS[step.state]}`, ''];
   out.push(`- Kind: ${step.kind}, risk: ${step.risk}`);
   if (s.summary) out.push(`- Discovery: ${reportText(s.summary)}`);
   const approvals = s.approvals.filter((a) => a.planDigest === step.planDigest);
+  const rounds = new Set(approvals.map((a) => a.round));
   for (const a of approvals) {
     const what = a.decision === 'approve' ? 'Approved' : 'Rejected';
+    const round = rounds.size > 1 && a.round !== undefined ? ` in approval round ${a.round}` : '';
     out.push(
-      `- ${what} by ${opts.user(a.userId)} at ${iso(a.createdAt)}${a.reason ? ` (${reportText(a.reason)})` : ''}`,
+      `- ${what} by ${opts.user(a.userId)}${round} at ${iso(a.createdAt)}${a.reason ? ` (${reportText(a.reason)})` : ''}`,
     );
   }
   if (step.state === 'skipped')

@@ -2,9 +2,14 @@ import type { Incident } from '../../domain/types.js';
 import { clip, contextBlock, mention, plural, sectionBlock, slackDate } from './mrkdwn.js';
 import type { SlackMessage } from './types.js';
 
+/** The report's line on credentials wiped at close without a reveal. */
+const NEVER_REVEALED =
+  /^- (\d+ credentials? (?:was|were) never revealed and (?:was|were) wiped: rotate (?:it|them) again\.)$/m;
+
 /**
  * The short message posted when an incident closes: the counts from the report (steps done and
- * how the others ended, provider changes made, audit chain) and a pointer to the attached file.
+ * how the others ended, provider changes made, credentials wiped unrevealed, audit chain) and a
+ * pointer to the attached file.
  * `markdown` is the report as rendered by incidents/report; what it does not state is left out.
  */
 export function buildCloseSummary(input: {
@@ -32,6 +37,8 @@ export function buildCloseSummary(input: {
         : '⚠️ *Audit chain BROKEN*: the audit log was altered; see the report.',
     );
   }
+  const neverRevealed = NEVER_REVEALED.exec(markdown);
+  if (neverRevealed) lines.push(`⚠️ *${neverRevealed[1]}*`);
   if (incident.closeReason) lines.push(`*Closed with steps open:* ${clip(incident.closeReason, 500)}`);
   const file = input.fileName ? ` (\`${clip(input.fileName.replace(/`/g, ''), 100)}\`)` : '';
   return {

@@ -18,14 +18,20 @@ export interface ButtonValue {
   /** The plan digest the card was drawn with; '' when the step has no plan. */
   digest: string;
   secretId?: string;
+  /** A modal's server-side nonce (private_metadata only). */
+  nonce?: string;
 }
 
-/** `{"s":"<stepId>","d":"<digest>"}`, plus `"x":"<secretId>"` on a Reveal button. */
+/**
+ * `{"s":"<stepId>","d":"<digest>"}`, plus `"x":"<secretId>"` on a Reveal button and `"n":"<nonce>"`
+ * in a modal's private_metadata.
+ */
 export function encodeButtonValue(value: ButtonValue): string {
   const encoded = JSON.stringify({
     s: value.stepId,
     d: value.digest,
     ...(value.secretId === undefined ? {} : { x: value.secretId }),
+    ...(value.nonce === undefined ? {} : { n: value.nonce }),
   });
   if (encoded.length > LIMITS.buttonValue) {
     throw new RangeError(`A button value must stay within ${LIMITS.buttonValue} characters.`);
@@ -43,10 +49,17 @@ export function parseButtonValue(value: unknown): ButtonValue | null {
     return null;
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return null;
-  const { s, d, x } = parsed as Record<string, unknown>;
+  const { s, d, x, n } = parsed as Record<string, unknown>;
   if (typeof s !== 'string' || s.length === 0 || s.length > 255) return null;
   if (typeof d !== 'string' || d.length > 255) return null;
-  if (x === undefined) return { stepId: s, digest: d };
-  if (typeof x !== 'string' || x.length === 0 || x.length > 255) return null;
-  return { stepId: s, digest: d, secretId: x };
+  const out: ButtonValue = { stepId: s, digest: d };
+  if (x !== undefined) {
+    if (typeof x !== 'string' || x.length === 0 || x.length > 255) return null;
+    out.secretId = x;
+  }
+  if (n !== undefined) {
+    if (typeof n !== 'string' || n.length === 0 || n.length > 255) return null;
+    out.nonce = n;
+  }
+  return out;
 }

@@ -1,7 +1,7 @@
 import type { App, RespondFn } from '@slack/bolt';
 import { configuredProviders } from '../../config/config.js';
 import { findChannelIncident } from '../../incidents/views/find-channel-incident.js';
-import { loadOpenIncidents } from '../../incidents/views/load-open-incidents.js';
+import { listIncidentsFor } from '../../incidents/views/list-incidents-for.js';
 import { loadProgressView } from '../../incidents/views/load-progress-view.js';
 import { buildIncidentList } from '../blocks/build-incident-list.js';
 import { buildProgressCard } from '../blocks/build-progress-card.js';
@@ -55,8 +55,11 @@ async function dispatch(
       return reply(buildUsageMessage(parsed.problem));
     case 'start':
       return startCommand(ctx, cards, parsed, who.userId, reply, configuredProviders);
-    case 'list':
-      return reply(buildIncidentList(await loadOpenIncidents(ctx.deps), ctx.deps.now()));
+    case 'list': {
+      const listed = await listIncidentsFor(ctx.deps, await ctx.actorOf(who.userId));
+      if (!listed.ok) return reply(buildRefusal(listed.message));
+      return reply(buildIncidentList(listed.incidents, ctx.deps.now()));
+    }
     case 'status': {
       const incident = await findChannelIncident(ctx.deps, who.channelId);
       if (!incident) return reply(buildRefusal(NOT_AN_INCIDENT_CHANNEL));

@@ -8,20 +8,19 @@ import { onStepButton } from './step-click.js';
 
 /**
  * Reveal: an allowed approver gets the new credential once, in a message only they see (the
- * response_url answer is ephemeral); the card then shows it as revealed.
+ * response_url answer is ephemeral). The use case wipes it only after Slack accepted that message;
+ * either way the card is redrawn (revealed, or still offering Reveal when delivery failed).
  */
 export function registerRevealButton(app: App, ctx: SlackContext, cards: CardDrawer): void {
   onStepButton(app, ctx, STEP_ACTION.reveal, async (click) => {
     if (!click.secretId)
       return { ok: false, code: 'secret_not_found', message: 'That button names no credential.' };
-    const out = await revealStepCredential(ctx.deps, {
-      ...(await ctx.actorOf(click.userId)),
-      stepId: click.stepId,
-      secretId: click.secretId,
-    });
-    if (!out.ok) return out;
-    await click.reply(buildRevealMessage(out.label, out.value));
-    await cards.drawStepNow(click.stepId);
-    return out;
+    const out = await revealStepCredential(
+      ctx.deps,
+      { ...(await ctx.actorOf(click.userId)), stepId: click.stepId, secretId: click.secretId },
+      ({ label, value }) => click.reply(buildRevealMessage(label, value)),
+    );
+    if (out.ok || out.code === 'reveal_not_delivered') await cards.drawStepNow(click.stepId);
+    return out.ok ? { ok: true } : out;
   });
 }

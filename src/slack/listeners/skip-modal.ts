@@ -1,7 +1,8 @@
 import type { App } from '@slack/bolt';
+import { redeemModalNonce } from '../../incidents/modal-nonce.js';
 import { skipStep } from '../../incidents/settle-step.js';
 import { findStepChannel } from '../../incidents/views/find-step-channel.js';
-import { SKIP_MODAL_CALLBACK_ID, SKIP_REASON_ID } from '../blocks/build-skip-modal.js';
+import { SKIP_MODAL_CALLBACK_ID, SKIP_PURPOSE, SKIP_REASON_ID } from '../blocks/build-skip-modal.js';
 import { buildRefusal } from '../blocks/build-usage-message.js';
 import { parseButtonValue } from '../blocks/button-value.js';
 import type { SlackContext } from '../cards/card-context.js';
@@ -9,8 +10,10 @@ import type { CardDrawer } from '../cards/card-drawer.js';
 import { answerErrors } from './answer.js';
 
 /**
- * The Skip modal's submission: an empty reason is refused inside the modal; the use case then
- * decides, and a refusal reaches the user as an ephemeral message in the incident channel.
+ * The Skip modal's submission: an empty reason is refused inside the modal; then the modal's nonce
+ * must be the one Reclaim issued to this user for this step, unused (else refused and audited,
+ * nothing skipped); then the use case decides. A refusal reaches the user as an ephemeral message
+ * in the incident channel.
  */
 export function registerSkipModal(app: App, ctx: SlackContext, cards: CardDrawer): void {
   app.view(SKIP_MODAL_CALLBACK_ID, async ({ ack, view, body, context }) => {
@@ -34,6 +37,13 @@ export function registerSkipModal(app: App, ctx: SlackContext, cards: CardDrawer
     };
     await ctx.afterAck(() =>
       answerErrors(ctx.logger, tell, 'skip', async () => {
+        const nonce = await redeemModalNonce(ctx.deps, {
+          purpose: SKIP_PURPOSE,
+          userId,
+          stepId: step.stepId,
+          nonce: value.nonce,
+        });
+        if (!nonce.ok) return tell(buildRefusal(nonce.message));
         const out = await skipStep(ctx.deps, { ...(await ctx.actorOf(userId)), stepId: step.stepId, reason });
         if (!out.ok) return tell(buildRefusal(out.message));
         await cards.drawStepNow(step.stepId);

@@ -15,8 +15,9 @@ const CREDENTIALS: Record<ProviderName, string> = {
 
 /**
  * `start`: refuses a provider without credentials (saying what to set, or to rehearse), a
- * provider this release has no playbook for, and people outside the configured team; otherwise
- * opens the incident and hands the requester a link to its channel.
+ * provider this release has no playbook for, a real incident from anyone outside the configured
+ * team (from everyone while no team is configured) and a rehearsal past the per-user limit;
+ * otherwise opens the incident and hands the requester a link to its channel.
  */
 export async function startCommand(
   ctx: SlackContext,
@@ -48,7 +49,7 @@ export async function startCommand(
   }
   // Only a real incident asks Slack about the approver group: anyone may open a rehearsal.
   const requester = rehearsal ? { userId } : await ctx.actorOf(userId);
-  const allowed = mayOpenIncident(ctx.deps, { ...requester, rehearsal });
+  const allowed = await mayOpenIncident(ctx.deps, { ...requester, rehearsal });
   if (!allowed.ok) return reply(buildRefusal(allowed.message));
   const opened = await openIncident(ctx, cards, {
     provider: parsed.provider,

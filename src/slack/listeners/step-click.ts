@@ -5,6 +5,7 @@ import type {
   ButtonAction,
   SlackActionMiddlewareArgs,
 } from '@slack/bolt';
+import { checkClickPlace } from '../../incidents/check-click-place.js';
 import type { Refusal } from '../../incidents/deps.js';
 import { buildRefusal } from '../blocks/build-usage-message.js';
 import { parseButtonValue } from '../blocks/button-value.js';
@@ -25,8 +26,9 @@ type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMidd
 
 /**
  * Registers a step-card button: ack at once, read the value the card was drawn with (step id and
- * plan digest), run `handle` and show a refusal to the clicker only. A value that does not parse is
- * answered and logged, never thrown.
+ * plan digest), check the click came from that step's own card (its incident channel and message;
+ * otherwise refused and audited), run `handle` and show a refusal to the clicker only. A value that
+ * does not parse is answered and logged, never thrown.
  */
 export function onStepButton(
   app: App,
@@ -59,8 +61,21 @@ export function onStepButton(
       }
       await ctx.afterAck(() =>
         answerErrors(ctx.logger, reply, actionId, async () => {
+          const userId = args.body.user.id;
+          const place = await checkClickPlace(ctx.deps, {
+            userId,
+            stepId: value.stepId,
+            action: actionId,
+            channelId: args.body.channel?.id ?? args.body.container?.channel_id,
+            messageTs: args.body.message?.ts ?? args.body.container?.message_ts,
+          });
+          if (!place.ok) {
+            ctx.logger.warn({ actionId, code: place.code }, 'a step click was refused before it was handled');
+            await reply(buildRefusal(place.message));
+            return;
+          }
           const out = await handle({
-            userId: args.body.user.id,
+            userId,
             stepId: value.stepId,
             digest: value.digest,
             secretId: value.secretId,
