@@ -1,12 +1,11 @@
 /** The incident's channel, stored with its audit entry once Slack has made it. */
 import { appendAudit } from '../audit/append-audit.js';
 import { setIncidentChannel } from '../db/repos/incidents-repo.js';
-import { anchorAuditChain } from './anchor-audit-chain.js';
 import type { UseCaseDeps } from './deps.js';
 
-/** Records the channel the incident is worked in, and audits it, in one transaction; then anchors the chain there. */
+/** Records the channel the incident is worked in, and audits it, in one transaction. */
 export async function recordIncidentChannel(
-  deps: Pick<UseCaseDeps, 'db' | 'logger' | 'now' | 'notifier' | 'auditAnchorFile'>,
+  deps: Pick<UseCaseDeps, 'db'>,
   input: { incidentId: string; channelId: string; channelName: string },
 ): Promise<void> {
   await deps.db.transaction(async (tx) => {
@@ -18,5 +17,4 @@ export async function recordIncidentChannel(
       payload: { channelId: input.channelId, channelName: input.channelName },
     });
   });
-  await anchorAuditChain(deps, input.incidentId, 'incident opened');
 }

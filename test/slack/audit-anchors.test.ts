@@ -12,10 +12,12 @@ beforeEach(async () => {
 });
 afterEach(() => tb.stop());
 
-/** The anchor lines the bot posted in a channel, oldest first. */
+/** The anchor lines the bot posted in a channel (in the progress card's thread), oldest first. */
 function anchorsIn(channel: string): string[] {
+  const progress = tb.fs.pins(channel)[0]?.ts;
   return tb.fs
     .messages(channel)
+    .filter((m) => m.threadTs === progress)
     .map((m) => m.text)
     .filter((t) => t.startsWith('Audit chain anchor'));
 }

@@ -1,4 +1,4 @@
-/** Posts an audit-chain anchor in its incident's channel. */
+/** Posts an audit-chain anchor in its incident's channel, in the thread of the pinned progress card. */
 import type { RecordedAnchor } from '../../domain/audit-anchor.js';
 import { loadCardPlaces } from '../../incidents/cards/load-card-places.js';
 import { buildAnchorMessage } from '../blocks/build-anchor-message.js';
@@ -13,7 +13,8 @@ export async function postAnchor(
   try {
     const { incident } = await loadCardPlaces(ctx.deps, incidentId);
     if (!incident.channelId) return;
-    await ctx.gateway.post(incident.channelId, buildAnchorMessage(anchor));
+    // In the progress card's thread: kept in the channel, out of the way of the cards.
+    await ctx.gateway.post(incident.channelId, buildAnchorMessage(anchor), incident.progressTs ?? undefined);
   } catch (err) {
     const code = err instanceof SlackCallError ? err.code : (err as { code?: string }).code;
     ctx.logger.warn({ incidentId, seq: anchor.seq, code }, 'audit anchor not posted to the channel');

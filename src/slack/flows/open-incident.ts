@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/actor.js';
 import type { Incident } from '../../domain/types.js';
+import { anchorAuditChain } from '../../incidents/anchor-audit-chain.js';
 import { closeIncident } from '../../incidents/close-incident.js';
 import { recordIncidentChannel } from '../../incidents/record-incident-channel.js';
 import { launchDiscovery, type StartIncidentInput, startIncident } from '../../incidents/start-incident.js';
@@ -75,6 +76,7 @@ export async function openIncident(
   }
   await cards.ensureIncidentCards(incident.id);
   await launchDiscovery(ctx.deps, incident.id);
+  await anchorAuditChain(ctx.deps, incident.id, 'incident opened');
   ctx.wakeWorker();
   return { incident, channelId: created.id, channelName: created.name, inviteFailures };
 }
