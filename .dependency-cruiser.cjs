@@ -69,7 +69,7 @@ module.exports = {
       severity: 'error',
       comment: 'A playbook discovers and executes against a provider client: no database, no use case.',
       from: { path: '^src/playbooks/' },
-      to: { path: '^src/(db|incidents|audit|secrets|jobs|slack|app|sandbox)/' },
+      to: { path: '^src/(db|incidents|audit|secrets|jobs|slack|app|sandbox|connections)/' },
     },
     {
       name: 'provider-playbooks-apart',
@@ -97,7 +97,14 @@ module.exports = {
       severity: 'error',
       comment: 'db/, audit/, jobs/, secrets/ sit under the use cases and never import them.',
       from: { path: '^src/(db|audit|jobs|secrets)/' },
-      to: { path: '^src/(incidents|playbooks|slack|app|sandbox|providers)/' },
+      to: { path: '^src/(incidents|playbooks|slack|app|sandbox|providers|connections)/' },
+    },
+    {
+      name: 'connections-below-use-cases',
+      severity: 'error',
+      comment: 'connections/ keeps provider access (sealed, versioned); it is used, it never calls up.',
+      from: { path: '^src/connections/' },
+      to: { path: '^src/(incidents|playbooks|slack|app|sandbox)/' },
     },
     {
       name: 'one-http-client',

@@ -2,6 +2,7 @@
 export * from './actor.js';
 export * from './approval-policy.js';
 export * from './audit-anchor.js';
+export * from './connection.js';
 export * from './errors.js';
 export * from './job-kinds.js';
 export * from './plan-digest.js';
