@@ -1,3 +1,4 @@
+import type { ErrorCode } from './error-codes.js';
 import { StateError } from './errors.js';
 import type { Step, StepState } from './types.js';
 
@@ -161,7 +162,7 @@ function illegal(step: MachineStep, event: StepEvent): StateError {
   return refusal(step, event, 'illegal_transition', message);
 }
 
-function refusal(step: MachineStep, event: StepEvent, code: string, message: string): StateError {
+function refusal(step: MachineStep, event: StepEvent, code: ErrorCode, message: string): StateError {
   return new StateError(code, message, {
     details: { kind: step.kind, state: step.state, failedPhase: step.failedPhase, event: event.type },
   });

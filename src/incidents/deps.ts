@@ -1,6 +1,9 @@
+import type { ConnectionStore } from '../connections/connection-store.js';
 import type { Db } from '../db/db.js';
 import type { ApproverSettings } from '../domain/actor.js';
+import type { PaceReading } from '../domain/actions-in-flight.js';
 import type { RecordedAnchor } from '../domain/audit-anchor.js';
+import type { ErrorCode } from '../domain/error-codes.js';
 import type { Incident } from '../domain/types.js';
 import type { PlaybookContext, StepDefinition } from '../playbooks/types.js';
 import type { Logger } from '../util/logger.js';
@@ -26,6 +29,14 @@ export interface PlaybookRuntime {
   definition(stepKey: string): StepDefinition | undefined;
   /** The client and trusted lists a step of this incident runs with. */
   contextFor(incident: Incident, stepKey: string): Promise<PlaybookContext<unknown>>;
+  /**
+   * How to read the pace of the provider account a step of this incident writes to (its rate,
+   * request time, rate headers), afresh at each call; absent when unknown. Execution sizes its
+   * window of actions in flight from it.
+   */
+  paceFor?(incident: Incident, stepKey: string): (() => PaceReading | undefined) | undefined;
+  /** Real clients read each incident's credential from the store (given once the database is open). */
+  useConnections?(store: ConnectionStore): void;
 }
 
 export interface UseCaseDeps extends ApproverSettings {
@@ -44,6 +55,8 @@ export interface UseCaseDeps extends ApproverSettings {
   responders: readonly string[];
   highRiskApprovals: number;
   secretKey: Buffer;
+  /** Provider connections (absent in tests that run no real provider): Reclaim's own access. */
+  connections?: ConnectionStore;
   /** Where anchors of the audit chain are appended (RECLAIM_AUDIT_ANCHOR_FILE); none in some tests. */
   auditAnchorFile?: string;
 }
@@ -51,8 +64,8 @@ export interface UseCaseDeps extends ApproverSettings {
 /** A refusal the caller renders (not an exception): the policy or the state said no. */
 export interface Refusal {
   ok: false;
-  code: string;
+  code: ErrorCode;
   message: string;
 }
 
-export const refuse = (code: string, message: string): Refusal => ({ ok: false, code, message });
+export const refuse = (code: ErrorCode, message: string): Refusal => ({ ok: false, code, message });

@@ -1,11 +1,13 @@
 import type { z } from 'zod';
+import type { ErrorCode } from '../../domain/error-codes.js';
 import type { ReclaimError } from '../../domain/errors.js';
+import type { ProviderName } from '../../domain/providers.js';
 import type { Finding, PlannedAction } from '../../domain/types.js';
 import type { ActionOutcome, AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 
 /** A playbook's own error class (TelnyxPlaybookError, …): codes are `<provider>_…`. */
 export type PlaybookErrorClass = new (
-  code: string,
+  code: ErrorCode,
   message: string,
   options?: { details?: Record<string, unknown> },
 ) => ReclaimError;
@@ -22,7 +24,7 @@ export type KindExecutor<Client> = (
  * (a plan from another release) fails with `<provider>_unknown_action`.
  */
 export function dispatchActions<Client>(
-  provider: string,
+  provider: ProviderName,
   ErrorClass: PlaybookErrorClass,
   stepId: string,
   executors: Record<string, KindExecutor<Client>>,
@@ -41,7 +43,7 @@ export function dispatchActions<Client>(
 }
 
 /** Reads the params an executor needs; a stored plan without one fails with `<provider>_bad_action_params`, naming it. */
-export function paramReader(provider: string, ErrorClass: PlaybookErrorClass) {
+export function paramReader(provider: ProviderName, ErrorClass: PlaybookErrorClass) {
   const bad = (action: PlannedAction, name: string, what: string) =>
     new ErrorClass(
       `${provider}_bad_action_params`,

@@ -47,7 +47,7 @@ export function createCardDrawer(ctx: SlackContext): CardDrawer {
   const gone = new Set<string>(); // channels we can no longer write to
   const coalescer = new Coalescer((key, err) => {
     if (err instanceof SlackCallError) {
-      ctx.logger.warn({ key, code: err.code, method: err.method }, 'card not drawn');
+      ctx.logger.warn({ key, code: err.slackError, method: err.method }, 'card not drawn');
     } else {
       ctx.logger.error({ key, err: (err as Error).message }, 'card not drawn');
     }
@@ -58,10 +58,10 @@ export function createCardDrawer(ctx: SlackContext): CardDrawer {
     try {
       await fn();
     } catch (err) {
-      if (err instanceof SlackCallError && CHANNEL_GONE.has(err.code)) {
+      if (err instanceof SlackCallError && CHANNEL_GONE.has(err.slackError)) {
         gone.add(channel);
         ctx.logger.warn(
-          { channel, code: err.code },
+          { channel, code: err.slackError },
           'the incident channel is gone; its cards are no longer drawn',
         );
         return;

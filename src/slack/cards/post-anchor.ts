@@ -16,7 +16,7 @@ export async function postAnchor(
     // In the progress card's thread: kept in the channel, out of the way of the cards.
     await ctx.gateway.post(incident.channelId, buildAnchorMessage(anchor), incident.progressTs ?? undefined);
   } catch (err) {
-    const code = err instanceof SlackCallError ? err.code : (err as { code?: string }).code;
+    const code = err instanceof SlackCallError ? err.slackError : (err as { code?: string }).code;
     ctx.logger.warn({ incidentId, seq: anchor.seq, code }, 'audit anchor not posted to the channel');
   }
 }

@@ -45,7 +45,7 @@ export async function closeIncidentInSlack(
       uploaded = true;
     } catch (err) {
       ctx.logger.warn(
-        { code: err instanceof SlackCallError ? err.code : 'unknown' },
+        { code: err instanceof SlackCallError ? err.slackError : 'unknown' },
         'report file not uploaded',
       );
     }

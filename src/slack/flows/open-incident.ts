@@ -38,7 +38,7 @@ export async function openIncident(
   } catch (err) {
     const reason =
       err instanceof SlackCallError
-        ? `Slack refused to create the channel (${err.code})`
+        ? `Slack refused to create the channel (${err.slackError})`
         : 'the channel could not be created';
     await closeIncident(ctx.deps, {
       ...requester,
@@ -59,9 +59,9 @@ export async function openIncident(
   await ctx.gateway
     .setTopic(
       created.id,
-      `${kind}: ${input.provider} ${input.label}. Follow the pinned progress card; /compromise status`,
+      `${kind}: ${input.provider} ${input.label}${incident.connections?.length ? ` through ${incident.connections.join(' + ')}` : ''}. Follow the pinned progress card; /compromise status`,
     )
-    .catch((err: unknown) => ctx.logger.warn({ code: (err as SlackCallError).code }, 'topic not set'));
+    .catch((err: unknown) => ctx.logger.warn({ code: (err as SlackCallError).slackError }, 'topic not set'));
   if (inviteFailures.length > 0) {
     const lines = inviteFailures.map((f) => `• <@${f.user}>: ${f.error.replace(/_/g, ' ')}`);
     await ctx.gateway.post(created.id, {
@@ -92,7 +92,7 @@ async function createChannel(
       const { id } = await ctx.gateway.createChannel(name, true);
       return { id, name };
     } catch (err) {
-      if (err instanceof SlackCallError && err.code === 'name_taken' && attempt < MAX_NAME_ATTEMPTS) continue;
+      if (err instanceof SlackCallError && err.slackError === 'name_taken' && attempt < MAX_NAME_ATTEMPTS) continue;
       throw err;
     }
   }

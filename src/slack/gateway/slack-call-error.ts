@@ -1,13 +1,26 @@
 import { ErrorCode, type WebAPIPlatformError } from '@slack/web-api';
+import type { ErrorCode as ReclaimCode } from '../../domain/error-codes.js';
 import { ReclaimError } from '../../domain/errors.js';
 
-/** A Slack Web API call that failed; `code` is Slack's error (`name_taken`, `not_in_channel`, …). */
+/**
+ * A Slack Web API call that failed. `code` is Reclaim's (`slack_error`, `slack_rate_limited`,
+ * `slack_unreachable`); `slackError` is Slack's own word for it (`name_taken`, `not_in_channel`, …),
+ * the vocabulary the callers switch on.
+ */
 export class SlackCallError extends ReclaimError {
   readonly method: string;
-  constructor(method: string, code: string, message: string, cause?: unknown) {
-    super(code, message, { cause, details: { method } });
+  readonly slackError: string;
+  constructor(method: string, slackError: string, message: string, cause?: unknown) {
+    super(codeFor(slackError), message, { cause, details: { method, slackError } });
     this.method = method;
+    this.slackError = slackError;
   }
+}
+
+function codeFor(slackError: string): ReclaimCode {
+  if (slackError === 'ratelimited') return 'slack_rate_limited';
+  if (slackError === 'slack_unreachable') return 'slack_unreachable';
+  return 'slack_error';
 }
 
 /** Slack errors that mean the token no longer works: nothing the bot does will succeed. */

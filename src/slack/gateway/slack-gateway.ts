@@ -16,7 +16,7 @@ export interface InviteFailure {
 
 /**
  * Every Slack Web API call the bot makes, paced under Slack's tiers, with Slack's errors turned
- * into SlackCallError (code = Slack's error string). The WebClient retries 429s (Retry-After);
+ * into SlackCallError (slackError = Slack's error string). The WebClient retries 429s (Retry-After);
  * nothing above it does.
  */
 export interface SlackGateway {
@@ -62,8 +62,8 @@ export function createSlackGateway(
       return (await pacer.schedule(method, channel, () => client.apiCall(method, args))) as T;
     } catch (err) {
       const e = toSlackCallError(method, err);
-      if (TOKEN_ERRORS.has(e.code))
-        options.logger.error({ method, code: e.code }, 'the Slack token no longer works');
+      if (TOKEN_ERRORS.has(e.slackError))
+        options.logger.error({ method, code: e.slackError }, 'the Slack token no longer works');
       throw e;
     }
   };
@@ -85,8 +85,8 @@ export function createSlackGateway(
           await call('conversations.invite', { channel, users: user });
         } catch (err) {
           if (!(err instanceof SlackCallError)) throw err;
-          if (err.code === 'already_in_channel' || err.code === 'cant_invite_self') continue;
-          failures.push({ user, error: err.code });
+          if (err.slackError === 'already_in_channel' || err.slackError === 'cant_invite_self') continue;
+          failures.push({ user, error: err.slackError });
         }
       }
       return failures;
@@ -112,7 +112,7 @@ export function createSlackGateway(
       try {
         await call('pins.add', { channel, timestamp: ts });
       } catch (err) {
-        if (!(err instanceof SlackCallError && err.code === 'already_pinned')) throw err;
+        if (!(err instanceof SlackCallError && err.slackError === 'already_pinned')) throw err;
       }
     },
     async openView(triggerId, view) {

@@ -1,32 +1,10 @@
-import { ReclaimError, StorageError } from '../../domain/errors.js';
+import { normaliseError } from '../../domain/errors.js';
 import type { Logger } from '../../util/logger.js';
 import { buildRefusal } from '../blocks/build-usage-message.js';
 import type { SlackMessage } from '../blocks/types.js';
 
 /** How a listener answers the person who clicked or typed: only they see it. */
 export type Reply = (message: SlackMessage) => Promise<void>;
-
-const CONNECTION_CODES = new Set([
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  '57P01',
-  '57P03',
-  '08006',
-  '08001',
-  '08003',
-]);
-
-/** The database is unreachable (as opposed to refusing what we asked). */
-export function isStorageUnavailable(err: unknown): boolean {
-  if (err instanceof StorageError) return err.code === 'storage_unavailable';
-  const e = err as { code?: string; message?: string };
-  if (e.code && CONNECTION_CODES.has(e.code)) return true;
-  return /Connection terminated|connection to server|ECONNREFUSED|Client has encountered a connection error|PGlite is closed/i.test(
-    e.message ?? '',
-  );
-}
 
 export const STORAGE_UNAVAILABLE =
   "Reclaim's storage is unavailable right now, so nothing was changed. Try again in a minute; the team running Reclaim has been alerted in its logs.";
@@ -44,14 +22,15 @@ export async function answerErrors(
   try {
     await work();
   } catch (err) {
-    const storage = isStorageUnavailable(err);
-    const code = err instanceof ReclaimError ? err.code : storage ? 'storage_unavailable' : 'internal_error';
+    const e = normaliseError(err);
+    const code = e.code;
     logger.error({ what, code, err: (err as Error).message }, `${what} failed`);
-    const message = storage
-      ? STORAGE_UNAVAILABLE
-      : err instanceof ReclaimError && code !== 'internal_error'
-        ? err.message
-        : `Something went wrong while handling ${what}; nothing further was done. The error is in Reclaim's log (${code}).`;
+    const message =
+      code === 'storage_unavailable'
+        ? STORAGE_UNAVAILABLE
+        : code !== 'internal_error'
+          ? e.message
+          : `Something went wrong while handling ${what}; nothing further was done. The error is in Reclaim's log (${code}).`;
     await reply(buildRefusal(message)).catch((replyErr: unknown) =>
       logger.warn({ err: (replyErr as Error).message }, 'could not tell the user about the failure'),
     );

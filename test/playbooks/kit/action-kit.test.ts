@@ -22,7 +22,7 @@ const action = (params: Record<string, unknown>, kind = 'wipe'): PlannedAction =
 const ctx = {} as PlaybookContext<unknown>;
 
 describe('dispatchActions', () => {
-  const execute = dispatchActions('acme', AcmePlaybookError, 'acme.step', {
+  const execute = dispatchActions('telnyx', AcmePlaybookError, 'acme.step', {
     wipe: async (_ctx, a, recheck) => ({ result: { target: a.target, recheck } }),
   });
 
@@ -37,7 +37,7 @@ describe('dispatchActions', () => {
       const failure = execute(ctx, action({}, kind), { recheck: false });
       await expect(failure).rejects.toBeInstanceOf(AcmePlaybookError);
       await expect(failure).rejects.toMatchObject({
-        code: 'acme_unknown_action',
+        code: 'telnyx_unknown_action',
         message: expect.stringContaining(`Step acme.step has no action "${kind}"`),
       });
     }
@@ -45,7 +45,7 @@ describe('dispatchActions', () => {
 });
 
 describe('paramReader', () => {
-  const params = paramReader('acme', AcmePlaybookError);
+  const params = paramReader('telnyx', AcmePlaybookError);
 
   it('when the params are there, then each reader returns them', () => {
     const a = action({ name: 'x', n: 3, list: ['a', 'b'], none: null });
@@ -66,7 +66,7 @@ describe('paramReader', () => {
       const a = action({ notNumber: 'seven', mixed: ['a', 2] });
       expect(() => params[reader](a, name)).toThrow(
         expect.objectContaining({
-          code: 'acme_bad_action_params',
+          code: 'telnyx_bad_action_params',
           message: `The planned action "Wipe r1" lacks ${what} "${name}"; rediscover to get a fresh plan.`,
         }),
       );
@@ -75,14 +75,14 @@ describe('paramReader', () => {
 });
 
 describe('paramReader.parsed', () => {
-  const params = paramReader('acme', AcmePlaybookError);
+  const params = paramReader('telnyx', AcmePlaybookError);
   const schema = z.object({ url: z.string().min(1) });
 
   it('when the params fit the schema, then they are returned; otherwise the first field is named', () => {
     expect(params.parsed(action({ url: 'https://x' }), schema)).toEqual({ url: 'https://x' });
     expect(() => params.parsed(action({}), schema)).toThrow(
       expect.objectContaining({
-        code: 'acme_bad_action_params',
+        code: 'telnyx_bad_action_params',
         message: 'The planned action "Wipe r1" lacks a valid "url"; rediscover to get a fresh plan.',
         details: { kind: 'wipe', target: 'r1', param: 'url' },
       }),
