@@ -68,7 +68,7 @@ function minimumPages(sim: TwilioSimulator): number {
   const addressOwners = s.ipAddresses.map((ip) => ip.ip_access_control_list_sid);
   const lists = [s.keys, [...s.subaccounts, s.account], s.credentialLists, s.ipAccessControlLists];
   return (
-    1 +
+    2 + // the account's fetch and the iam v1 key listing
     [...lists, s.incomingPhoneNumbers, s.applications].reduce((sum, l) => sum + pagesOf(l.length), 0) +
     each(s.credentialLists, credentialOwners) +
     each(s.ipAccessControlLists, addressOwners) +

@@ -147,7 +147,7 @@ export async function runProviderThroughputBench(
       floorSeconds,
       ratio: wallSeconds / floorSeconds,
       requests,
-      minimum: pages + actions,
+      minimum: pages + actions + (plans.get(DISABLE_FORWARDING)?.actions.length ?? 0), // forwarding: switch, then blank target
       pages,
       actions,
       rateLimited: after.stats.rateLimited,

@@ -1,11 +1,17 @@
+import type { ProviderCredential } from '../domain/connection.js';
 import type { Finding, PlannedAction, Risk } from '../domain/types.js';
 import type { Logger } from '../util/logger.js';
 
 /** What a playbook step sees when it runs: the provider client and what the operator trusts. */
 export interface PlaybookContext<Client> {
   client: Client;
-  /** Start of the suspicious window (`--since`); resources created or changed after it are flagged. */
+  /**
+   * Start of the suspicious window (`--since`); resources created or changed after it are flagged.
+   * Null when none was given: the steps then use the default window (`kit/incident-window.ts`).
+   */
   since: Date | null;
+  /** When the incident was opened: the default window is counted back from it (now when absent). */
+  openedAt?: Date;
   trusted: { hosts: string[]; ips: string[]; numbers: string[] };
   logger: Logger;
 }
@@ -27,6 +33,12 @@ export interface ActionOutcome {
   /** What happened, for the card and the audit log (never a secret). */
   result: Record<string, unknown>;
   secrets?: GeneratedSecret[];
+  /**
+   * The action replaced the credential Reclaim itself works with (a promoted Twilio Auth Token):
+   * the engine seals it into the incident's connection in the transaction that records the action,
+   * so a restart or another replica carries on with it. Never shown, logged or audited.
+   */
+  rotatedCredential?: ProviderCredential;
 }
 
 interface StepBase {

@@ -1,8 +1,10 @@
 // How a step judges one resource: the reasons it looks like the attacker's, its finding and its planned action.
 import type { Finding, PlannedAction } from '../../domain/types.js';
+import type { Listing } from '../../providers/http/index.js';
 import type { Discovery, PlaybookContext } from '../types.js';
 import { discoveryOf, type PlannedResource } from './action-kit.js';
 import { hostsOf, type Trust, trustOf, unjudgedReason } from './trust.js';
+import { withUnreadable } from './unreadable.js';
 
 /** What a step says of one resource: its id, how the card names it, and why it looks suspicious. */
 export interface Judged {
@@ -25,17 +27,22 @@ export function judgeResource(judged: Judged, action?: PlannedAction | false): P
 
 /**
  * The discovery of a step that judges each resource of one list on its own: `judge` plans one
- * against what the operator trusts, `summarise` writes the card's sentence of the plans.
+ * against what the operator trusts, `summarise` writes the card's sentence of the plans. Records
+ * the listing could not read become findings for a person (`withUnreadable`).
  */
 export async function judgeEach<Client, R>(
   ctx: PlaybookContext<Client>,
-  list: (client: Client) => Promise<readonly R[]>,
+  list: (client: Client) => Promise<Listing<R>>,
   judge: (resource: R, trust: Trust) => PlannedResource,
   summarise: (plans: { planned: PlannedResource[]; actions: PlannedAction[]; trust: Trust }) => string,
 ): Promise<Discovery> {
   const trust = trustOf(ctx);
-  const planned = (await list(ctx.client)).map((r) => judge(r, trust));
-  return discoveryOf(planned, (actions) => summarise({ planned, actions, trust }));
+  const listing = await list(ctx.client);
+  const planned = listing.items.map((r) => judge(r, trust));
+  return withUnreadable(
+    discoveryOf(planned, (actions) => summarise({ planned, actions, trust })),
+    listing.unreadable,
+  );
 }
 
 /** The reasons that apply, in order; `undefined`, `false` and blank ones are left out. */

@@ -1,5 +1,7 @@
 // What every provider's steps share: bound dispatch and params, the recheck rule, 404 as done, card words.
-import { ProviderError } from '../../providers/http/index.js';
+
+import type { ProviderName } from '../../domain/providers.js';
+import { type Listing, listingHas, ProviderError } from '../../providers/http/index.js';
 import type { ActionOutcome, AutomatedStepDefinition } from '../types.js';
 import { dispatchActions, type KindExecutor, type PlaybookErrorClass, paramReader } from './action-kit.js';
 
@@ -7,7 +9,7 @@ import { dispatchActions, type KindExecutor, type PlaybookErrorClass, paramReade
  * The dispatch and param readers of one provider's steps, bound to its error class: a stored plan
  * they cannot run fails as `<provider>_unknown_action` or `<provider>_bad_action_params`.
  */
-export function stepKitFor<Client>(provider: string, ErrorClass: PlaybookErrorClass) {
+export function stepKitFor<Client>(provider: ProviderName, ErrorClass: PlaybookErrorClass) {
   const params = paramReader(provider, ErrorClass);
   return {
     /** An `execute` that hands each action to the executor of its kind. */
@@ -99,9 +101,12 @@ export function removeUnlessGone(
   );
 }
 
-/** An executor that deletes `action.target` from the list `api` keeps, under `removeUnlessGone`. */
+/**
+ * An executor that deletes `action.target` from the list `api` keeps, under `removeUnlessGone`. A
+ * record the listing could not read but names by that id counts as still there.
+ */
 export function removeListed<Client, Item>(
-  api: (client: Client) => { list(): Promise<Item[]>; delete(id: string): Promise<unknown> },
+  api: (client: Client) => { list(): Promise<Listing<Item>>; delete(id: string): Promise<unknown> },
   idOf: (item: Item) => string,
   done: ActionOutcome,
 ): KindExecutor<Client> {
@@ -109,7 +114,7 @@ export function removeListed<Client, Item>(
     const listed = api(ctx.client);
     return removeUnlessGone(
       recheck,
-      async () => (await listed.list()).some((item) => idOf(item) === action.target),
+      async () => listingHas(await listed.list(), action.target, idOf),
       () => listed.delete(action.target),
       done,
     );

@@ -1,5 +1,6 @@
 import type { PlaybookContext } from '../types.js';
 import { ipIsTrusted } from './cidr-contains.js';
+import { DEFAULT_WINDOW_DAYS, windowOf } from './incident-window.js';
 import { normaliseNumber } from './phone-numbers.js';
 import { describeTime } from './step-kit.js';
 
@@ -48,7 +49,10 @@ export interface Trust {
   hostsConfigured: boolean;
   /** False when RECLAIM_TRUSTED_IPS is empty: no IP can be called unknown. */
   ipsConfigured: boolean;
-  since: Date | null;
+  /** The start of the window: `--since`, or the default (`windowOf`). */
+  since: Date;
+  /** True when no `--since` was given and `since` is the default window's start. */
+  sinceDefaulted: boolean;
   /** The first host among `urls` that is not trusted (only when hosts are configured). */
   untrustedHost(urls: readonly (string | null | undefined)[]): string | undefined;
   ipTrusted(ip: string): boolean;
@@ -62,11 +66,15 @@ export interface Trust {
 export function trustOf(ctx: PlaybookContext<unknown>): Trust {
   const { hosts, ips, numbers } = ctx.trusted;
   const trustedNumbers = new Set(numbers.map(normaliseNumber));
-  const since = ctx.since;
+  const { since, defaulted } = windowOf(ctx);
+  const where = defaulted
+    ? `in the last ${DEFAULT_WINDOW_DAYS} days (the default window)`
+    : 'after the incident began';
   return {
     hostsConfigured: hosts.length > 0,
     ipsConfigured: ips.length > 0,
     since,
+    sinceDefaulted: defaulted,
     untrustedHost(urls) {
       if (hosts.length === 0) return undefined;
       for (const url of urls) {
@@ -82,10 +90,10 @@ export function trustOf(ctx: PlaybookContext<unknown>): Trust {
     },
     numberTrusted: (e164) => trustedNumbers.has(normaliseNumber(e164)),
     inWindow(iso, verb) {
-      if (!since || !iso) return undefined;
+      if (!iso) return undefined;
       const at = Date.parse(iso);
       if (Number.isNaN(at) || at < since.getTime()) return undefined;
-      return `${verb} ${describeTime(new Date(at).toISOString())}, after the incident began`;
+      return `${verb} ${describeTime(new Date(at).toISOString())}, ${where}`;
     },
   };
 }

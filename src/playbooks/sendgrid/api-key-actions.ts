@@ -16,10 +16,13 @@ export const createReplacementKey: KindExecutor<SendgridClient> = async (ctx, ac
   const { name, scopes, replaces } = paramsOf(action, createParams);
   const api = ctx.client.apiKeys;
   if (recheck) {
-    const keys = await api.list();
+    const listing = await api.list();
+    const keys = listing.items;
     const made = keys.filter((k) => k.name === name);
     const first = made[0];
-    if (first && !keys.some((k) => k.api_key_id === replaces)) {
+    const oldListed =
+      keys.some((k) => k.api_key_id === replaces) || listing.unreadable.some((u) => u.id === replaces);
+    if (first && !oldListed) {
       return { result: { apiKeyId: first.api_key_id, name, replaces, note: 'already replaced' } };
     }
     for (const stale of made) await removeOrGone(() => api.delete(stale.api_key_id), { result: {} });

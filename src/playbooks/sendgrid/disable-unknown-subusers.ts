@@ -2,7 +2,9 @@ import type { SendgridClient, Subuser } from '../../providers/sendgrid/index.js'
 import { discoveryOf, type KindExecutor, type PlannedResource } from '../kit/action-kit.js';
 import { judgeResource } from '../kit/judge-resource.js';
 import { nothingFound, plural, writeUnlessDone } from '../kit/step-kit.js';
+import { withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
+import { withOwnerFinding } from './owner-anchor.js';
 import { readOwnerEmail } from './owner-email.js';
 import { dispatchByKind } from './playbook-error.js';
 import { type SendgridTrust, sendgridTrustOf } from './trust.js';
@@ -25,13 +27,16 @@ function plan(s: Subuser, trust: SendgridTrust): PlannedResource {
   );
 }
 
-/** `PATCH /v3/subusers/{name}` `{ disabled: true }`; a recheck reads the subuser first. */
+/**
+ * `PATCH /v3/subusers/{name}` `{ disabled: true }`; a recheck reads the subuser first, by its exact
+ * name (`?username=` may answer with others whose names merely start the same way).
+ */
 const disableSubuser: KindExecutor<SendgridClient> = (ctx, action, recheck) => {
   const api = ctx.client.subusers;
   return writeUnlessDone(
     recheck,
     async () => {
-      const [found] = await api.list({ username: action.target });
+      const found = await api.find(action.target);
       if (!found) return { result: { disabled: true, note: 'no longer exists' } };
       return found.disabled ? { result: { disabled: true } } : undefined;
     },
@@ -45,7 +50,7 @@ const disableSubuser: KindExecutor<SendgridClient> = (ctx, action, recheck) => {
 function summarise(subusers: number, trust: SendgridTrust, actions: number): string {
   if (subusers === 0) return nothingFound('the account has no subusers.');
   if (trust.domains.length === 0) {
-    return `Reclaim knows none of your domains (the account email could not be read and RECLAIM_TRUSTED_HOSTS is not set), so no subuser is planned for disabling; check the ${plural(subusers, 'subuser')} in the console.`;
+    return `Reclaim knows none of your domains (the account email could not be read or is free mail, and RECLAIM_TRUSTED_HOSTS is not set), so no subuser is planned for disabling; check the ${plural(subusers, 'subuser')} in the console.`;
   }
   if (actions === 0)
     return nothingFound(`${plural(subusers, 'subuser')}, none enabled outside your domains.`);
@@ -53,12 +58,14 @@ function summarise(subusers: number, trust: SendgridTrust, actions: number): str
 }
 
 async function discover(ctx: PlaybookContext<SendgridClient>): Promise<Discovery> {
-  const [subusers, ownerEmail] = await Promise.all([ctx.client.subusers.list(), readOwnerEmail(ctx)]);
+  const [listing, ownerEmail] = await Promise.all([ctx.client.subusers.list(), readOwnerEmail(ctx)]);
+  const subusers = listing.items;
   const trust = sendgridTrustOf(ctx, ownerEmail);
-  return discoveryOf(
+  const discovery = discoveryOf(
     subusers.map((s) => plan(s, trust)),
     (actions) => summarise(subusers.length, trust, actions.length),
   );
+  return withUnreadable(withOwnerFinding(discovery, trust, subusers.length), listing.unreadable);
 }
 
 export const disableUnknownSubusersStep: AutomatedStepDefinition<SendgridClient> = {

@@ -1,5 +1,6 @@
 /** playbooks/sendgrid: the SendGrid playbook, SendGrid's recovery checklist as ordered steps. */
 import type { SendgridClient } from '../../providers/sendgrid/index.js';
+import { sayingTheWindow } from '../kit/incident-window.js';
 import type { Playbook, StepDefinition } from '../types.js';
 import { disableUnknownSubusersStep } from './disable-unknown-subusers.js';
 import {
@@ -32,7 +33,7 @@ export function createSendgridSteps(options: ReviewSentEmailOptions = {}): StepD
     createReviewSentEmailStep(options),
     reviewPaymentMethodsStep,
     reviewAccountSettingsStep,
-  ];
+  ].map(sayingTheWindow);
 }
 
 export const SENDGRID_STEPS: StepDefinition<SendgridClient>[] = createSendgridSteps();

@@ -8,11 +8,11 @@ import { isCovered } from './trust.js';
 const addParams = z.object({ ips: z.array(z.string()).min(1) });
 const removeParams = z.object({ ruleId: z.number().int(), ip: z.string(), keep: z.array(z.string()) });
 
-/** Whether `ip` is on the list, as itself or inside an entry's range. */
+/** Whether `ip` is on the list, as itself or inside an entry's range (entries without an address cover nothing). */
 function covered(ip: string, list: readonly AllowedIp[]): boolean {
   return isCovered(
     ip,
-    list.map((e) => e.ip),
+    list.flatMap((e) => (e.ip === null ? [] : [e.ip])),
   );
 }
 
@@ -20,7 +20,7 @@ function covered(ip: string, list: readonly AllowedIp[]): boolean {
 export const addAllowedIps: KindExecutor<SendgridClient> = async (ctx, action, recheck) => {
   const { ips } = paramsOf(action, addParams);
   const api = ctx.client.accessSettings;
-  const list = recheck ? await api.listAllowed() : [];
+  const list = recheck ? (await api.listAllowed()).items : [];
   const wanted = ips.filter((ip) => !covered(ip, list));
   if (wanted.length === 0) return { result: { added: [], note: 'already on the allow list' } };
   const created = await api.addAllowed(wanted);
@@ -35,8 +35,10 @@ export const addAllowedIps: KindExecutor<SendgridClient> = async (ctx, action, r
 export const removeAllowedIp: KindExecutor<SendgridClient> = async (ctx, action) => {
   const { ruleId, ip, keep } = paramsOf(action, removeParams);
   const api = ctx.client.accessSettings;
-  const list = await api.listAllowed();
-  if (!list.some((e) => e.id === ruleId)) return { result: { removed: true, ip, note: 'already gone' } };
+  const listing = await api.listAllowed();
+  const list = listing.items;
+  const listed = list.some((e) => e.id === ruleId) || listing.unreadable.some((u) => u.id === String(ruleId));
+  if (!listed) return { result: { removed: true, ip, note: 'already gone' } };
   // What stays after this removal must still let the responders in.
   const absent = keep.filter(
     (k) =>

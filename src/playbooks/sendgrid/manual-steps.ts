@@ -57,7 +57,7 @@ export const reviewAccountSettingsStep: ManualStepDefinition = {
   risk: 'normal',
   instructions: [
     `1. *Settings* › *Sender Authentication* (${SENDGRID_APP}/settings/sender_auth): remove authenticated domains, link branding and single senders you do not recognise.`,
-    '2. *Settings* › *Mail Settings*: check *Forward Spam*, *Forward Bounce* and *BCC* do not send copies to addresses that are not yours.',
+    '2. *Settings* › *Mail Settings*: check *Forward Spam* and *Forward Bounce* do not send copies to addresses that are not yours.',
     '3. *Settings* › *Account Details*: check the contact email, company and time zone.',
     `4. Read Twilio's guidance for accounts reset after a takeover: ${FORCED_RESET_FAQ}`,
   ].join('\n'),

@@ -8,7 +8,9 @@ import {
 import { discoveryOf, type PlannedResource } from '../kit/action-kit.js';
 import { judgeResource, reasonsOf } from '../kit/judge-resource.js';
 import { nothingFound, plural } from '../kit/step-kit.js';
+import { unreadableOf, withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
+import { withOwnerFinding } from './owner-anchor.js';
 import { readOwnerEmail } from './owner-email.js';
 import { dispatchByKind } from './playbook-error.js';
 import { cancelInvite, deleteTeammate } from './teammate-actions.js';
@@ -49,12 +51,12 @@ function planInvite(i: PendingInvite, trust: SendgridTrust): PlannedResource {
   const kind = i.is_admin ? 'admin invitation' : 'invitation';
   const why = outsider(i.email, trust);
   return judgeResource(
-    { resource: ref, summary: `Pending ${kind} to ${i.email}`, reasons: reasonsOf(why) },
+    { resource: ref, summary: `Pending ${kind} to ${i.email ?? 'no address'}`, reasons: reasonsOf(why) },
     why !== undefined && {
       kind: 'cancel_invite',
       target: ref,
-      params: { email: i.email },
-      description: `Cancel the ${kind} to ${i.email}`,
+      params: { email: i.email ?? '' },
+      description: `Cancel the ${kind} to ${i.email ?? 'no address'}`,
     },
   );
 }
@@ -67,7 +69,7 @@ function summarise(
 ): string {
   if (teammates + invites === 0) return nothingFound('no teammates and no pending invitations.');
   if (trust.domains.length === 0) {
-    return `Reclaim knows none of your domains (the account email could not be read and RECLAIM_TRUSTED_HOSTS is not set), so nobody is planned for removal; check the ${plural(teammates, 'teammate')} in the console.`;
+    return `Reclaim knows none of your domains (the account email could not be read or is free mail, and RECLAIM_TRUSTED_HOSTS is not set), so nobody is planned for removal; check the ${plural(teammates, 'teammate')} in the console.`;
   }
   const removals = actions.filter((a) => a.kind === 'delete_teammate').length;
   const cancels = actions.length - removals;
@@ -81,17 +83,24 @@ function summarise(
 }
 
 async function discover(ctx: PlaybookContext<SendgridClient>): Promise<Discovery> {
-  const [teammates, invites, ownerEmail] = await Promise.all([
+  const [teammateList, inviteList, ownerEmail] = await Promise.all([
     ctx.client.teammates.list(),
     ctx.client.teammates.listPending(),
     readOwnerEmail(ctx),
   ]);
+  const [teammates, invites] = [teammateList.items, inviteList.items];
   const trust = sendgridTrustOf(ctx, ownerEmail);
   const planned = [
     ...teammates.map((t) => planTeammate(t, trust)),
     ...invites.map((i) => planInvite(i, trust)),
   ];
-  return discoveryOf(planned, (actions) => summarise(trust, teammates.length, invites.length, actions));
+  const discovery = discoveryOf(planned, (actions) =>
+    summarise(trust, teammates.length, invites.length, actions),
+  );
+  return withUnreadable(
+    withOwnerFinding(discovery, trust, teammates.length + invites.length),
+    unreadableOf(teammateList, inviteList),
+  );
 }
 
 export const removeUnknownTeammatesStep: AutomatedStepDefinition<SendgridClient> = {

@@ -1,8 +1,10 @@
 import type { Finding, PlannedAction } from '../../domain/types.js';
+import { ProviderError, type UnreadableRecord } from '../../providers/http/index.js';
 import type { ApiKeyWithScopes, SendgridClient } from '../../providers/sendgrid/index.js';
 import { namedWithId } from '../kit/action-kit.js';
 import { findingOf } from '../kit/judge-resource.js';
 import { nothingFound, orGone, plural } from '../kit/step-kit.js';
+import { withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 import { createReplacementKey, deleteApiKey } from './api-key-actions.js';
 import { controlScopesOf, isReplacement, replacementName } from './api-key-rules.js';
@@ -79,15 +81,35 @@ function order(planned: Planned[]): PlannedAction[] {
   return [...control, ...rest];
 }
 
+/**
+ * One key's scopes. A key deleted between the listing and its lookup is simply no longer there
+ * (null); an answer that cannot be read is a record for a person, not a failed step.
+ */
+async function lookUp(
+  client: SendgridClient,
+  apiKeyId: string,
+): Promise<ApiKeyWithScopes | UnreadableRecord | null> {
+  try {
+    return await orGone(() => client.apiKeys.get(apiKeyId));
+  } catch (err) {
+    if (!(err instanceof ProviderError) || err.code !== 'provider_bad_response') throw err;
+    const [field = '(the body)', problem = 'unreadable'] = (err.detail ?? '').split(/: (.*)/s);
+    return { provider: 'sendgrid', operation: 'get API key scopes', id: apiKeyId, field, problem };
+  }
+}
+
 async function discover(ctx: PlaybookContext<SendgridClient>): Promise<Discovery> {
   const listed = await ctx.client.apiKeys.list();
-  // A key deleted between the listing and its lookup is simply no longer there.
-  const found = await Promise.all(listed.map((k) => orGone(() => ctx.client.apiKeys.get(k.api_key_id))));
-  const keys = found.filter((k): k is ApiKeyWithScopes => k !== null);
+  const found = await Promise.all(listed.items.map((k) => lookUp(ctx.client, k.api_key_id)));
+  const keys = found.filter((k): k is ApiKeyWithScopes => k !== null && 'scopes' in k);
+  const unread = found.filter((k): k is UnreadableRecord => k !== null && 'field' in k);
   const own = ctx.client.ownApiKeyId;
   const planned = keys.map((k) => planKey(k, own));
   const actions = own === null ? [] : order(planned);
-  return { findings: planned.map((p) => p.finding), actions, summary: summarise(keys.length, own, actions) };
+  return withUnreadable(
+    { findings: planned.map((p) => p.finding), actions, summary: summarise(keys.length, own, actions) },
+    [...listed.unreadable, ...unread],
+  );
 }
 
 export const replaceApiKeysStep: AutomatedStepDefinition<SendgridClient> = {

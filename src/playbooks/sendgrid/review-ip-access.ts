@@ -9,6 +9,7 @@ import {
 import { findingOf, reasonsOf } from '../kit/judge-resource.js';
 import { describeTime, nothingFound, plural } from '../kit/step-kit.js';
 import { unjudgedReason } from '../kit/trust.js';
+import { unreadableOf, withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 import { addAllowedIps, removeAllowedIp } from './ip-access-actions.js';
 import { dispatchByKind } from './playbook-error.js';
@@ -23,6 +24,13 @@ const UNSET = 'RECLAIM_TRUSTED_IPS is not set';
 /** Without RECLAIM_TRUSTED_IPS no entry can be judged, so every one is left to a person. */
 function entryFinding(e: AllowedIp, trust: SendgridTrust): Finding {
   const reasons: string[] = [];
+  if (e.ip === null) {
+    return findingOf({
+      resource: allowRuleRef(e.id),
+      summary: `Allowed: (no address in SendGrid's answer, rule ${e.id})`,
+      reasons: ['SendGrid did not return its address, so Reclaim cannot judge it: review it in the console'],
+    });
+  }
   if (!trust.ipsConfigured || !trust.entryTrusted(e.ip)) {
     if (e.ip === '*') reasons.push('allows every address');
     else if (trust.ipsConfigured) reasons.push('not in RECLAIM_TRUSTED_IPS');
@@ -60,8 +68,10 @@ function attemptFinding(a: AccessAttempt, trust: SendgridTrust): Finding {
  * entries do not cover, then remove each entry that is not trusted. Each removal carries the
  * trusted addresses, so it refuses to run if they are not on the list by then.
  */
-function plan(list: AllowedIp[], trusted: readonly string[], trust: SendgridTrust): PlannedAction[] {
-  if (!trust.ipsConfigured || list.length === 0) return [];
+function plan(all: AllowedIp[], trusted: readonly string[], trust: SendgridTrust): PlannedAction[] {
+  if (!trust.ipsConfigured || all.length === 0) return [];
+  // An entry without an address is left to a person (see entryFinding): it is neither kept nor removed.
+  const list = all.flatMap((e) => (e.ip === null ? [] : [{ ...e, ip: e.ip }]));
   const kept = list.filter((e) => trust.entryTrusted(e.ip)).map((e) => e.ip);
   const keep = trusted.filter((t) => t.trim() !== '*');
   const missing = [...new Set(keep.filter((t) => !isCovered(t, kept)))];
@@ -130,14 +140,18 @@ function summarise(
 async function discover(ctx: PlaybookContext<SendgridClient>): Promise<Discovery> {
   const trust = sendgridTrustOf(ctx);
   const api = ctx.client.accessSettings;
-  const [list, activity] = await Promise.all([api.listAllowed(), api.listActivity()]);
-  const attempts = activity.map((a) => attemptFinding(a, trust));
+  const [allowed, activity] = await Promise.all([api.listAllowed(), api.listActivity()]);
+  const list = allowed.items;
+  const attempts = activity.items.map((a) => attemptFinding(a, trust));
   const actions = plan(list, ctx.trusted.ips, trust);
-  return {
-    findings: [...list.map((e) => entryFinding(e, trust)), ...attempts],
-    actions,
-    summary: summarise(list, attempts, trust, actions),
-  };
+  return withUnreadable(
+    {
+      findings: [...list.map((e) => entryFinding(e, trust)), ...attempts],
+      actions,
+      summary: summarise(list, attempts, trust, actions),
+    },
+    unreadableOf(allowed, activity),
+  );
 }
 
 export const reviewIpAccessStep: AutomatedStepDefinition<SendgridClient> = {

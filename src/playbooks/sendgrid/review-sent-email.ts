@@ -3,6 +3,7 @@ import { ProviderError } from '../../providers/http/index.js';
 import type { SendgridClient } from '../../providers/sendgrid/index.js';
 import { findingOf } from '../kit/judge-resource.js';
 import { describeTime, plural } from '../kit/step-kit.js';
+import { withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 import { groupBySubject, type SubjectGroup } from './group-subjects.js';
 import { EMAIL_ACTIVITY_PAGE } from './manual-steps.js';
@@ -97,7 +98,7 @@ export function createReviewSentEmailStep(
         : odd.length === 0
           ? `Nothing found: ${plural(total, 'message')} in the last ${REVIEW_DAYS} days under ${plural(groups.length, 'subject')}${hidden}, none unrecognised. Nothing to change here; Mark done once you have looked.${partial}`
           : `${plural(odd.length, 'subject')} of ${groups.length} look unrecognised (${plural(oddCount, 'message')} of ${total} in the last ${REVIEW_DAYS} days)${hidden}. Nothing to change here: the keys, subusers and teammates that sent them are dealt with in their steps. Review the list, then Mark done.${partial}`;
-    return { findings, actions: [], summary };
+    return withUnreadable({ findings, actions: [], summary }, window.unreadable);
   }
   return {
     id: REVIEW_SENT_EMAIL,

@@ -3,6 +3,7 @@ import type { EventWebhook, ParseSetting, SendgridClient } from '../../providers
 import { discoveryOf, namedWithId, type PlannedResource } from '../kit/action-kit.js';
 import { judgeResource, reasonsOf, unjudgedHosts } from '../kit/judge-resource.js';
 import { nothingFound, plural } from '../kit/step-kit.js';
+import { unreadableOf, withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 import { dispatchByKind } from './playbook-error.js';
 import { type SendgridTrust, sendgridTrustOf } from './trust.js';
@@ -36,14 +37,20 @@ function planEvent(w: EventWebhook, trust: SendgridTrust): Planned {
         ])
       : [];
   const label = namedWithId(w.friendly_name, w.id);
+  // The PATCH that disables a webhook requires its `url`: without one in the answer, a person does it.
+  const noUrl =
+    reasons.length > 0 && w.enabled && w.url === null
+      ? ['SendGrid did not return its URL, which disabling it must send back: disable it in the console']
+      : [];
   const planned = judgeResource(
     {
       resource: w.id,
-      summary: `Event webhook ${label} → ${w.url}${w.enabled ? '' : ', disabled'}`,
-      reasons: [...reasons, ...review],
+      summary: `Event webhook ${label} → ${w.url ?? '(no URL in the answer)'}${w.enabled ? '' : ', disabled'}`,
+      reasons: [...reasons, ...noUrl, ...review],
     },
     reasons.length > 0 &&
-      w.enabled && {
+      w.enabled &&
+      w.url !== null && {
         kind: 'disable_event_webhook',
         target: w.id,
         params: { url: w.url },
@@ -59,7 +66,7 @@ function planParse(p: ParseSetting, trust: SendgridTrust): Planned {
   const planned = judgeResource(
     {
       resource: p.hostname,
-      summary: `Inbound Parse ${p.hostname} → ${p.url}`,
+      summary: `Inbound Parse ${p.hostname} → ${p.url ?? '(no URL in the answer)'}`,
       reasons: host ? [`posts mail sent to ${p.hostname} to ${host}, not a trusted host`] : review,
     },
     host !== undefined && {
@@ -96,12 +103,13 @@ function summarise(trust: SendgridTrust, planned: Planned[], actions: PlannedAct
 
 async function discover(ctx: PlaybookContext<SendgridClient>): Promise<Discovery> {
   const trust = sendgridTrustOf(ctx);
-  const [events, parses] = await Promise.all([
-    ctx.client.eventWebhooks.list(),
-    ctx.client.parseSettings.list(),
-  ]);
+  const listings = await Promise.all([ctx.client.eventWebhooks.list(), ctx.client.parseSettings.list()]);
+  const [events, parses] = [listings[0].items, listings[1].items];
   const planned = [...events.map((w) => planEvent(w, trust)), ...parses.map((p) => planParse(p, trust))];
-  return discoveryOf(planned, (actions) => summarise(trust, planned, actions));
+  return withUnreadable(
+    discoveryOf(planned, (actions) => summarise(trust, planned, actions)),
+    unreadableOf(...listings),
+  );
 }
 
 export const reviewWebhooksStep: AutomatedStepDefinition<SendgridClient> = {

@@ -16,7 +16,7 @@ export const deleteTeammate = removeListed<SendgridClient, Teammate>(
  */
 export const cancelInvite: KindExecutor<SendgridClient> = async (ctx, action) => {
   const api = ctx.client.teammates;
-  const invite = (await api.listPending()).find((i) => inviteRef(i.token) === action.target);
+  const invite = (await api.listPending()).items.find((i) => inviteRef(i.token) === action.target);
   if (!invite) return { result: { cancelled: true, note: 'no longer pending' } };
   return removeOrGone(() => api.cancelInvite(invite.token), { result: { cancelled: true } });
 };

@@ -1,45 +1,11 @@
+import type { Finding } from '../../domain/types.js';
 import { cidrContains, ipIsTrusted } from '../kit/cidr-contains.js';
 import { hostOf, type Trust, trustOf } from '../kit/trust.js';
 import type { PlaybookContext } from '../types.js';
+import { domainIsKnown, domainOf, knownDomains } from './domains.js';
+import { ownerAnchor } from './owner-anchor.js';
 
-/** The domain of an address (`Ops@Mail.Example.net` → `mail.example.net`); '' when there is none. */
-export function domainOf(email: string | null | undefined): string {
-  const at = (email ?? '').lastIndexOf('@');
-  return at < 0
-    ? ''
-    : (email ?? '')
-        .slice(at + 1)
-        .trim()
-        .toLowerCase();
-}
-
-/**
- * The domains whose people and senders count as the operator's: the owner's sign-in domain, each
- * trusted host (without port), each trusted host's parent (`hooks.acme.com` → `acme.com`, never a
- * bare `com`) and each wildcard's domain (`*.acme.com` → `acme.com`). A domain is known when it is
- * one of them or a subdomain of one.
- */
-export function knownDomains(ownerEmail: string | null, trustedHosts: readonly string[]): string[] {
-  const out = new Set<string>();
-  const owner = domainOf(ownerEmail);
-  if (owner.includes('.')) out.add(owner);
-  for (const raw of trustedHosts) {
-    const entry = raw.trim().toLowerCase().replace(/:\d+$/, '');
-    const host = entry.replace(/^\*\./, '');
-    if (!host.includes('.')) continue;
-    out.add(host);
-    // `*.mail.acme.com` already names a domain; `hooks.acme.com` names a host of `acme.com`.
-    const parent = host.slice(host.indexOf('.') + 1);
-    if (!entry.startsWith('*.') && parent.includes('.')) out.add(parent);
-  }
-  // A subdomain of a domain already known adds nothing (and would only lengthen the card).
-  return [...out].filter((d) => ![...out].some((other) => d.endsWith(`.${other}`)));
-}
-
-export function domainIsKnown(domain: string, known: readonly string[]): boolean {
-  const d = domain.toLowerCase();
-  return d !== '' && known.some((base) => d === base || d.endsWith(`.${base}`));
-}
+export { domainIsKnown, domainOf, knownDomains } from './domains.js';
 
 /**
  * Whether an allow-list entry is covered by the trusted addresses: a single address inside a
@@ -64,6 +30,8 @@ export function isCovered(address: string, entries: readonly string[]): boolean 
 
 /** What one SendGrid discovery trusts: the shared rules plus the operator's domains. */
 export interface SendgridTrust extends Trust {
+  /** What the card says about the account email as an anchor (see `ownerAnchor`), if anything. */
+  ownerFinding?: Finding;
   /** The domains that count as the operator's (empty: no person or sender can be judged). */
   domains: string[];
   domainKnown(emailOrDomain: string | null | undefined): boolean;
@@ -77,9 +45,11 @@ export function sendgridTrustOf(
   ownerEmail: string | null = null,
 ): SendgridTrust {
   const base = trustOf(ctx);
-  const domains = knownDomains(ownerEmail, ctx.trusted.hosts);
+  const anchor = ownerAnchor(ownerEmail, ctx.trusted.hosts);
+  const domains = knownDomains(anchor.counted, ctx.trusted.hosts);
   return {
     ...base,
+    ...(anchor.finding ? { ownerFinding: anchor.finding } : {}),
     domains,
     domainKnown: (value) => domainIsKnown(value?.includes('@') ? domainOf(value) : (value ?? ''), domains),
     entryTrusted: (entry) => entryIsTrusted(entry, ctx.trusted.ips),

@@ -1,4 +1,5 @@
-import type { FqdnsApi, IpsApi, TelnyxClient } from '../../providers/telnyx/index.js';
+import { type Listing, listingHas } from '../../providers/http/index.js';
+import type { AddressFilter, TelnyxClient } from '../../providers/telnyx/index.js';
 import type { KindExecutor } from '../kit/action-kit.js';
 import { removeUnlessGone, writeUnlessDone } from '../kit/step-kit.js';
 import { textParam } from './playbook-error.js';
@@ -7,15 +8,22 @@ import { textParam } from './playbook-error.js';
  * One DELETE; a recheck first lists the connection's addresses and skips the DELETE when the
  * address is no longer there. A 404 on the DELETE means someone removed it first: done as well.
  */
-function removeAddress(api: (client: TelnyxClient) => IpsApi | FqdnsApi): KindExecutor<TelnyxClient> {
+interface AddressApi {
+  list(filter?: AddressFilter): Promise<Listing<{ id: string }>>;
+  delete(id: string): Promise<unknown>;
+}
+
+function removeAddress(api: (client: TelnyxClient) => AddressApi): KindExecutor<TelnyxClient> {
   return (ctx, action, recheck) => {
     const connectionId = textParam(action, 'connectionId');
     const addresses = api(ctx.client);
     return removeUnlessGone(
       recheck,
       async () =>
-        (await addresses.list(connectionId === '' ? {} : { connectionId })).some(
-          (a) => a.id === action.target,
+        listingHas(
+          await addresses.list(connectionId === '' ? {} : { connectionId }),
+          action.target,
+          (a) => a.id,
         ),
       () => addresses.delete(action.target),
       { result: { removed: true } },

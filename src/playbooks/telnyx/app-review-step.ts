@@ -1,4 +1,5 @@
 import type { PlannedAction } from '../../domain/types.js';
+import type { Listing } from '../../providers/http/index.js';
 import type { TelnyxClient } from '../../providers/telnyx/index.js';
 import { judgeEach } from '../kit/judge-resource.js';
 import { writeUnlessDone } from '../kit/step-kit.js';
@@ -15,11 +16,14 @@ export interface AppReviewStepConfig<App extends { active: boolean }> {
   noun: string;
   /** The action kind, e.g. `deactivate_texml_app`. */
   kind: string;
-  list(client: TelnyxClient): Promise<App[]>;
+  list(client: TelnyxClient): Promise<Listing<App>>;
   get(client: TelnyxClient, id: string): Promise<App>;
   view(app: App): AppView;
-  /** The fields every PATCH must carry, as they are now: kept in the plan and resent on deactivation. */
-  required(app: App): Record<string, unknown>;
+  /**
+   * The fields every PATCH must carry, as they are now: kept in the plan and resent on
+   * deactivation. A field Telnyx left out is null, and then the app cannot be deactivated here.
+   */
+  required(app: App): Record<string, string | null>;
   /** Deactivates the app, resending `required` from the action's params. */
   deactivate(client: TelnyxClient, action: PlannedAction): Promise<App>;
 }

@@ -7,7 +7,7 @@ import type { ActionOutcome } from '../types.js';
 /** What the two application steps need to know of one app. */
 export interface AppView {
   id: string;
-  name: string;
+  name: string | null;
   active: boolean;
   createdAt: string | null;
   updatedAt: string | null;
@@ -19,8 +19,15 @@ export interface AppPlanOptions {
   /** `Call Control app`, `TeXML app`. */
   noun: string;
   kind: string;
-  /** What the deactivating PATCH must resend (its required fields). */
-  params: Record<string, unknown>;
+  /** What the deactivating PATCH must resend (its required fields); null: Telnyx did not return it. */
+  params: Record<string, string | null>;
+}
+
+/** The required PATCH fields Telnyx did not return: without them the app cannot be deactivated here. */
+function missingRequired(params: Record<string, string | null>): string[] {
+  return Object.entries(params)
+    .filter(([, value]) => value === null || value.trim() === '')
+    .map(([field]) => field);
 }
 
 /**
@@ -35,22 +42,32 @@ export function planApp(app: AppView, trust: Trust, options: AppPlanOptions): Pl
   const urls = app.urls.map(([, url]) => url);
   const window = windowReason(trust, app.createdAt, app.updatedAt);
   const flagged = app.active && (untrusted.length > 0 || (!trust.hostsConfigured && window !== undefined));
+  const missing = flagged ? missingRequired(options.params) : [];
   const reasons = flagged
-    ? [...untrusted.map((u) => `${u.key} on ${u.host}, not a trusted host`), ...(window ? [window] : [])]
+    ? [
+        ...untrusted.map((u) => `${u.key} on ${u.host}, not a trusted host`),
+        ...(window ? [window] : []),
+        ...(missing.length > 0
+          ? [
+              `Telnyx did not return its ${missing.join(' and ')}, which every update must resend: deactivate it in the portal`,
+            ]
+          : []),
+      ]
     : app.active
       ? unjudgedHosts(trust, 'calls', urls)
       : [];
-  const label = `${options.noun} “${app.name}”`;
+  const label = `${options.noun} “${app.name ?? app.id}”`;
   const first = untrusted[0];
   const because = first ? `${first.key} on ${first.host}` : (window ?? 'changed after the incident began');
   return judgeResource(
     { resource: app.id, summary: `${label} (${app.id})${app.active ? '' : ', inactive'}`, reasons },
-    flagged && {
-      kind: options.kind,
-      target: app.id,
-      params: options.params,
-      description: `Deactivate ${label} (${because})`,
-    },
+    flagged &&
+      missing.length === 0 && {
+        kind: options.kind,
+        target: app.id,
+        params: options.params,
+        description: `Deactivate ${label} (${because})`,
+      },
   );
 }
 
@@ -61,6 +78,7 @@ export function planApp(app: AppView, trust: Trust, options: AppPlanOptions): Pl
 export function summariseApps(noun: string, planned: readonly PlannedResource[], trust: Trust): string {
   const total = planned.length;
   const actions = planned.filter((p) => p.action).length;
+  // Flagged with no action: hosts no one could judge, or (rarely) an app the API cannot deactivate.
   const unjudged = planned.filter((p) => p.finding.suspicious && !p.action).length;
   const basis = trust.hostsConfigured
     ? 'a host not in RECLAIM_TRUSTED_HOSTS'

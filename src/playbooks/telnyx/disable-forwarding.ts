@@ -1,20 +1,16 @@
 import type { NumberVoiceSettings, TelnyxClient } from '../../providers/telnyx/index.js';
-import { discoveryOf, type KindExecutor, type PlannedResource } from '../kit/action-kit.js';
+import { discoveryOf, type PlannedResource } from '../kit/action-kit.js';
 import { judgeResource } from '../kit/judge-resource.js';
 import { formatNumber, normaliseNumber } from '../kit/phone-numbers.js';
 import { premiumPrefixOf } from '../kit/premium-prefixes.js';
-import { nothingFound, plural, writeUnlessDone } from '../kit/step-kit.js';
+import { nothingFound, plural } from '../kit/step-kit.js';
 import { type Trust, trustOf } from '../kit/trust.js';
+import { withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
-import { dispatchByKind, TelnyxPlaybookError, textParam } from './playbook-error.js';
+import { disableForwarding, forwardingTarget } from './forwarding-actions.js';
+import { dispatchByKind } from './playbook-error.js';
 
 export const DISABLE_FORWARDING = 'telnyx.disable-forwarding';
-
-/** Per the spec, a number forwards when forwarding is enabled and `forwards_to` is not blank. */
-function forwardingTarget(n: NumberVoiceSettings): string | undefined {
-  const to = n.call_forwarding.forwards_to?.trim() ?? '';
-  return n.call_forwarding.call_forwarding_enabled && to !== '' ? to : undefined;
-}
 
 /** Why forwarding to `target` looks like the attacker's; empty when it goes to one of ours. */
 export function forwardingReasons(target: string, own: ReadonlySet<string>, trust: Trust): string[] {
@@ -25,71 +21,58 @@ export function forwardingReasons(target: string, own: ReadonlySet<string>, trus
   return ['forwards to a number that is neither one of the account’s nor in RECLAIM_TRUSTED_NUMBERS'];
 }
 
+/** How a card names a number: its number, or its id when Telnyx left the number out. */
+function shown(n: NumberVoiceSettings): string {
+  return n.phone_number ? formatNumber(n.phone_number) : `number ${n.id}`;
+}
+
+/**
+ * A number whose forwarding is on with a target set. Per the spec forwarding takes effect only
+ * when `forwarding_type` is filled in too; a number without one is "armed" (setting the type turns
+ * it on), so a target that is not yours is turned off all the same, and the card says which it is.
+ */
 function plan(n: NumberVoiceSettings, own: ReadonlySet<string>, trust: Trust): PlannedResource | undefined {
   const target = forwardingTarget(n);
   if (!target) return undefined;
+  const type = n.call_forwarding.forwarding_type?.trim() ?? '';
   const reasons = forwardingReasons(target, own, trust);
-  const type = n.call_forwarding.forwarding_type ? ` (${n.call_forwarding.forwarding_type})` : '';
+  const armed = type === '' ? ' (no forwarding_type: not in effect until one is set)' : ` (${type})`;
+  const armedReason =
+    type === '' ? ['forwarding_type is not set, so per the spec it forwards only once one is'] : [];
   return judgeResource(
     {
       resource: n.id,
-      summary: `${formatNumber(n.phone_number)} forwards to ${formatNumber(target)}${type}`,
-      reasons,
+      summary: `${shown(n)} forwards to ${formatNumber(target)}${armed}`,
+      reasons: reasons.length > 0 ? [...reasons, ...armedReason] : [],
     },
     reasons.length > 0 && {
       kind: 'disable_forwarding',
       target: n.id,
-      params: { phoneNumber: n.phone_number, forwardsTo: target },
-      description: `Disable forwarding on ${formatNumber(n.phone_number)} (forwards to ${formatNumber(target)})`,
+      params: { phoneNumber: n.phone_number ?? '', forwardsTo: target },
+      description: `Disable forwarding on ${shown(n)} (forwards to ${formatNumber(target)})`,
     },
   );
 }
 
 async function discover(ctx: PlaybookContext<TelnyxClient>): Promise<Discovery> {
   const trust = trustOf(ctx);
-  const numbers = await ctx.client.numberVoiceSettings.list();
-  const own = new Set(numbers.map((n) => normaliseNumber(n.phone_number)));
+  const listing = await ctx.client.numberVoiceSettings.list();
+  const numbers = listing.items;
+  const own = new Set(numbers.flatMap((n) => (n.phone_number ? [normaliseNumber(n.phone_number)] : [])));
   const planned = numbers.flatMap((n) => plan(n, own, trust) ?? []);
   const forwarding = planned.length;
-  return discoveryOf(planned, (actions) =>
+  const total = plural(numbers.length, 'number');
+  const discovery = discoveryOf(planned, (actions) =>
     actions.length === 0
       ? nothingFound(
           forwarding === 0
-            ? `none of ${plural(numbers.length, 'number')} forwards calls.`
-            : `of ${plural(numbers.length, 'number')}, ${forwarding} forward${forwarding === 1 ? 's' : ''}, all to your own or trusted numbers.`,
+            ? `none of ${total} forwards calls.`
+            : `of ${total}, ${forwarding} forward${forwarding === 1 ? 's' : ''}, all to your own or trusted numbers.`,
         )
-      : `${actions.length} of ${plural(numbers.length, 'number')} forward to numbers that are not yours or to premium-rate destinations; ${forwarding - actions.length} forward to yours.`,
+      : `${actions.length} of ${total} forward to numbers that are not yours or to premium-rate destinations; ${forwarding - actions.length} forward to yours.`,
   );
+  return withUnreadable(discovery, listing.unreadable);
 }
-
-/**
- * Turns forwarding off with both forms the spec describes, `call_forwarding_enabled: false` and a
- * blank `forwards_to`, since which one the live API honours is not documented. The old target
- * stays in the plan, the result and the audit log.
- */
-const disableForwarding: KindExecutor<TelnyxClient> = (ctx, action, recheck) => {
-  const api = ctx.client.numberVoiceSettings;
-  const was = textParam(action, 'forwardsTo');
-  return writeUnlessDone(
-    recheck,
-    async () =>
-      forwardingTarget(await api.get(action.target)) ? undefined : { result: { forwarding: 'off', was } },
-    async () => {
-      const after = await api.update(action.target, {
-        call_forwarding: { call_forwarding_enabled: false, forwards_to: '' },
-      });
-      const still = forwardingTarget(after);
-      if (still) {
-        throw new TelnyxPlaybookError(
-          'telnyx_change_not_applied',
-          `Telnyx accepted the change, but ${formatNumber(after.phone_number)} still forwards to ${formatNumber(still)}; turn it off in the portal.`,
-          { details: { target: action.target } },
-        );
-      }
-      return { result: { forwarding: 'off', was } };
-    },
-  );
-};
 
 export const disableForwardingStep: AutomatedStepDefinition<TelnyxClient> = {
   id: DISABLE_FORWARDING,

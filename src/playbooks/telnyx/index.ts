@@ -1,5 +1,6 @@
 /** playbooks/telnyx: the Telnyx playbook, Telnyx's recovery checklist as ordered steps. */
 import type { TelnyxClient } from '../../providers/telnyx/index.js';
+import { sayingTheWindow } from '../kit/incident-window.js';
 import type { Playbook, StepDefinition } from '../types.js';
 import { disableForwardingStep } from './disable-forwarding.js';
 import {
@@ -19,7 +20,8 @@ import { createSetSpendLimitsStep } from './set-spend-limits.js';
  * Telnyx's compromise checklist ("What to do after my account got compromised"), in the order a
  * responder should work: lock the door (password, 2FA), then the credentials and addresses that
  * let calls through, the messaging secret and API keys, then what the attacker set up to earn
- * money (forwarding, apps), the limits, and finally the bill.
+ * money (forwarding, apps), the limits, and finally the bill. Every automated card says when the
+ * incident window is the default one (no `--since`).
  */
 export const TELNYX_STEPS: StepDefinition<TelnyxClient>[] = [
   changePortalPasswordStep,
@@ -33,7 +35,7 @@ export const TELNYX_STEPS: StepDefinition<TelnyxClient>[] = [
   reviewTexmlAppsStep,
   createSetSpendLimitsStep(),
   reviewUsageBillingStep,
-];
+].map(sayingTheWindow);
 
 export const telnyxPlaybook: Playbook<TelnyxClient> = { provider: 'telnyx', steps: TELNYX_STEPS };
 

@@ -59,7 +59,7 @@ const regenerateV1Secret: KindExecutor<TelnyxClient> = (ctx, action, recheck) =>
       const now = await api.get(action.target);
       if (updatedAt === null || now.updated_at === updatedAt) return undefined;
       const events = await ctx.client.auditEvents.list({ createdAfter: new Date(updatedAt) });
-      const regenerated = events.some(
+      const regenerated = events.items.some(
         (e) => e.resource_id === action.target && e.changes.some((c) => c.field === 'v1_secret'),
       );
       return regenerated ? done : undefined;

@@ -4,13 +4,24 @@ import { discoveryOf, namedWithId, type PlannedResource } from '../kit/action-ki
 import { judgeAddress, judgeResource, reasonsOf } from '../kit/judge-resource.js';
 import { nothingFound, plural } from '../kit/step-kit.js';
 import { type Trust, trustOf } from '../kit/trust.js';
+import { unreadableOf, withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 import { deactivateIpConnection, removeFqdn, removeIp } from './address-actions.js';
 import { dispatchByKind } from './playbook-error.js';
 
 export const REVIEW_IP_CONNECTIONS = 'telnyx.review-ip-connections';
 
+/** An entry whose address Telnyx left out: nothing can judge it, so a person looks (no action). */
+function noAddress(id: string, what: string, owner: string): PlannedResource {
+  return judgeResource({
+    resource: id,
+    summary: `${what} (no address in Telnyx's answer) on connection “${owner}”`,
+    reasons: ['Telnyx did not return its address, so Reclaim cannot judge it: review it in the portal'],
+  });
+}
+
 function planIp(ip: Ip, owner: string, trust: Trust): PlannedResource {
+  if (ip.ip_address === null) return noAddress(ip.id, 'IP', owner);
   const { reasons, act } = judgeAddress(
     ip.ip_address,
     {
@@ -37,6 +48,7 @@ function planIp(ip: Ip, owner: string, trust: Trust): PlannedResource {
 }
 
 function planFqdn(f: Fqdn, owner: string, trust: Trust): PlannedResource {
+  if (f.fqdn === null) return noAddress(f.id, 'FQDN', owner);
   const { reasons, act } = judgeAddress(
     f.fqdn,
     {
@@ -123,12 +135,18 @@ function summarise(
 async function discover(ctx: PlaybookContext<TelnyxClient>): Promise<Discovery> {
   const trust = trustOf(ctx);
   const { client } = ctx;
-  const [connections, ips, fqdnConnections, fqdns] = await Promise.all([
+  const listings = await Promise.all([
     client.ipConnections.list(),
     client.ips.list(),
     client.fqdnConnections.list(),
     client.fqdns.list(),
   ]);
+  const [connections, ips, fqdnConnections, fqdns] = [
+    listings[0].items,
+    listings[1].items,
+    listings[2].items,
+    listings[3].items,
+  ];
   const names = new Map<string, string>();
   for (const c of [...connections, ...fqdnConnections]) names.set(c.id, c.connection_name ?? c.id);
   const owner = (id: string | null) => (id ? (names.get(id) ?? id) : 'none');
@@ -136,10 +154,22 @@ async function discover(ctx: PlaybookContext<TelnyxClient>): Promise<Discovery> 
     ...ips.map((ip) => planIp(ip, owner(ip.connection_id), trust)),
     ...fqdns.map((f) => planFqdn(f, owner(f.connection_id), trust)),
   ];
-  const unjudged = addresses.filter((p) => p.finding.suspicious && !p.action).length;
-  return discoveryOf([...connections.map((c) => planConnection(c, trust)), ...addresses], (actions) =>
-    summarise(trust, ips.length, fqdns.length, actions, unjudged),
+  const blank = new Set([
+    ...ips.filter((ip) => ip.ip_address === null).map((ip) => ip.id),
+    ...fqdns.filter((f) => f.fqdn === null).map((f) => f.id),
+  ]);
+  const unjudged = addresses.filter(
+    (p) => p.finding.suspicious && !p.action && !blank.has(p.finding.resource),
+  ).length;
+  const noAddress =
+    blank.size === 0
+      ? ''
+      : ` ${plural(blank.size, 'entry', 'entries')} came without an address: review ${blank.size === 1 ? 'it' : 'them'} in the portal.`;
+  const discovery = discoveryOf(
+    [...connections.map((c) => planConnection(c, trust)), ...addresses],
+    (actions) => `${summarise(trust, ips.length, fqdns.length, actions, unjudged)}${noAddress}`,
   );
+  return withUnreadable(discovery, unreadableOf(...listings));
 }
 
 export const reviewIpConnectionsStep: AutomatedStepDefinition<TelnyxClient> = {

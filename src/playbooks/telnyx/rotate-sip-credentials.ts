@@ -8,13 +8,15 @@ import { discoveryOf, namedWithId, type PlannedResource } from '../kit/action-ki
 import { changeReasons, judgeResource, reasonsOf } from '../kit/judge-resource.js';
 import { nothingFound, plural } from '../kit/step-kit.js';
 import { type Trust, trustOf } from '../kit/trust.js';
+import { unreadableOf, withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 import { dispatchByKind } from './playbook-error.js';
+import { deactivateCredentialConnection, rotateSipCredentials } from './sip-credential-actions.js';
 import {
-  deactivateCredentialConnection,
   deleteTelephonyCredential,
-  rotateSipCredentials,
-} from './sip-credential-actions.js';
+  expireTelephonyCredential,
+  isExpired,
+} from './telephony-credential-actions.js';
 
 export const ROTATE_SIP_CREDENTIALS = 'telnyx.rotate-sip-credentials';
 
@@ -58,22 +60,42 @@ function planConnection(c: CredentialConnection, trust: Trust): PlannedResource 
   });
 }
 
+/**
+ * An on-demand credential made in the window is deleted. Every other live one is expired: the spec
+ * returns `sip_password` to any API caller, so the attacker could list them all, and its update
+ * request has no password (only `connection_id`, `expires_at`, `name`, `tag`), so the only way to
+ * make a read password worthless is `expires_at` now. Expiring keeps the record (reversible with
+ * a later `expires_at`); the application that made it creates a new one.
+ */
 function planCredential(t: TelephonyCredential, names: Map<string, string>, trust: Trust): PlannedResource {
   const connectionId = t.resource_id?.replace(/^connection:/, '') ?? '';
   const owner = names.get(connectionId) ?? connectionId;
-  const created = t.expired ? undefined : trust.inWindow(t.created_at, 'created');
+  const expired = isExpired(t, new Date());
+  const created = expired ? undefined : trust.inWindow(t.created_at, 'created');
   const label = namedWithId(t.name, t.id);
+  const params = { name: t.name ?? '', resourceId: t.resource_id ?? '' };
+  const summary = `On-demand SIP credential ${label} of connection “${owner}”${expired ? ', expired' : ''}`;
+  if (expired) return judgeResource({ resource: t.id, summary, reasons: [] });
+  if (created !== undefined) {
+    return judgeResource(
+      { resource: t.id, summary, reasons: reasonsOf(created) },
+      {
+        kind: 'delete_telephony_credential',
+        target: t.id,
+        params,
+        description: `Delete on-demand SIP credential ${label} of connection “${owner}”, created after the incident began`,
+      },
+    );
+  }
   return judgeResource(
+    // Like a connection that is rotated, it is not flagged: nothing says it is the attacker's, only
+    // that its password was readable; the action's description says why it is expired.
+    { resource: t.id, summary, reasons: [] },
     {
-      resource: t.id,
-      summary: `On-demand SIP credential ${label} of connection “${owner}”${t.expired ? ', expired' : ''}`,
-      reasons: reasonsOf(created),
-    },
-    created !== undefined && {
-      kind: 'delete_telephony_credential',
+      kind: 'expire_telephony_credential',
       target: t.id,
-      params: { name: t.name ?? '', resourceId: t.resource_id ?? '' },
-      description: `Delete on-demand SIP credential ${label} of connection “${owner}”, created after the incident began`,
+      params,
+      description: `Expire on-demand SIP credential ${label} of connection “${owner}” now (expires_at): its password could be read through the API; the application that made it creates a new one`,
     },
   );
 }
@@ -88,6 +110,8 @@ function plannedChanges(actions: { kind: string }[]): string {
       `deactivate ${plural(count('deactivate_credential_connection'), 'connection')} created after the incident began`,
     count('delete_telephony_credential') > 0 &&
       `delete ${plural(count('delete_telephony_credential'), 'on-demand credential')} created after the incident began`,
+    count('expire_telephony_credential') > 0 &&
+      `expire ${plural(count('expire_telephony_credential'), 'older on-demand credential')} (the API shows their passwords to any caller, and none can be changed)`,
   ]
     .filter((p): p is string => typeof p === 'string')
     .join('; ');
@@ -95,16 +119,17 @@ function plannedChanges(actions: { kind: string }[]): string {
 
 async function discover(ctx: PlaybookContext<TelnyxClient>): Promise<Discovery> {
   const trust = trustOf(ctx);
-  const [connections, credentials] = await Promise.all([
+  const listings = await Promise.all([
     ctx.client.credentialConnections.list(),
     ctx.client.telephonyCredentials.list(),
   ]);
+  const [connections, credentials] = [listings[0].items, listings[1].items];
   const names = new Map(connections.map((c) => [c.id, c.connection_name ?? c.id]));
   const resources = [
     ...connections.map((c) => planConnection(c, trust)),
     ...credentials.map((t) => planCredential(t, names, trust)),
   ];
-  return discoveryOf(resources, (actions) =>
+  const discovery = discoveryOf(resources, (actions) =>
     actions.length === 0
       ? nothingFound(
           connections.length === 0
@@ -113,6 +138,7 @@ async function discover(ctx: PlaybookContext<TelnyxClient>): Promise<Discovery> 
         )
       : `Of ${plural(connections.length, 'credential connection')}: ${plannedChanges(actions)}.`,
   );
+  return withUnreadable(discovery, unreadableOf(...listings));
 }
 
 export const rotateSipCredentialsStep: AutomatedStepDefinition<TelnyxClient> = {
@@ -121,10 +147,13 @@ export const rotateSipCredentialsStep: AutomatedStepDefinition<TelnyxClient> = {
   title: 'Rotate the credentials of SIP connections',
   why: 'Anyone who held the account could read the username and password of every credential connection and register their own PBX to place calls on your bill. New credentials lock them out; connections they created are switched off.',
   risk: 'high',
+  // Each action is one connection's or one credential's own write: independent, so several at once.
+  concurrency: 4,
   discover,
   execute: dispatchByKind(ROTATE_SIP_CREDENTIALS, {
     rotate_sip_credentials: rotateSipCredentials,
     deactivate_credential_connection: deactivateCredentialConnection,
     delete_telephony_credential: deleteTelephonyCredential,
+    expire_telephony_credential: expireTelephonyCredential,
   }),
 };

@@ -3,6 +3,7 @@ import { discoveryOf, namedWithId, type PlannedResource } from '../kit/action-ki
 import { judgeResource } from '../kit/judge-resource.js';
 import { nothingFound, plural } from '../kit/step-kit.js';
 import { type Trust, trustOf } from '../kit/trust.js';
+import { unreadableOf, withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 import { dispatchByKind } from './playbook-error.js';
 import { setMessagingSpendLimit, setOutboundSpendLimits } from './spend-limit-actions.js';
@@ -90,17 +91,18 @@ export function createSetSpendLimitsStep(
 ): AutomatedStepDefinition<TelnyxClient> {
   async function discover(ctx: PlaybookContext<TelnyxClient>): Promise<Discovery> {
     const trust = trustOf(ctx);
-    const [outbound, messaging] = await Promise.all([
+    const listings = await Promise.all([
       ctx.client.outboundVoiceProfiles.list(),
       ctx.client.messagingProfiles.list(),
     ]);
+    const [outbound, messaging] = [listings[0].items, listings[1].items];
     const planned = [
       ...outbound.map((p) => planOutbound(p, safe, trust)),
       ...messaging.map((p) => planMessaging(p, safe, trust)),
     ];
     const checked = `${plural(outbound.length, 'outbound voice profile')} and ${plural(messaging.length, 'messaging profile')}`;
     const safeValues = `${dollars(safe.dailySpendLimit)} a day and ${perMinute(safe.maxDestinationRate)} for calls, ${dollars(safe.messagingDailySpendLimit)} a day for messages`;
-    return discoveryOf(planned, (actions) =>
+    const discovery = discoveryOf(planned, (actions) =>
       actions.length === 0
         ? nothingFound(
             outbound.length + messaging.length === 0
@@ -109,6 +111,7 @@ export function createSetSpendLimitsStep(
           )
         : `${plural(actions.length, 'profile')} of ${checked} ${actions.length === 1 ? 'has' : 'have'} limits off or above the safe values (${safeValues}); set them.`,
     );
+    return withUnreadable(discovery, unreadableOf(...listings));
   }
 
   return {

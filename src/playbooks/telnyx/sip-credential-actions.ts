@@ -1,7 +1,7 @@
 import type { TelnyxClient } from '../../providers/telnyx/index.js';
 import { sha256Hex } from '../../util/hash.js';
 import type { KindExecutor } from '../kit/action-kit.js';
-import { outcomeUnknown, removeUnlessGone, writeUnlessDone } from '../kit/step-kit.js';
+import { outcomeUnknown, writeUnlessDone } from '../kit/step-kit.js';
 import type { ActionOutcome } from '../types.js';
 import { generateSipCredentials } from './generate-sip-credentials.js';
 import { TELNYX_PORTAL } from './manual-steps.js';
@@ -75,17 +75,5 @@ export const deactivateCredentialConnection: KindExecutor<TelnyxClient> = (ctx, 
       });
       return { result: { active: after.active, credentials: 'scrambled' } };
     },
-  );
-};
-
-/** DELETE an on-demand credential; one already gone counts as deleted. */
-export const deleteTelephonyCredential: KindExecutor<TelnyxClient> = (ctx, action, recheck) => {
-  const api = ctx.client.telephonyCredentials;
-  const resourceId = textParam(action, 'resourceId');
-  return removeUnlessGone(
-    recheck,
-    async () => (await api.list(resourceId === '' ? {} : { resourceId })).some((t) => t.id === action.target),
-    () => api.delete(action.target),
-    { result: { deleted: true } },
   );
 };

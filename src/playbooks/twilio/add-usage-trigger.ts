@@ -1,7 +1,10 @@
 import type { Finding, PlannedAction } from '../../domain/types.js';
-import type { TwilioClient, UsageTrigger } from '../../providers/twilio/index.js';
+import type { Listing } from '../../providers/http/index.js';
+import type { TwilioClient, UsageRecord, UsageTrigger } from '../../providers/twilio/index.js';
 import { type KindExecutor, namedWithId } from '../kit/action-kit.js';
 import { findingOf } from '../kit/judge-resource.js';
+import { plural } from '../kit/step-kit.js';
+import { unreadableOf, withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 import { dispatchByKind, textParam } from './playbook-error.js';
 
@@ -31,15 +34,27 @@ function callbackFor(ctx: TwilioContext, options: UsageTriggerOptions): string |
   return host ? `https://${host}${USAGE_TRIGGER_PATH}` : undefined;
 }
 
-async function spend(ctx: TwilioContext, startDate: string, endDate: string): Promise<number> {
-  const records = await ctx.client.usage.records({ category: 'totalprice', startDate, endDate });
-  return records.reduce((sum, r) => sum + (r.price ?? 0), 0);
+async function spend(
+  ctx: TwilioContext,
+  startDate: string,
+  endDate: string,
+): Promise<{ total: number; listing: Listing<UsageRecord> }> {
+  const listing = await ctx.client.usage.records({ category: 'totalprice', startDate, endDate });
+  return { total: listing.items.reduce((sum, r) => sum + (r.price ?? 0), 0), listing };
+}
+
+/** What a trigger watches: spend (`price`) is the only one that alerts on money. */
+function watches(t: UsageTrigger): string {
+  if (t.trigger_by === 'price') return `spend passes ${t.trigger_value ?? '?'}`;
+  if (t.trigger_by === 'count') return `the count passes ${t.trigger_value ?? '?'} (not spend)`;
+  if (t.trigger_by === 'usage') return `usage passes ${t.trigger_value ?? '?'} (not spend)`;
+  return `an unknown measure passes ${t.trigger_value ?? '?'}`;
 }
 
 function triggerFinding(t: UsageTrigger): Finding {
   return findingOf({
     resource: t.sid,
-    summary: `Usage trigger ${namedWithId(t.friendly_name, t.sid)}: ${t.recurring ?? 'once'}, ${t.usage_category} by ${t.trigger_by} at ${t.trigger_value}, calls ${t.callback_url ?? 'nothing'}`,
+    summary: `Usage trigger ${namedWithId(t.friendly_name, t.sid)}: ${t.recurring ?? 'once'}, ${t.usage_category ?? 'unknown category'} when ${watches(t)}, calls ${t.callback_url ?? 'nothing'}`,
     reasons: [],
   });
 }
@@ -56,7 +71,9 @@ export function createAddUsageTriggerStep(
   async function discover(ctx: TwilioContext): Promise<Discovery> {
     const today = Math.floor(Date.now() / DAY) * DAY;
     const baselineEnd = ctx.since ? Math.floor(ctx.since.getTime() / DAY) * DAY - DAY : today;
-    const baseline = await spend(ctx, day(baselineEnd - 29 * DAY), day(baselineEnd));
+    const baselineRead = await spend(ctx, day(baselineEnd - 29 * DAY), day(baselineEnd));
+    const baseline = baselineRead.total;
+    const read: Listing<unknown>[] = [baselineRead.listing];
     const average = baseline / 30;
     const findings: Finding[] = [
       findingOf({
@@ -67,20 +84,26 @@ export function createAddUsageTriggerStep(
     ];
     if (ctx.since) {
       const since = await spend(ctx, day(ctx.since.getTime()), day(today));
+      read.push(since.listing);
       findings.push(
         findingOf({
           resource: 'usage:totalprice:incident',
-          summary: `Spend since the incident began: ${since.toFixed(2)}`,
+          summary: `Spend since the incident began: ${since.total.toFixed(2)}`,
           reasons: [],
         }),
       );
     }
-    const triggers = await ctx.client.usage.triggers({ usageCategory: 'totalprice', recurring: 'daily' });
+    const listed = await ctx.client.usage.triggers({ usageCategory: 'totalprice', recurring: 'daily' });
+    read.push(listed);
+    const triggers = listed.items;
     findings.push(...triggers.map(triggerFinding));
+    // Only a trigger on price alerts on spend; one by count or usage watches something else.
+    const spendTriggers = triggers.filter((t) => t.trigger_by === 'price');
+    const others = triggers.length - spendTriggers.length;
     const callbackUrl = callbackFor(ctx, options);
     const value = Math.max(USAGE_TRIGGER_FLOOR, Math.ceil(average * 2)).toFixed(2);
     const actions: PlannedAction[] = [];
-    if (!triggers.some((t) => t.trigger_by === 'price') && callbackUrl) {
+    if (spendTriggers.length === 0 && callbackUrl) {
       actions.push({
         kind: 'create_usage_trigger',
         target: ctx.client.accountSid,
@@ -88,12 +111,16 @@ export function createAddUsageTriggerStep(
         description: `Create a daily usage trigger that calls ${callbackUrl} when a day's total spend passes ${value}`,
       });
     }
+    const notSpend =
+      others === 0
+        ? ''
+        : ` ${plural(others, 'daily trigger')} on total price ${others === 1 ? 'watches' : 'watch'} a count or usage, not spend.`;
     const summary = actions.length
-      ? `No daily spend alert exists: create one at ${value} a day (twice the usual). It only calls ${callbackUrl}; point that path at your alerting, or change it in the Console (Monitor › Usage triggers).`
-      : triggers.length
-        ? `Nothing found: a daily spend trigger already exists (${triggers.length}).`
-        : 'Nothing planned: Twilio usage triggers need a callback URL and RECLAIM_TRUSTED_HOSTS names no host; create one in the Console (Monitor › Usage triggers).';
-    return { findings, actions, summary };
+      ? `No daily spend alert exists: create one at ${value} a day (twice the usual). It only calls ${callbackUrl}; point that path at your alerting, or change it in the Console (Monitor › Usage triggers).${notSpend}`
+      : spendTriggers.length
+        ? `Nothing found: a daily spend trigger already exists (${spendTriggers.length}).${notSpend}`
+        : `Nothing planned: Twilio usage triggers need a callback URL and RECLAIM_TRUSTED_HOSTS names no host; create one in the Console (Monitor › Usage triggers).${notSpend}`;
+    return withUnreadable({ findings, actions, summary }, unreadableOf(...read));
   }
 
   const create: KindExecutor<TwilioClient> = async (ctx, action, recheck) => {
@@ -102,7 +129,7 @@ export function createAddUsageTriggerStep(
     if (recheck) {
       const existing = (
         await ctx.client.usage.triggers({ usageCategory: 'totalprice', recurring: 'daily' })
-      ).find((t) => t.friendly_name === friendlyName);
+      ).items.find((t) => t.friendly_name === friendlyName);
       if (existing) return { result: { created: true, sid: existing.sid, note: 'already there' } };
     }
     const made = await ctx.client.usage.createTrigger({

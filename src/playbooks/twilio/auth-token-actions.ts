@@ -8,13 +8,17 @@ import { textParam } from './playbook-error.js';
 
 const WHERE = `the Console (${TWILIO_CONSOLE}): Admin › Account management › API keys & tokens › Auth Tokens`;
 
-/** True while the token the client holds still authenticates; false once Twilio refuses it (401). */
-async function currentTokenWorks(client: TwilioClient): Promise<boolean> {
+/**
+ * True while the token the client holds still authenticates; false once Twilio refuses it. Only a
+ * 401 (20003) says the credentials were refused: a 403 is a permission the token lacks, which says
+ * nothing about a rotation, so it is thrown, not read as "rotated".
+ */
+export async function currentTokenWorks(client: TwilioClient): Promise<boolean> {
   try {
     await client.accounts.fetch();
     return true;
   } catch (err) {
-    if (err instanceof ProviderError && err.code === 'provider_auth_failed') return false;
+    if (err instanceof ProviderError && err.status === 401) return false;
     throw err;
   }
 }
@@ -37,7 +41,7 @@ export const rotateAuthToken: KindExecutor<TwilioClient> = async (ctx, action, r
     return {
       result: {
         rotated: true,
-        token: `not recoverable: an earlier attempt promoted it and its answer was lost. Reveal or rotate it in ${WHERE}, then set TWILIO_AUTH_TOKEN.`,
+        token: `not recoverable: an earlier attempt promoted it and its answer was lost. Reveal or rotate it in ${WHERE}, then give it to Reclaim with /compromise connect twilio.`,
       },
     };
   }
@@ -55,9 +59,10 @@ export const rotateAuthToken: KindExecutor<TwilioClient> = async (ctx, action, r
     result: {
       rotated: true,
       reclaimUsesNewToken: true,
-      nextStep: 'set TWILIO_AUTH_TOKEN to the revealed token',
+      nextStep: 'give the revealed token to your other integrations; Reclaim keeps it in its connection',
     },
     secrets: [{ label: `New Twilio Auth Token for ${client.accountSid}`, value: token }],
+    rotatedCredential: { provider: 'twilio', accountSid: client.accountSid, authToken: token },
   };
   ctx.logger.info(
     { accountSid: client.accountSid },

@@ -1,5 +1,6 @@
 /** playbooks/twilio: the Twilio playbook, Twilio's recovery checklist as ordered steps. */
 import type { TwilioClient } from '../../providers/twilio/index.js';
+import { sayingTheWindow } from '../kit/incident-window.js';
 import type { Playbook, StepDefinition } from '../types.js';
 import { createAddUsageTriggerStep, type UsageTriggerOptions } from './add-usage-trigger.js';
 import {
@@ -41,7 +42,7 @@ export function createTwilioSteps(
     createAddUsageTriggerStep(options.usageTrigger),
     reviewPaymentMethodsStep,
     reviewAccountSettingsStep,
-  ];
+  ].map(sayingTheWindow);
 }
 
 export const TWILIO_STEPS: StepDefinition<TwilioClient>[] = createTwilioSteps();

@@ -1,6 +1,7 @@
-import type { ApiKey, TwilioClient } from '../../providers/twilio/index.js';
+import { listingHas } from '../../providers/http/index.js';
+import type { TwilioClient } from '../../providers/twilio/index.js';
 import type { KindExecutor } from '../kit/action-kit.js';
-import { outcomeUnknown, removeListed } from '../kit/step-kit.js';
+import { outcomeUnknown, removeUnlessGone } from '../kit/step-kit.js';
 import type { ActionOutcome } from '../types.js';
 import { TWILIO_CONSOLE } from './manual-steps.js';
 import { textParam } from './playbook-error.js';
@@ -8,15 +9,24 @@ import { textParam } from './playbook-error.js';
 const KEYS_PAGE = `the Console (${TWILIO_CONSOLE}): Admin › Account management › API keys & tokens`;
 
 async function keyNamed(client: TwilioClient, name: string) {
-  return (await client.keys.list()).find((k) => k.friendly_name === name);
+  return (await client.keys.list()).items.find((k) => k.friendly_name === name);
 }
 
-/** DELETE the key; one already gone counts as deleted. */
-export const deleteApiKey = removeListed<TwilioClient, ApiKey>(
-  (client) => client.keys,
-  (k) => k.sid,
-  { result: { deleted: true } },
-);
+/**
+ * DELETE the key; one already gone counts as deleted. A key only iam v1 lists (`via: iam`, a
+ * restricted key) is deleted and rechecked through iam v1: the 2010 API may not know it, and its
+ * 404 would look like "already gone".
+ */
+export const deleteApiKey: KindExecutor<TwilioClient> = (ctx, action, recheck) => {
+  const iam = action.params.via === 'iam';
+  const { keys, iamKeys } = ctx.client;
+  return removeUnlessGone(
+    recheck,
+    async () => listingHas(await (iam ? iamKeys.list() : keys.list()), action.target, (k) => k.sid),
+    () => (iam ? iamKeys.delete(action.target) : keys.delete(action.target)),
+    { result: { deleted: true, ...(iam ? { via: 'iam v1' } : {}) } },
+  );
+};
 
 /**
  * A new Standard key; its SID and secret go only into `secrets`. When the create's outcome is

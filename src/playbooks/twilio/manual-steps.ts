@@ -79,8 +79,8 @@ export const reviewPaymentMethodsStep: ManualStepDefinition = {
 export const reviewAccountSettingsStep: ManualStepDefinition = {
   id: 'twilio.review-account-settings',
   kind: 'manual',
-  title: 'Review account settings the API does not reach',
-  why: 'Attackers open the account to expensive destinations and hide their traces in settings Reclaim cannot read, so a person checks them once the doors are shut.',
+  title: 'Review geo permissions, SIP domains, caller IDs and recent events',
+  why: 'Attackers open the account to expensive destinations, point SIP domains at their servers and verify caller IDs to spoof with. Twilio’s API has all of these (voice v1 DialingPermissions, the 2010 SIP Domains and OutgoingCallerIds, monitor v1 Events), but Reclaim does not act on them yet, so a person checks them once the doors are shut.',
   risk: 'normal',
   instructions: [
     `1. In the Twilio Console (${TWILIO_CONSOLE}), open *Admin* › *Account management* › *General settings*: check the account name, owner and contact emails.`,

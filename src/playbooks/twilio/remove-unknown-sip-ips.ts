@@ -1,9 +1,11 @@
+import { listingHas } from '../../providers/http/index.js';
 import type { SipIpAccessControlList, SipIpAddress, TwilioClient } from '../../providers/twilio/index.js';
 import { discoveryOf, type KindExecutor, type PlannedResource } from '../kit/action-kit.js';
 import { cidrContains } from '../kit/cidr-contains.js';
 import { judgeAddress, judgeResource } from '../kit/judge-resource.js';
 import { nothingFound, plural, removeUnlessGone } from '../kit/step-kit.js';
 import { type Trust, trustOf } from '../kit/trust.js';
+import { withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 import { dispatchByKind, textParam } from './playbook-error.js';
 
@@ -35,13 +37,22 @@ function planAddress(
   ctx: TwilioContext,
   trust: Trust,
 ): PlannedResource {
+  if (ip.ip_address === null) {
+    // The spec lets `ip_address` be null: nothing can judge the entry, so a person looks.
+    return judgeResource({
+      resource: ip.sid,
+      summary: `IP entry ${ip.sid} (no address in Twilio's answer) on IP access control list “${acl.friendly_name ?? acl.sid}”`,
+      reasons: ['Twilio did not return its address, so Reclaim cannot judge it: review it in the Console'],
+    });
+  }
+  const address = ip.ip_address;
   const prefix = effectivePrefix(ip);
-  const shown = prefix === 32 ? ip.ip_address : `${ip.ip_address}/${prefix}`;
+  const shown = prefix === 32 ? address : `${address}/${prefix}`;
   const aclName = acl.friendly_name ?? acl.sid;
   const { reasons, act } = judgeAddress(
     shown,
     {
-      trusted: rangeIsTrusted(ip.ip_address, prefix, ctx.trusted.ips),
+      trusted: rangeIsTrusted(address, prefix, ctx.trusted.ips),
       configured: trust.ipsConfigured,
       added: trust.inWindow(ip.date_created, 'added'),
     },
@@ -61,16 +72,30 @@ function planAddress(
 
 async function discover(ctx: TwilioContext): Promise<Discovery> {
   const trust = trustOf(ctx);
-  const acls = await ctx.client.sipIpAccess.lists();
+  const listed = await ctx.client.sipIpAccess.lists();
+  const acls = listed.items;
   const planned: PlannedResource[] = [];
+  const unreadable = [...listed.unreadable];
+  const blank = new Set<string>();
   for (const acl of acls) {
     const addresses = await ctx.client.sipIpAccess.addresses(acl.sid);
-    planned.push(...addresses.map((ip) => planAddress(ip, acl, ctx, trust)));
+    unreadable.push(...addresses.unreadable);
+    for (const ip of addresses.items) if (ip.ip_address === null) blank.add(ip.sid);
+    planned.push(...addresses.items.map((ip) => planAddress(ip, acl, ctx, trust)));
   }
-  const unjudged = planned.filter((p) => p.finding.suspicious && !p.action).length;
-  return discoveryOf(planned, (actions) =>
-    summarise(acls.length, planned.length, actions.length, unjudged, trust.ipsConfigured),
+  const unjudged = planned.filter(
+    (p) => p.finding.suspicious && !p.action && !blank.has(p.finding.resource),
+  ).length;
+  const noAddress =
+    blank.size === 0
+      ? ''
+      : ` ${plural(blank.size, 'entry', 'entries')} came without an address: review ${blank.size === 1 ? 'it' : 'them'} in the Console.`;
+  const discovery = discoveryOf(
+    planned,
+    (actions) =>
+      `${summarise(acls.length, planned.length, actions.length, unjudged, trust.ipsConfigured)}${noAddress}`,
   );
+  return withUnreadable(discovery, unreadable);
 }
 
 /** `unjudged`: addresses flagged for a person because no RECLAIM_TRUSTED_IPS could judge them. */
@@ -101,7 +126,7 @@ const removeSipIp: KindExecutor<TwilioClient> = async (ctx, action, recheck) => 
   const aclSid = textParam(action, 'aclSid');
   return removeUnlessGone(
     recheck,
-    async () => (await ctx.client.sipIpAccess.addresses(aclSid)).some((ip) => ip.sid === action.target),
+    async () => listingHas(await ctx.client.sipIpAccess.addresses(aclSid), action.target, (ip) => ip.sid),
     () => ctx.client.sipIpAccess.deleteAddress(aclSid, action.target),
     { result: { removed: true } },
   );

@@ -6,7 +6,7 @@ export const RESET_NUMBER_WEBHOOKS = 'twilio.reset-number-webhooks';
 
 function name(n: IncomingPhoneNumber): string {
   const friendly = n.friendly_name && n.friendly_name !== n.phone_number ? ` “${n.friendly_name}”` : '';
-  return `number ${n.phone_number}${friendly}`;
+  return `number ${n.phone_number ?? n.sid}${friendly}`;
 }
 
 export const resetNumberWebhooksStep = createUrlResetStep<IncomingPhoneNumber>({

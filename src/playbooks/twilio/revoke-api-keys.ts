@@ -1,10 +1,15 @@
-import type { ApiKey, TwilioClient } from '../../providers/twilio/index.js';
+import type { Finding, PlannedAction } from '../../domain/types.js';
+import { type Listing, ProviderError } from '../../providers/http/index.js';
+import type { ApiKey, IamApiKey, TwilioClient } from '../../providers/twilio/index.js';
 import { collectPlans, namedWithId, type PlannedResource } from '../kit/action-kit.js';
-import { judgeResource, reasonsOf } from '../kit/judge-resource.js';
+import { windowOf } from '../kit/incident-window.js';
+import { findingOf, judgeResource, reasonsOf } from '../kit/judge-resource.js';
 import { nothingFound, plural, shownTime } from '../kit/step-kit.js';
 import { trustOf } from '../kit/trust.js';
+import { unreadableOf, withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 import { createReplacementKey, deleteApiKey } from './key-actions.js';
+import { TWILIO_CONSOLE } from './manual-steps.js';
 import { dispatchByKind } from './playbook-error.js';
 
 type TwilioContext = PlaybookContext<TwilioClient>;
@@ -18,29 +23,72 @@ export function replacementKeyName(now: Date): string {
   return `${REPLACEMENT_KEY_PREFIX} ${now.toISOString().slice(0, 10)}`;
 }
 
-function planKey(key: ApiKey, ctx: TwilioContext): PlannedResource {
+/** A key as the step sees it: from the 2010 listing, or only from iam v1 (restricted keys). */
+interface SeenKey extends ApiKey {
+  flags: string[];
+  /** True when only iam v1 lists it: it is deleted through iam v1 too. */
+  iamOnly: boolean;
+}
+
+function planKey(key: SeenKey, ctx: TwilioContext): PlannedResource {
   const label = namedWithId(key.friendly_name, key.sid);
   const ours = key.friendly_name?.startsWith(REPLACEMENT_KEY_PREFIX) === true;
   const created = ours ? undefined : trustOf(ctx).inWindow(key.date_created, 'created');
+  const kind = key.iamOnly ? 'restricted API key (listed by iam v1 only)' : 'API key';
+  const flags = key.flags.length > 0 ? `, flags ${key.flags.join(', ')}` : '';
   return judgeResource(
     {
       resource: key.sid,
-      summary: `API key ${label}, created ${shownTime(key.date_created)}${ours ? ' by Reclaim' : ''}`,
+      summary: `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${label}, created ${shownTime(key.date_created)}${flags}${ours ? ' by Reclaim' : ''}`,
       reasons: reasonsOf(created),
     },
     created !== undefined && {
       kind: 'delete_api_key',
       target: key.sid,
-      params: { friendlyName: key.friendly_name ?? '' },
-      description: `Delete API key ${label}, created after the incident began (it stops working at once)`,
+      // Keys the 2010 listing shows keep their params as before; iam-only ones say so.
+      params: key.iamOnly
+        ? { friendlyName: key.friendly_name ?? '', via: 'iam' }
+        : { friendlyName: key.friendly_name ?? '' },
+      description: `Delete ${kind} ${label}, created after the incident began (it stops working at once)`,
     },
   );
 }
 
+/** iam v1's listing, or why it could not be read (a key that may not call iam, an account without it). */
+async function iamKeys(ctx: TwilioContext): Promise<Listing<IamApiKey> | Finding> {
+  try {
+    return await ctx.client.iamKeys.list();
+  } catch (err) {
+    if (!(err instanceof ProviderError) || ![401, 403, 404].includes(err.status ?? 0)) throw err;
+    return findingOf({
+      resource: 'iam:keys',
+      summary: `iam v1 /v1/Keys answered ${err.status}: restricted API keys could not be listed`,
+      reasons: [
+        `review them in the Console (${TWILIO_CONSOLE}): Admin › Account management › API keys & tokens`,
+      ],
+    });
+  }
+}
+
+/**
+ * The keys of both listings by SID: the 2010 `Keys.json` and iam v1 `/v1/Keys`, which also lists
+ * restricted keys (`KeyType=restricted`) the 2010 listing may not show.
+ */
+function mergeKeys(keys: readonly ApiKey[], iam: readonly IamApiKey[]): SeenKey[] {
+  const flags = new Map(iam.map((k) => [k.sid, k.flags]));
+  const seen: SeenKey[] = keys.map((k) => ({ ...k, flags: flags.get(k.sid) ?? [], iamOnly: false }));
+  const known = new Set(keys.map((k) => k.sid));
+  for (const k of iam) if (!known.has(k.sid)) seen.push({ ...k, iamOnly: true });
+  return seen;
+}
+
 async function discover(ctx: TwilioContext): Promise<Discovery> {
-  const keys = await ctx.client.keys.list();
+  const [listed, iam] = await Promise.all([ctx.client.keys.list(), iamKeys(ctx)]);
+  const iamListing = 'items' in iam ? iam : undefined;
+  const keys = mergeKeys(listed.items, iamListing?.items ?? []);
   const planned = keys.map((k) => planKey(k, ctx));
   const { findings, actions } = collectPlans(planned);
+  if (!iamListing) findings.push(iam as Finding);
   if (actions.length > 0) {
     const name = replacementKeyName(new Date());
     actions.push({
@@ -48,27 +96,28 @@ async function discover(ctx: TwilioContext): Promise<Discovery> {
       target: ctx.client.accountSid,
       params: { friendlyName: name },
       description: `Create a Standard API key “${name}” for the integrations that used a deleted key; its secret is sealed for one reveal`,
-    });
+    } satisfies PlannedAction);
   }
-  const noWindow = ctx.since
-    ? ''
-    : ' Without --since Reclaim cannot tell new keys from old: review them in the Console.';
   const deleting = actions.length - (actions.length > 0 ? 1 : 0);
-  return {
-    findings,
-    actions,
-    summary:
-      deleting === 0
-        ? nothingFound(`${plural(keys.length, 'API key')}, none created after the incident began.${noWindow}`)
-        : `Of ${plural(keys.length, 'API key')}, ${deleting} ${deleting === 1 ? 'was' : 'were'} created after the incident began: delete them and create one replacement key.`,
-  };
+  const restricted = keys.filter((k) => k.iamOnly).length;
+  const incl = restricted > 0 ? ` (${restricted} restricted, listed by iam v1 only)` : '';
+  const window = windowOf(ctx);
+  const since = window.defaulted ? 'in the default window' : 'after the incident began';
+  const summary =
+    deleting === 0
+      ? nothingFound(`${plural(keys.length, 'API key')}${incl}, none created ${since}.`)
+      : `Of ${plural(keys.length, 'API key')}${incl}, ${deleting} ${deleting === 1 ? 'was' : 'were'} created ${since}: delete them and create one replacement key.`;
+  return withUnreadable(
+    { findings, actions, summary },
+    unreadableOf(listed, ...(iamListing ? [iamListing] : [])),
+  );
 }
 
 export const revokeApiKeysStep: AutomatedStepDefinition<TwilioClient> = {
   id: REVOKE_API_KEYS,
   kind: 'automated',
   title: 'Delete API keys created since the takeover',
-  why: 'An API key works without the Console password, 2FA or the Auth Token, so a key the attacker made survives every other change. A key’s secret is shown only when it is made, so keys older than the takeover stay private.',
+  why: 'An API key works without the Console password, 2FA or the Auth Token, so a key the attacker made survives every other change; restricted keys are read through iam v1, as the older listing may not show them. A key’s secret is shown only when it is made, so keys older than the takeover stay private.',
   risk: 'high',
   discover,
   execute: dispatchByKind(REVOKE_API_KEYS, {

@@ -29,7 +29,7 @@ async function discover(ctx: PlaybookContext<TwilioClient>): Promise<Discovery> 
         description: `Rotate the Auth Token of ${label}: create a secondary token and promote it, so the old one stops working at once; the new one is sealed for one reveal`,
       },
     ],
-    summary: `The Auth Token of ${label} opens the whole REST API: rotate it. Every integration that uses it breaks until it gets the new one (revealed once here); Reclaim switches to it by itself, but set TWILIO_AUTH_TOKEN to it before Reclaim restarts.`,
+    summary: `The Auth Token of ${label} opens the whole REST API: rotate it. Every integration that uses it breaks until it gets the new one (revealed once here); Reclaim switches to it by itself and keeps it in its connection, so a restart carries on with it.`,
   };
 }
 

@@ -3,6 +3,7 @@ import { discoveryOf, type PlannedResource } from '../kit/action-kit.js';
 import { judgeResource, reasonsOf } from '../kit/judge-resource.js';
 import { nothingFound, plural } from '../kit/step-kit.js';
 import { type Trust, trustOf } from '../kit/trust.js';
+import { withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 import { dispatchByKind } from './playbook-error.js';
 import { deleteSipCredential, rotateSipPassword } from './sip-credential-actions.js';
@@ -37,13 +38,16 @@ function planCredential(c: SipCredential, list: SipCredentialList, trust: Trust)
 
 async function discover(ctx: PlaybookContext<TwilioClient>): Promise<Discovery> {
   const trust = trustOf(ctx);
-  const lists = await ctx.client.sipCredentials.lists();
+  const listed = await ctx.client.sipCredentials.lists();
+  const lists = listed.items;
   const planned: PlannedResource[] = [];
+  const unreadable = [...listed.unreadable];
   for (const list of lists) {
     const credentials = await ctx.client.sipCredentials.list(list.sid);
-    planned.push(...credentials.map((c) => planCredential(c, list, trust)));
+    unreadable.push(...credentials.unreadable);
+    planned.push(...credentials.items.map((c) => planCredential(c, list, trust)));
   }
-  return discoveryOf(planned, (actions) => {
+  const discovery = discoveryOf(planned, (actions) => {
     const rotating = actions.filter((a) => a.kind === 'rotate_sip_password').length;
     const deleting = actions.length - rotating;
     const parts = [
@@ -54,6 +58,7 @@ async function discover(ctx: PlaybookContext<TwilioClient>): Promise<Discovery> 
       ? nothingFound(`${plural(lists.length, 'SIP credential list')}, no credentials in them.`)
       : `In ${plural(lists.length, 'SIP credential list')}: ${parts.join('; ')}. Update each PBX or phone with its new password.`;
   });
+  return withUnreadable(discovery, unreadable);
 }
 
 export const rotateSipCredentialsStep: AutomatedStepDefinition<TwilioClient> = {

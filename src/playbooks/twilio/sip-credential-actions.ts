@@ -1,3 +1,4 @@
+import { listingHas } from '../../providers/http/index.js';
 import type { TwilioClient } from '../../providers/twilio/index.js';
 import type { KindExecutor } from '../kit/action-kit.js';
 import { outcomeUnknown, removeUnlessGone } from '../kit/step-kit.js';
@@ -49,7 +50,7 @@ export const deleteSipCredential: KindExecutor<TwilioClient> = async (ctx, actio
   const listSid = textParam(action, 'listSid');
   return removeUnlessGone(
     recheck,
-    async () => (await api.list(listSid)).some((c) => c.sid === action.target),
+    async () => listingHas(await api.list(listSid), action.target, (c) => c.sid),
     () => api.delete(listSid, action.target),
     { result: { deleted: true } },
   );

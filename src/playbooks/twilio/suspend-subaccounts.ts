@@ -1,5 +1,6 @@
 import type { TwilioAccount, TwilioClient } from '../../providers/twilio/index.js';
 import { type KindExecutor, namedWithId, type PlannedResource } from '../kit/action-kit.js';
+import { windowOf } from '../kit/incident-window.js';
 import { judgeEach, judgeResource } from '../kit/judge-resource.js';
 import { nothingFound, plural, shownTime } from '../kit/step-kit.js';
 import type { Trust } from '../kit/trust.js';
@@ -15,7 +16,7 @@ function planSubaccount(a: TwilioAccount, trust: Trust): PlannedResource {
   return judgeResource(
     {
       resource: a.sid,
-      summary: `Subaccount ${label}, ${a.status}, created ${shownTime(a.date_created)}`,
+      summary: `Subaccount ${label}, ${a.status ?? 'status unknown'}, created ${shownTime(a.date_created)}`,
       reasons: created && active ? [created, 'still active: it has its own Auth Token and API access'] : [],
     },
     created !== undefined &&
@@ -29,19 +30,15 @@ function planSubaccount(a: TwilioAccount, trust: Trust): PlannedResource {
 }
 
 function discover(ctx: PlaybookContext<TwilioClient>): Promise<Discovery> {
-  const noWindow = ctx.since
-    ? ''
-    : ' Without --since Reclaim cannot tell new subaccounts from old: review them in the Console.';
+  const since = windowOf(ctx).defaulted ? 'in the default window' : 'after the incident began';
   return judgeEach(
     ctx,
     (client) => client.accounts.listSubaccounts(),
     planSubaccount,
     ({ planned, actions }) =>
       actions.length === 0
-        ? nothingFound(
-            `${plural(planned.length, 'subaccount')}, none active and created after the incident began.${noWindow}`,
-          )
-        : `Of ${plural(planned.length, 'subaccount')}, suspend ${actions.length} created after the incident began and still active.`,
+        ? nothingFound(`${plural(planned.length, 'subaccount')}, none active and created ${since}.`)
+        : `Of ${plural(planned.length, 'subaccount')}, suspend ${actions.length} created ${since} and still active.`,
   );
 }
 

@@ -1,3 +1,4 @@
+import type { Listing } from '../../providers/http/index.js';
 import type { TwilioClient } from '../../providers/twilio/index.js';
 import { judgeEach } from '../kit/judge-resource.js';
 import { nothingFound, plural } from '../kit/step-kit.js';
@@ -18,7 +19,7 @@ export interface UrlResetStepConfig<R extends { sid: string; date_updated: strin
   /** `number`, `TwiML app`: counted on the card. */
   noun: string;
   fields: readonly UrlField[];
-  list(client: TwilioClient): Promise<R[]>;
+  list(client: TwilioClient): Promise<Listing<R>>;
   fetch(client: TwilioClient, sid: string): Promise<R>;
   update(client: TwilioClient, sid: string, urls: Record<string, null>): Promise<R>;
   /** How a card names one, e.g. `number +13035550142 “(303) 555-0142”`. */

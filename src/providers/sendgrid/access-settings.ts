@@ -1,3 +1,4 @@
+import type { Listing } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { resourcePath } from './resource-path.js';
 import {
@@ -6,16 +7,16 @@ import {
   accessAttemptSchema,
   allowedIpSchema,
 } from './schemas/access-settings.js';
-import { noContent, resultList } from './schemas/common.js';
+import { noContent, resultList, resultRecords } from './schemas/common.js';
 
 /** How many recent access attempts to read; the spec's default is 20 and it names no maximum. */
 export const SENDGRID_ACTIVITY_LIMIT = 100;
 
 export interface AccessSettingsApi {
   /** `GET /v3/access_settings/activity?limit=`: recent sign-ins and API calls, newest first. */
-  listActivity(limit?: number): Promise<AccessAttempt[]>;
+  listActivity(limit?: number): Promise<Listing<AccessAttempt>>;
   /** `GET /v3/access_settings/whitelist`: the allow list (empty: IP Access Management is off). */
-  listAllowed(): Promise<AllowedIp[]>;
+  listAllowed(): Promise<Listing<AllowedIp>>;
   /** `POST /v3/access_settings/whitelist` `{ ips: [{ ip }] }` (201): the entries as created. */
   addAllowed(ips: string[]): Promise<AllowedIp[]>;
   /** `DELETE /v3/access_settings/whitelist/{rule_id}` (204). */
@@ -31,7 +32,11 @@ export function createAccessSettingsApi(http: ProviderHttp): AccessSettingsApi {
         method: 'GET',
         path: '/v3/access_settings/activity',
         query: { limit },
-        schema: resultList(accessAttemptSchema),
+        schema: resultRecords(accessAttemptSchema, {
+          provider: http.provider,
+          operation: 'list recent access attempts',
+          idKeys: ['ip'],
+        }),
         operation: 'list recent access attempts',
       });
       return res.data.result;
@@ -40,7 +45,11 @@ export function createAccessSettingsApi(http: ProviderHttp): AccessSettingsApi {
       const res = await http.request({
         method: 'GET',
         path: ALLOW_LIST,
-        schema: resultList(allowedIpSchema),
+        schema: resultRecords(allowedIpSchema, {
+          provider: http.provider,
+          operation: 'list allowed IPs',
+          idKeys: ['id'],
+        }),
         operation: 'list allowed IPs',
       });
       return res.data.result;

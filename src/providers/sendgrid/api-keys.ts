@@ -1,23 +1,23 @@
-import { z } from 'zod';
+import type { Listing } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { resourcePath } from './resource-path.js';
 import {
   type ApiKey,
   type ApiKeyWithScopes,
+  apiKeyAnswerSchema,
   apiKeySchema,
-  apiKeyWithScopesSchema,
   type CreatedApiKey,
   createdApiKeySchema,
 } from './schemas/api-keys.js';
-import { noContent, resultList } from './schemas/common.js';
+import { noContent, resultRecords } from './schemas/common.js';
 
 /** An account holds at most 100 API keys (spec, CreateApiKey), so one page of 100 lists them all. */
 export const SENDGRID_MAX_API_KEYS = 100;
 
 export interface ApiKeysApi {
   /** `GET /v3/api_keys?limit=100`: ids and names only. */
-  list(): Promise<ApiKey[]>;
-  /** `GET /v3/api_keys/{id}`: the key with its scopes. */
+  list(): Promise<Listing<ApiKey>>;
+  /** `GET /v3/api_keys/{id}`: the key with its scopes, in the spec's `result` shape or the flat one. */
   get(apiKeyId: string): Promise<ApiKeyWithScopes>;
   /**
    * `POST /v3/api_keys`. `scopes` must be given: without it SendGrid creates a full-access key.
@@ -37,7 +37,11 @@ export function createApiKeysApi(http: ProviderHttp): ApiKeysApi {
         method: 'GET',
         path: KEYS,
         query: { limit: SENDGRID_MAX_API_KEYS },
-        schema: resultList(apiKeySchema),
+        schema: resultRecords(apiKeySchema, {
+          provider: http.provider,
+          operation: 'list API keys',
+          idKeys: ['api_key_id'],
+        }),
         operation: 'list API keys',
       });
       return res.data.result;
@@ -46,11 +50,10 @@ export function createApiKeysApi(http: ProviderHttp): ApiKeysApi {
       const res = await http.request({
         method: 'GET',
         path: resourcePath(KEYS, apiKeyId),
-        // The spec wraps the one key in `result: [ … ]`; an empty list is a shape we cannot use.
-        schema: z.object({ result: z.array(apiKeyWithScopesSchema).min(1) }),
+        schema: apiKeyAnswerSchema(apiKeyId),
         operation: 'get API key scopes',
       });
-      return res.data.result[0]!;
+      return res.data;
     },
     async create(input) {
       const res = await http.request({

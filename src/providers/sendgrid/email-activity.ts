@@ -1,3 +1,4 @@
+import type { Listing, UnreadableRecord } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { type Message, messageListSchema, userEmailSchema } from './schemas/messages.js';
 
@@ -11,13 +12,15 @@ export function windowQuery(from: Date, to: Date): string {
 
 export interface MessageWindow {
   messages: Message[];
+  /** Messages that did not parse (each named by its `msg_id` when it has one). */
+  unreadable: UnreadableRecord[];
   /** False when the walk stopped early (the cap, or a page all of one instant) and older mail was not read. */
   complete: boolean;
 }
 
 export interface EmailActivityApi {
   /** `GET /v3/messages?query=…&limit=…`: one page, the newest matches first. Needs the paid add-on. */
-  search(query: string, limit?: number): Promise<Message[]>;
+  search(query: string, limit?: number): Promise<Listing<Message>>;
   /**
    * Every message whose last event is in [from, to], read newest first. The API has no cursor, so
    * each next page narrows the window's end to the oldest time seen so far; messages read twice at
@@ -28,12 +31,13 @@ export interface EmailActivityApi {
 
 export function createEmailActivityApi(http: ProviderHttp): EmailActivityApi {
   const search = async (query: string, limit = SENDGRID_MESSAGES_PAGE, page = 1) => {
+    const operation = page === 1 ? 'search email activity' : `search email activity (page ${page})`;
     const res = await http.request({
       method: 'GET',
       path: '/v3/messages',
       query: { query, limit },
-      schema: messageListSchema,
-      operation: page === 1 ? 'search email activity' : `search email activity (page ${page})`,
+      schema: messageListSchema(http.provider, operation),
+      operation,
     });
     return res.data.messages;
   };
@@ -42,15 +46,20 @@ export function createEmailActivityApi(http: ProviderHttp): EmailActivityApi {
     async listWindow(from, to, options = {}) {
       const cap = options.maxMessages ?? 20_000;
       const seen = new Map<string, Message>();
+      const unreadable = new Map<string, UnreadableRecord>();
+      const done = (complete: boolean): MessageWindow => ({
+        messages: [...seen.values()],
+        unreadable: [...unreadable.values()],
+        complete,
+      });
       let end = to;
       for (let page = 1; ; page += 1) {
         const batch = await search(windowQuery(from, end), SENDGRID_MESSAGES_PAGE, page);
-        for (const m of batch) if (!seen.has(m.msg_id)) seen.set(m.msg_id, m);
-        if (batch.length < SENDGRID_MESSAGES_PAGE) return { messages: [...seen.values()], complete: true };
-        const oldest = oldestTime(batch);
-        if (seen.size >= cap || oldest === undefined || oldest >= end.getTime()) {
-          return { messages: [...seen.values()], complete: false };
-        }
+        for (const m of batch.items) if (!seen.has(m.msg_id)) seen.set(m.msg_id, m);
+        for (const u of batch.unreadable) unreadable.set(u.id ?? `#${unreadable.size}`, u);
+        if (batch.items.length + batch.unreadable.length < SENDGRID_MESSAGES_PAGE) return done(true);
+        const oldest = oldestTime(batch.items);
+        if (seen.size >= cap || oldest === undefined || oldest >= end.getTime()) return done(false);
         end = new Date(oldest);
       }
     },

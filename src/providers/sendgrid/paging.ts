@@ -1,4 +1,5 @@
 import type { ZodType } from 'zod';
+import type { Listing } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { SendgridClientError } from './errors.js';
 
@@ -11,8 +12,8 @@ export interface OffsetListRequest<Page, T> {
   operation: string;
   /** The whole response body's shape. */
   schema: ZodType<Page>;
-  /** The items of one page. */
-  items(page: Page): T[];
+  /** The records of one page. */
+  items(page: Page): Listing<T>;
   /** Page size: the endpoint's maximum (teammates: 500) or a size it is known to accept. */
   limit: number;
   query?: Record<string, string | undefined>;
@@ -26,8 +27,8 @@ export interface OffsetListRequest<Page, T> {
 export async function listByOffset<Page, T>(
   http: ProviderHttp,
   req: OffsetListRequest<Page, T>,
-): Promise<T[]> {
-  const all: T[] = [];
+): Promise<Listing<T>> {
+  const all: Listing<T> = { items: [], unreadable: [] };
   for (let page = 0; page < SENDGRID_MAX_PAGES; page += 1) {
     const res = await http.request({
       method: 'GET',
@@ -36,9 +37,10 @@ export async function listByOffset<Page, T>(
       schema: req.schema,
       operation: page === 0 ? req.operation : `${req.operation} (page ${page + 1})`,
     });
-    const items = req.items(res.data);
-    all.push(...items);
-    if (items.length < req.limit) return all;
+    const { items, unreadable } = req.items(res.data);
+    all.items.push(...items);
+    all.unreadable.push(...unreadable);
+    if (items.length + unreadable.length < req.limit) return all;
   }
   throw new SendgridClientError(
     'sendgrid_pagination_runaway',

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { type Listing, recordsOf } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { listByOffset } from './paging.js';
 import { resourcePath } from './resource-path.js';
@@ -13,7 +13,12 @@ export const SENDGRID_SUBUSERS_PAGE = 100;
 
 export interface SubusersApi {
   /** `GET /v3/subusers?limit=100&offset=…`, every page; `username` narrows it to that subuser. */
-  list(filter?: { username?: string }): Promise<Subuser[]>;
+  list(filter?: { username?: string }): Promise<Listing<Subuser>>;
+  /**
+   * The subuser named exactly `username`, or null. `?username=` is a filter SendGrid may answer
+   * with several subusers (a prefix match), so the answer is searched for the exact name.
+   */
+  find(username: string): Promise<Subuser | null>;
   /** `PATCH /v3/subusers/{name}` `{ disabled }` (204): a disabled subuser cannot send or sign in. */
   setDisabled(username: string, disabled: boolean): Promise<void>;
 }
@@ -21,16 +26,25 @@ export interface SubusersApi {
 const SUBUSERS = '/v3/subusers';
 
 export function createSubusersApi(http: ProviderHttp): SubusersApi {
-  return {
-    list: (filter = {}) =>
-      listByOffset(http, {
-        path: SUBUSERS,
+  const list: SubusersApi['list'] = (filter = {}) =>
+    listByOffset(http, {
+      path: SUBUSERS,
+      operation: 'list subusers',
+      schema: recordsOf(subuserSchema, {
+        provider: http.provider,
         operation: 'list subusers',
-        schema: z.array(subuserSchema),
-        items: (page) => page,
-        limit: SENDGRID_SUBUSERS_PAGE,
-        query: { username: filter.username },
+        idKeys: ['username', 'id'],
       }),
+      items: (page) => page,
+      limit: SENDGRID_SUBUSERS_PAGE,
+      query: { username: filter.username },
+    });
+  return {
+    list,
+    async find(username) {
+      const { items } = await list({ username });
+      return items.find((s) => s.username === username) ?? null;
+    },
     async setDisabled(username, disabled) {
       await http.request({
         method: 'PATCH',

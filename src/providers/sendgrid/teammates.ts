@@ -1,7 +1,8 @@
+import type { Listing } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { listByOffset } from './paging.js';
 import { resourcePath } from './resource-path.js';
-import { noContent, resultList } from './schemas/common.js';
+import { noContent, resultRecords } from './schemas/common.js';
 import {
   type PendingInvite,
   pendingInviteSchema,
@@ -14,9 +15,9 @@ export const SENDGRID_TEAMMATES_PAGE = 500;
 
 export interface TeammatesApi {
   /** `GET /v3/teammates?limit=500&offset=…`, every page. */
-  list(): Promise<Teammate[]>;
+  list(): Promise<Listing<Teammate>>;
   /** `GET /v3/teammates/pending`: invitations not yet accepted. */
-  listPending(): Promise<PendingInvite[]>;
+  listPending(): Promise<Listing<PendingInvite>>;
   /** `DELETE /v3/teammates/{username}` (204). */
   delete(username: string): Promise<void>;
   /** `DELETE /v3/teammates/pending/{token}` (204): the invitation can no longer be accepted. */
@@ -31,7 +32,11 @@ export function createTeammatesApi(http: ProviderHttp): TeammatesApi {
       listByOffset(http, {
         path: TEAMMATES,
         operation: 'list teammates',
-        schema: resultList(teammateSchema),
+        schema: resultRecords(teammateSchema, {
+          provider: http.provider,
+          operation: 'list teammates',
+          idKeys: ['username', 'email'],
+        }),
         items: (page) => page.result,
         limit: SENDGRID_TEAMMATES_PAGE,
       }),
@@ -39,7 +44,12 @@ export function createTeammatesApi(http: ProviderHttp): TeammatesApi {
       const res = await http.request({
         method: 'GET',
         path: `${TEAMMATES}/pending`,
-        schema: resultList(pendingInviteSchema),
+        // Never named by its token (whoever holds it can accept the invitation): by its address.
+        schema: resultRecords(pendingInviteSchema, {
+          provider: http.provider,
+          operation: 'list pending teammate invitations',
+          idKeys: ['email'],
+        }),
         operation: 'list pending teammate invitations',
       });
       return res.data.result;

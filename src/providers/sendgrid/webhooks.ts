@@ -1,6 +1,7 @@
+import { type Listing, withRequestedId } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { resourcePath } from './resource-path.js';
-import { noContent, resultList } from './schemas/common.js';
+import { noContent, resultRecords } from './schemas/common.js';
 import {
   type EventWebhook,
   eventWebhookListSchema,
@@ -11,7 +12,7 @@ import {
 
 export interface EventWebhooksApi {
   /** `GET /v3/user/webhooks/event/settings/all`: every Event Webhook with its id. */
-  list(): Promise<EventWebhook[]>;
+  list(): Promise<Listing<EventWebhook>>;
   /** `GET /v3/user/webhooks/event/settings/{id}`. */
   get(id: string): Promise<EventWebhook>;
   /**
@@ -23,7 +24,7 @@ export interface EventWebhooksApi {
 
 export interface ParseSettingsApi {
   /** `GET /v3/user/webhooks/parse/settings`. */
-  list(): Promise<ParseSetting[]>;
+  list(): Promise<Listing<ParseSetting>>;
   /** `DELETE /v3/user/webhooks/parse/settings/{hostname}` (204); Inbound Parse has no off switch. */
   delete(hostname: string): Promise<void>;
 }
@@ -37,7 +38,7 @@ export function createEventWebhooksApi(http: ProviderHttp): EventWebhooksApi {
       const res = await http.request({
         method: 'GET',
         path: `${EVENT}/all`,
-        schema: eventWebhookListSchema,
+        schema: eventWebhookListSchema(http.provider),
         operation: 'list event webhooks',
       });
       return res.data.webhooks;
@@ -46,7 +47,7 @@ export function createEventWebhooksApi(http: ProviderHttp): EventWebhooksApi {
       const res = await http.request({
         method: 'GET',
         path: resourcePath(EVENT, id),
-        schema: eventWebhookSchema,
+        schema: withRequestedId(eventWebhookSchema, 'id', id),
         operation: 'get event webhook',
       });
       return res.data;
@@ -56,7 +57,7 @@ export function createEventWebhooksApi(http: ProviderHttp): EventWebhooksApi {
         method: 'PATCH',
         path: resourcePath(EVENT, id),
         body: { json: { enabled, url } },
-        schema: eventWebhookSchema,
+        schema: withRequestedId(eventWebhookSchema, 'id', id),
         operation: enabled ? 'enable event webhook' : 'disable event webhook',
       });
       return res.data;
@@ -70,7 +71,11 @@ export function createParseSettingsApi(http: ProviderHttp): ParseSettingsApi {
       const res = await http.request({
         method: 'GET',
         path: PARSE,
-        schema: resultList(parseSettingSchema),
+        schema: resultRecords(parseSettingSchema, {
+          provider: http.provider,
+          operation: 'list inbound parse settings',
+          idKeys: ['hostname'],
+        }),
         operation: 'list inbound parse settings',
       });
       return res.data.result;

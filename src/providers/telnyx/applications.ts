@@ -1,3 +1,4 @@
+import type { Listing } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { listAll } from './pagination.js';
 import { pickBody } from './pick-body.js';
@@ -31,13 +32,13 @@ export interface TexmlApplicationUpdate {
 }
 
 export interface CallControlApplicationsApi {
-  list(): Promise<CallControlApplication[]>;
+  list(): Promise<Listing<CallControlApplication>>;
   get(id: string): Promise<CallControlApplication>;
   update(id: string, update: CallControlApplicationUpdate): Promise<CallControlApplication>;
 }
 
 export interface TexmlApplicationsApi {
-  list(): Promise<TexmlApplication[]>;
+  list(): Promise<Listing<TexmlApplication>>;
   get(id: string): Promise<TexmlApplication>;
   update(id: string, update: TexmlApplicationUpdate): Promise<TexmlApplication>;
 }
@@ -57,6 +58,7 @@ export function createCallControlApplicationsApi(http: ProviderHttp): CallContro
         path: resourcePath('/call_control_applications', id),
         operation: 'get Call Control application',
         item,
+        id,
       }),
     update: async (id, update) =>
       requestData(http, {
@@ -64,6 +66,7 @@ export function createCallControlApplicationsApi(http: ProviderHttp): CallContro
         path: resourcePath('/call_control_applications', id),
         operation: 'update Call Control application',
         item,
+        id,
         body: pickBody(update, [
           'application_name',
           'webhook_event_url',
@@ -84,6 +87,7 @@ export function createTexmlApplicationsApi(http: ProviderHttp): TexmlApplication
         path: resourcePath('/texml_applications', id),
         operation: 'get TeXML application',
         item,
+        id,
       }),
     update: async (id, update) =>
       requestData(http, {
@@ -91,6 +95,7 @@ export function createTexmlApplicationsApi(http: ProviderHttp): TexmlApplication
         path: resourcePath('/texml_applications', id),
         operation: 'update TeXML application',
         item,
+        id,
         body: pickBody(update, [
           'friendly_name',
           'voice_url',

@@ -16,19 +16,15 @@ import {
   type IpConnectionsApi,
 } from './connections.js';
 import { createMessagingProfilesApi, type MessagingProfilesApi } from './messaging.js';
-import {
-  createNumberVoiceSettingsApi,
-  createPhoneNumbersApi,
-  type NumberVoiceSettingsApi,
-  type PhoneNumbersApi,
-} from './numbers.js';
+import { createNumberVoiceSettingsApi, type NumberVoiceSettingsApi } from './numbers.js';
 import { createOutboundVoiceProfilesApi, type OutboundVoiceProfilesApi } from './outbound-profiles.js';
 import { createTelephonyCredentialsApi, type TelephonyCredentialsApi } from './telephony-credentials.js';
 
 /**
  * Typed calls to Telnyx API v2, one group per resource, each checked against the official OpenAPI
- * spec (docs/providers/telnyx.md). Listings walk every page; every write returns the object as
- * Telnyx stored it; no parsed object carries a secret. The `http` given decides base URL, auth,
+ * spec (docs/providers/telnyx.md). Listings walk every page and parse each record on its own (one that does
+ * not fit comes back in `unreadable`, named); every write returns the object as Telnyx stored it; no
+ * parsed object carries a secret. The `http` given decides base URL, auth,
  * rate limit and retries.
  */
 export interface TelnyxClient {
@@ -39,7 +35,6 @@ export interface TelnyxClient {
   readonly fqdnConnections: FqdnConnectionsApi;
   readonly fqdns: FqdnsApi;
   readonly messagingProfiles: MessagingProfilesApi;
-  readonly phoneNumbers: PhoneNumbersApi;
   readonly numberVoiceSettings: NumberVoiceSettingsApi;
   readonly callControlApplications: CallControlApplicationsApi;
   readonly texmlApplications: TexmlApplicationsApi;
@@ -56,7 +51,6 @@ export function createTelnyxClient(http: ProviderHttp): TelnyxClient {
     fqdnConnections: createFqdnConnectionsApi(http),
     fqdns: createFqdnsApi(http),
     messagingProfiles: createMessagingProfilesApi(http),
-    phoneNumbers: createPhoneNumbersApi(http),
     numberVoiceSettings: createNumberVoiceSettingsApi(http),
     callControlApplications: createCallControlApplicationsApi(http),
     texmlApplications: createTexmlApplicationsApi(http),

@@ -1,3 +1,4 @@
+import type { Listing } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { listAll } from './pagination.js';
 import { requestData } from './request-data.js';
@@ -11,14 +12,14 @@ export interface AddressFilter {
 
 /** The IPs allowed on IP connections: a resource of their own (`/ips`). */
 export interface IpsApi {
-  list(filter?: AddressFilter): Promise<Ip[]>;
+  list(filter?: AddressFilter): Promise<Listing<Ip>>;
   /** `DELETE /ips/{id}` answers 200 with the deleted IP, returned here. */
   delete(id: string): Promise<Ip>;
 }
 
 /** The host names of FQDN connections (`/fqdns`). */
 export interface FqdnsApi {
-  list(filter?: AddressFilter): Promise<Fqdn[]>;
+  list(filter?: AddressFilter): Promise<Listing<Fqdn>>;
   /** `DELETE /fqdns/{id}` answers 200 with the deleted FQDN, returned here. */
   delete(id: string): Promise<Fqdn>;
 }
@@ -38,6 +39,7 @@ export function createIpsApi(http: ProviderHttp): IpsApi {
         path: resourcePath('/ips', id),
         operation: 'delete IP',
         item: ipSchema,
+        id,
       }),
   };
 }
@@ -57,6 +59,7 @@ export function createFqdnsApi(http: ProviderHttp): FqdnsApi {
         path: resourcePath('/fqdns', id),
         operation: 'delete FQDN',
         item: fqdnSchema,
+        id,
       }),
   };
 }

@@ -1,3 +1,4 @@
+import type { Listing } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { listAll } from './pagination.js';
 import { pickBody } from './pick-body.js';
@@ -24,7 +25,7 @@ export interface CredentialConnectionPatch {
 }
 
 export interface CredentialConnectionsApi {
-  list(): Promise<CredentialConnection[]>;
+  list(): Promise<Listing<CredentialConnection>>;
   get(id: string): Promise<CredentialConnection>;
   update(id: string, patch: CredentialConnectionPatch): Promise<CredentialConnection>;
 }
@@ -35,13 +36,13 @@ export interface IpConnectionPatch {
 }
 
 export interface IpConnectionsApi {
-  list(): Promise<IpConnection[]>;
+  list(): Promise<Listing<IpConnection>>;
   get(id: string): Promise<IpConnection>;
   update(id: string, patch: IpConnectionPatch): Promise<IpConnection>;
 }
 
 export interface FqdnConnectionsApi {
-  list(): Promise<FqdnConnection[]>;
+  list(): Promise<Listing<FqdnConnection>>;
 }
 
 export function createCredentialConnectionsApi(http: ProviderHttp): CredentialConnectionsApi {
@@ -55,6 +56,7 @@ export function createCredentialConnectionsApi(http: ProviderHttp): CredentialCo
         path: resourcePath('/credential_connections', id),
         operation: 'get credential connection',
         item,
+        id,
       }),
     update: async (id, patch) =>
       requestData(http, {
@@ -62,6 +64,7 @@ export function createCredentialConnectionsApi(http: ProviderHttp): CredentialCo
         path: resourcePath('/credential_connections', id),
         operation: 'update credential connection',
         item,
+        id,
         body: pickBody(patch, ['user_name', 'password', 'active']),
       }),
   };
@@ -77,6 +80,7 @@ export function createIpConnectionsApi(http: ProviderHttp): IpConnectionsApi {
         path: resourcePath('/ip_connections', id),
         operation: 'get IP connection',
         item,
+        id,
       }),
     update: async (id, patch) =>
       requestData(http, {
@@ -84,6 +88,7 @@ export function createIpConnectionsApi(http: ProviderHttp): IpConnectionsApi {
         path: resourcePath('/ip_connections', id),
         operation: 'update IP connection',
         item,
+        id,
         body: pickBody(patch, ['active']),
       }),
   };

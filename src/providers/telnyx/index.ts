@@ -5,7 +5,7 @@ export type {
   TexmlApplicationsApi,
   TexmlApplicationUpdate,
 } from './applications.js';
-export type { AuditEventFilter, AuditEventsApi } from './audit-events.js';
+export { type AuditEventFilter, type AuditEventsApi, TELNYX_AUDIT_PAGE_SIZE } from './audit-events.js';
 export { createTelnyxClient, type TelnyxClient } from './client.js';
 export type { AddressFilter, FqdnsApi, IpsApi } from './connection-addresses.js';
 export type {
@@ -17,7 +17,7 @@ export type {
 } from './connections.js';
 export { TelnyxClientError } from './errors.js';
 export type { MessagingProfilePatch, MessagingProfilesApi } from './messaging.js';
-export type { NumberVoiceSettingsApi, NumberVoiceSettingsPatch, PhoneNumbersApi } from './numbers.js';
+export type { NumberVoiceSettingsApi, NumberVoiceSettingsPatch } from './numbers.js';
 export type { OutboundVoiceProfilesApi, OutboundVoiceProfileUpdate } from './outbound-profiles.js';
 export { TELNYX_MAX_PAGE_SIZE } from './pagination.js';
 export type { CallControlApplication, TexmlApplication } from './schemas/applications.js';
@@ -32,6 +32,6 @@ export type {
   TelephonyCredential,
 } from './schemas/connections.js';
 export type { MessagingProfile, SecretRotation } from './schemas/messaging.js';
-export type { CallForwarding, NumberVoiceSettings, PhoneNumber } from './schemas/numbers.js';
+export type { CallForwarding, NumberVoiceSettings } from './schemas/numbers.js';
 export type { OutboundVoiceProfile } from './schemas/outbound-profiles.js';
 export type { TelephonyCredentialFilter, TelephonyCredentialsApi } from './telephony-credentials.js';

@@ -1,3 +1,4 @@
+import type { Listing } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { listAll } from './pagination.js';
 import { pickBody } from './pick-body.js';
@@ -34,7 +35,7 @@ const PATCH_KEYS = [
 ] as const;
 
 export interface MessagingProfilesApi {
-  list(): Promise<MessagingProfile[]>;
+  list(): Promise<Listing<MessagingProfile>>;
   get(id: string): Promise<MessagingProfile>;
   update(id: string, patch: MessagingProfilePatch): Promise<MessagingProfile>;
   /**
@@ -54,6 +55,7 @@ export function createMessagingProfilesApi(http: ProviderHttp): MessagingProfile
         path: resourcePath('/messaging_profiles', id),
         operation: 'get messaging profile',
         item,
+        id,
       }),
     update: async (id, patch) =>
       requestData(http, {
@@ -61,6 +63,7 @@ export function createMessagingProfilesApi(http: ProviderHttp): MessagingProfile
         path: resourcePath('/messaging_profiles', id),
         operation: 'update messaging profile',
         item,
+        id,
         body: pickBody(patch, PATCH_KEYS),
       }),
     regenerateSecret: async (id) => {

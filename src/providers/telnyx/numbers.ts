@@ -1,19 +1,16 @@
+import type { Listing } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { listAll } from './pagination.js';
 import { pickBody } from './pick-body.js';
 import { requestData } from './request-data.js';
 import { resourcePath } from './resource-path.js';
-import {
-  type NumberVoiceSettings,
-  numberVoiceSettingsSchema,
-  type PhoneNumber,
-  phoneNumberSchema,
-} from './schemas/numbers.js';
+import { type NumberVoiceSettings, numberVoiceSettingsSchema } from './schemas/numbers.js';
 
 /**
  * `PATCH /phone_numbers/{id}/voice`. To stop forwarding send
- * `{ call_forwarding: { call_forwarding_enabled: false } }`; the spec also says a blank
- * `forwards_to` stops it. Which of the two the live API honours is not stated in the spec.
+ * `{ call_forwarding: { call_forwarding_enabled: false } }`. The spec also says calls are not
+ * forwarded when `forwards_to` "is left blank", but adds "If set, must be a +E.164-formatted phone
+ * number", so whether a blank value is accepted is not certain: callers send it apart.
  */
 export interface NumberVoiceSettingsPatch {
   call_forwarding?: {
@@ -25,24 +22,12 @@ export interface NumberVoiceSettingsPatch {
   call_recording?: { inbound_call_recording_enabled?: boolean };
 }
 
-export interface PhoneNumbersApi {
-  /** `GET /phone_numbers`: ownership facts (`purchased_at`, `connection_id`, …), no forwarding target. */
-  list(): Promise<PhoneNumber[]>;
-}
-
 /** Voice settings, with call forwarding, of every number. */
 export interface NumberVoiceSettingsApi {
   /** `GET /phone_numbers/voice`, the bulk listing. */
-  list(): Promise<NumberVoiceSettings[]>;
+  list(): Promise<Listing<NumberVoiceSettings>>;
   get(id: string): Promise<NumberVoiceSettings>;
   update(id: string, patch: NumberVoiceSettingsPatch): Promise<NumberVoiceSettings>;
-}
-
-export function createPhoneNumbersApi(http: ProviderHttp): PhoneNumbersApi {
-  return {
-    list: () =>
-      listAll(http, { path: '/phone_numbers', operation: 'list phone numbers', item: phoneNumberSchema }),
-  };
 }
 
 export function createNumberVoiceSettingsApi(http: ProviderHttp): NumberVoiceSettingsApi {
@@ -60,6 +45,7 @@ export function createNumberVoiceSettingsApi(http: ProviderHttp): NumberVoiceSet
         path: resourcePath('/phone_numbers', id, '/voice'),
         operation: 'get phone number voice settings',
         item,
+        id,
       }),
     update: async (id, patch) =>
       requestData(http, {
@@ -67,6 +53,7 @@ export function createNumberVoiceSettingsApi(http: ProviderHttp): NumberVoiceSet
         path: resourcePath('/phone_numbers', id, '/voice'),
         operation: 'update phone number voice settings',
         item,
+        id,
         body: voiceSettingsBody(patch),
       }),
   };

@@ -1,3 +1,4 @@
+import type { Listing } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { listAll } from './pagination.js';
 import { pickBody } from './pick-body.js';
@@ -24,7 +25,7 @@ export interface OutboundVoiceProfileUpdate {
 }
 
 export interface OutboundVoiceProfilesApi {
-  list(): Promise<OutboundVoiceProfile[]>;
+  list(): Promise<Listing<OutboundVoiceProfile>>;
   get(id: string): Promise<OutboundVoiceProfile>;
   update(id: string, update: OutboundVoiceProfileUpdate): Promise<OutboundVoiceProfile>;
 }
@@ -40,6 +41,7 @@ export function createOutboundVoiceProfilesApi(http: ProviderHttp): OutboundVoic
         path: resourcePath('/outbound_voice_profiles', id),
         operation: 'get outbound voice profile',
         item,
+        id,
       }),
     update: async (id, update) =>
       requestData(http, {
@@ -47,6 +49,7 @@ export function createOutboundVoiceProfilesApi(http: ProviderHttp): OutboundVoic
         path: resourcePath('/outbound_voice_profiles', id),
         operation: 'update outbound voice profile',
         item,
+        id,
         body: pickBody(update, [
           'name',
           'enabled',

@@ -1,9 +1,10 @@
 import type { ZodType } from 'zod';
+import { type Listing, recordsOf } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { TelnyxClientError } from './errors.js';
 import { type PageMeta, pageEnvelope } from './schemas/common.js';
 
-/** `page[size]` maximum of every listing the client uses (spec: `maximum: 250`). */
+/** `page[size]` maximum of every listing the client uses that names one (spec: `maximum: 250`). */
 export const TELNYX_MAX_PAGE_SIZE = 250;
 
 /** A listing that has not ended after this many pages is a server fault, not an account. */
@@ -16,18 +17,22 @@ export interface ListAllRequest<T> {
   item: ZodType<T>;
   /** Filters and sort; `page[number]` and `page[size]` are set here. */
   query?: Record<string, string | undefined>;
+  /** Default `TELNYX_MAX_PAGE_SIZE`; a listing whose spec names no maximum passes the spec's example size. */
   pageSize?: number;
 }
 
 /**
  * Reads every page of a Telnyx listing: `page[number]` = 1, 2, … at the largest `page[size]`,
  * until `meta.page_number >= meta.total_pages` (the SDK's `DefaultFlatPagination` rule). Without
- * usable `meta`, a page shorter than the page size is the last; an empty page always is.
+ * usable `meta`, a page shorter than the page size is the last; an empty page always is. Each
+ * record is parsed on its own: one that does not fit `item` is returned in `unreadable`.
  */
-export async function listAll<T>(http: ProviderHttp, req: ListAllRequest<T>): Promise<T[]> {
+export async function listAll<T>(http: ProviderHttp, req: ListAllRequest<T>): Promise<Listing<T>> {
   const size = req.pageSize ?? TELNYX_MAX_PAGE_SIZE;
-  const schema = pageEnvelope(req.item);
-  const items: T[] = [];
+  const schema = pageEnvelope(
+    recordsOf(req.item, { provider: http.provider, operation: req.operation, idKeys: ['id'] }),
+  );
+  const listing: Listing<T> = { items: [], unreadable: [] };
   for (let page = 1; page <= TELNYX_MAX_PAGES; page += 1) {
     const res = await http.request({
       method: 'GET',
@@ -36,8 +41,10 @@ export async function listAll<T>(http: ProviderHttp, req: ListAllRequest<T>): Pr
       schema,
       operation: page === 1 ? req.operation : `${req.operation} (page ${page})`,
     });
-    items.push(...res.data.data);
-    if (!hasNextPage(res.data.meta, page, res.data.data.length, size)) return items;
+    const { items, unreadable } = res.data.data;
+    listing.items.push(...items);
+    listing.unreadable.push(...unreadable);
+    if (!hasNextPage(res.data.meta, page, items.length + unreadable.length, size)) return listing;
   }
   throw new TelnyxClientError(
     'telnyx_pagination_runaway',

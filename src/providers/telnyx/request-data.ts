@@ -1,4 +1,5 @@
 import type { ZodType } from 'zod';
+import { withRequestedId } from '../http/tolerant-records.js';
 import type { HttpMethod, ProviderHttp } from '../http/types.js';
 import { dataEnvelope } from './schemas/common.js';
 
@@ -7,6 +8,8 @@ export interface DataRequest<T> {
   path: string;
   operation: string;
   item: ZodType<T>;
+  /** The id the path names: an answer that leaves `id` out is read as that resource's. */
+  id?: string;
   /** A JSON body; never logged by the client (it may hold a new password). */
   body?: Record<string, unknown>;
 }
@@ -17,7 +20,7 @@ export async function requestData<T>(http: ProviderHttp, req: DataRequest<T>): P
     method: req.method,
     path: req.path,
     ...(req.body === undefined ? {} : { body: { json: req.body } }),
-    schema: dataEnvelope(req.item),
+    schema: dataEnvelope(req.id === undefined ? req.item : withRequestedId(req.item, 'id', req.id)),
     operation: req.operation,
   });
   return res.data.data;

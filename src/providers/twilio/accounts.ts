@@ -1,3 +1,4 @@
+import { type Listing, withRequestedId } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { listAll } from './pagination.js';
 import { noContent, send } from './request.js';
@@ -15,7 +16,7 @@ export interface AccountsApi {
   /** The account itself, or a subaccount by SID. */
   fetch(sid?: string): Promise<TwilioAccount>;
   /** Every subaccount of this account, whatever its status (the main account left out). */
-  listSubaccounts(): Promise<TwilioAccount[]>;
+  listSubaccounts(): Promise<Listing<TwilioAccount>>;
   /** `Status=suspended` (reversible with `active`); `closed` is permanent (error 21479). */
   updateStatus(sid: string, status: AccountStatus): Promise<TwilioAccount>;
 }
@@ -28,7 +29,7 @@ export function createAccountsApi(http: ProviderHttp, accountSid: string): Accou
         method: 'GET',
         path: path(sid, 'fetch account'),
         operation: 'fetch account',
-        schema: accountSchema,
+        schema: withRequestedId(accountSchema, 'sid', sid),
       }),
     listSubaccounts: async () => {
       const all = await listAll(http, {
@@ -37,14 +38,14 @@ export function createAccountsApi(http: ProviderHttp, accountSid: string): Accou
         item: accountSchema,
         operation: 'list accounts',
       });
-      return all.filter((a) => a.sid !== accountSid);
+      return { ...all, items: all.items.filter((a) => a.sid !== accountSid) };
     },
     updateStatus: async (sid, status) =>
       send(http, {
         method: 'POST',
         path: path(sid, 'update account status'),
         operation: 'update account status',
-        schema: accountSchema,
+        schema: withRequestedId(accountSchema, 'sid', sid),
         form: { Status: status },
       }),
   };

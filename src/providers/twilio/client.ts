@@ -1,6 +1,7 @@
 import { ProviderError } from '../http/provider-error.js';
 import type { ProviderHttp } from '../http/types.js';
 import { type AccountsApi, type AuthTokensApi, createAccountsApi, createAuthTokensApi } from './accounts.js';
+import { createIamKeysApi, type IamKeysApi } from './iam-keys.js';
 import { createKeysApi, type KeysApi } from './keys.js';
 import {
   type ApplicationsApi,
@@ -20,8 +21,9 @@ import { createUsageApi, type UsageApi } from './usage.js';
 
 /**
  * Typed calls to Twilio's 2010-04-01 REST API and accounts v1, one group per resource, each checked
- * against the official OpenAPI spec (docs/providers/twilio.md). Listings walk every page; no parsed
- * object carries a secret; the secrets Twilio returns once (a new API key's, a new Auth Token) are
+ * against the official OpenAPI spec (docs/providers/twilio.md). Listings walk every page and parse each
+ * record on its own (one that does not fit comes back in `unreadable`); no parsed object carries a
+ * secret; the secrets Twilio returns once (a new API key's, a new Auth Token) are
  * handed to the caller and nowhere else.
  */
 export interface TwilioClient {
@@ -36,6 +38,8 @@ export interface TwilioClient {
   readonly accounts: AccountsApi;
   readonly authTokens: AuthTokensApi;
   readonly keys: KeysApi;
+  /** iam v1 `/v1/Keys`: every key, restricted ones included (which `keys` may not list). */
+  readonly iamKeys: IamKeysApi;
   readonly sipCredentials: SipCredentialsApi;
   readonly sipIpAccess: SipIpAccessApi;
   readonly incomingPhoneNumbers: IncomingPhoneNumbersApi;
@@ -66,7 +70,8 @@ export function createTwilioClient(options: TwilioClientOptions): TwilioClient {
       try {
         return await pick(used).request(req);
       } catch (err) {
-        const refused = err instanceof ProviderError && err.code === 'provider_auth_failed';
+        // Only a 401 says the credentials were refused; a 403 is a permission the token lacks.
+        const refused = err instanceof ProviderError && err.status === 401;
         if (!refused || used === transport) throw err;
         return pick(transport).request(req);
       }
@@ -74,6 +79,7 @@ export function createTwilioClient(options: TwilioClientOptions): TwilioClient {
   });
   const api = current((t) => t.api);
   const accounts = current((t) => t.accounts);
+  const iam = current((t) => t.iam);
   return {
     accountSid,
     useAuthToken(authToken) {
@@ -84,6 +90,7 @@ export function createTwilioClient(options: TwilioClientOptions): TwilioClient {
     accounts: createAccountsApi(api, accountSid),
     authTokens: createAuthTokensApi(accounts),
     keys: createKeysApi(api, accountSid),
+    iamKeys: createIamKeysApi(iam, accountSid),
     sipCredentials: createSipCredentialsApi(api, accountSid),
     sipIpAccess: createSipIpAccessApi(api, accountSid),
     incomingPhoneNumbers: createIncomingPhoneNumbersApi(api, accountSid),

@@ -4,20 +4,27 @@ export interface TwilioBaseUrls {
   api: string;
   /** Accounts v1 (Auth Token rotation): `https://accounts.twilio.com`. */
   accounts: string;
+  /** iam v1 (API keys, restricted ones included): `https://iam.twilio.com`. */
+  iam: string;
 }
 
 /**
  * The hosts for a configured `TWILIO_API_URL`. For Twilio itself (`api.twilio.com`, or any
- * `api.<…>.twilio.com`), the accounts API is on the sibling host `accounts.<…>`. Any other URL (a
- * proxy, the simulator on 127.0.0.1) serves both: their paths never collide, because the 2010 API
- * lives under `/2010-04-01/` and accounts v1 under `/v1/`.
+ * `api.<…>.twilio.com`), the accounts and iam APIs are on the sibling hosts `accounts.<…>` and
+ * `iam.<…>`. Any other URL (a proxy, the simulator on 127.0.0.1) serves all three: their paths
+ * never collide, because the 2010 API lives under `/2010-04-01/`, accounts v1 under
+ * `/v1/AuthTokens` and iam v1 under `/v1/Keys`.
  */
 export function twilioBaseUrls(apiUrl: string): TwilioBaseUrls {
   const api = apiUrl.replace(/\/+$/, '');
   const url = new URL(api);
   if (/^api\.(?:[a-z0-9-]+\.)*twilio\.com$/i.test(url.hostname)) {
-    url.hostname = `accounts.${url.hostname.slice('api.'.length)}`;
-    return { api, accounts: url.origin };
+    const sibling = (name: string) => {
+      const other = new URL(api);
+      other.hostname = `${name}.${url.hostname.slice('api.'.length)}`;
+      return other.origin;
+    };
+    return { api, accounts: sibling('accounts'), iam: sibling('iam') };
   }
-  return { api, accounts: api };
+  return { api, accounts: api, iam: api };
 }

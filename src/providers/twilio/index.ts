@@ -1,8 +1,9 @@
-/** providers/twilio: the typed Twilio REST client (2010-04-01, accounts v1), its endpoints and zod schemas. */
+/** providers/twilio: the typed Twilio REST client (2010-04-01, accounts v1, iam v1 keys), its endpoints and zod schemas. */
 export type { AccountsApi, AuthTokensApi } from './accounts.js';
 export { createTwilioClient, type TwilioClient, type TwilioClientOptions } from './client.js';
 export { TwilioClientError } from './errors.js';
 export { type TwilioBaseUrls, twilioBaseUrls } from './hosts.js';
+export type { IamKeysApi } from './iam-keys.js';
 export type { KeysApi } from './keys.js';
 export type {
   ApplicationsApi,
@@ -12,7 +13,7 @@ export type {
 } from './numbers.js';
 export { nextPageRequest, TWILIO_MAX_PAGE_SIZE, TWILIO_MAX_PAGES } from './pagination.js';
 export type { AccountStatus, TwilioAccount } from './schemas/accounts.js';
-export type { ApiKey, NewApiKey } from './schemas/keys.js';
+export type { ApiKey, IamApiKey, NewApiKey } from './schemas/keys.js';
 export type { IncomingPhoneNumber, TwimlApplication } from './schemas/numbers.js';
 export type {
   SipCredential,

@@ -1,3 +1,4 @@
+import type { Listing } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { listAll } from './pagination.js';
 import { accountPath, noContent, send } from './request.js';
@@ -6,7 +7,7 @@ import { checkedSid } from './sid.js';
 
 /** The account's API keys (`/2010-04-01/Accounts/{AC}/Keys`). Needs the Auth Token or a Main key. */
 export interface KeysApi {
-  list(): Promise<ApiKey[]>;
+  list(): Promise<Listing<ApiKey>>;
   /** A new Standard key; its secret is in the answer only, and only here. */
   create(friendlyName: string): Promise<NewApiKey>;
   /** Revokes the key at once (204). */

@@ -1,3 +1,4 @@
+import { type Listing, withRequestedId } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { listAll } from './pagination.js';
 import { accountPath, type FormValue, send } from './request.js';
@@ -25,13 +26,13 @@ export interface TwimlApplicationUrls extends IncomingPhoneNumberUrls {
 }
 
 export interface IncomingPhoneNumbersApi {
-  list(): Promise<IncomingPhoneNumber[]>;
+  list(): Promise<Listing<IncomingPhoneNumber>>;
   fetch(sid: string): Promise<IncomingPhoneNumber>;
   updateUrls(sid: string, urls: IncomingPhoneNumberUrls): Promise<IncomingPhoneNumber>;
 }
 
 export interface ApplicationsApi {
-  list(): Promise<TwimlApplication[]>;
+  list(): Promise<Listing<TwimlApplication>>;
   fetch(sid: string): Promise<TwimlApplication>;
   updateUrls(sid: string, urls: TwimlApplicationUrls): Promise<TwimlApplication>;
 }
@@ -65,14 +66,14 @@ export function createIncomingPhoneNumbersApi(
         method: 'GET',
         path: one(sid, 'fetch incoming phone number'),
         operation: 'fetch incoming phone number',
-        schema: incomingPhoneNumberSchema,
+        schema: withRequestedId(incomingPhoneNumberSchema, 'sid', sid),
       }),
     updateUrls: async (sid, urls) =>
       send(http, {
         method: 'POST',
         path: one(sid, 'update incoming phone number'),
         operation: 'update incoming phone number',
-        schema: incomingPhoneNumberSchema,
+        schema: withRequestedId(incomingPhoneNumberSchema, 'sid', sid),
         form: pick({ ...urls }, NUMBER_FIELDS),
       }),
   };
@@ -94,14 +95,14 @@ export function createApplicationsApi(http: ProviderHttp, accountSid: string): A
         method: 'GET',
         path: one(sid, 'fetch TwiML application'),
         operation: 'fetch TwiML application',
-        schema: twimlApplicationSchema,
+        schema: withRequestedId(twimlApplicationSchema, 'sid', sid),
       }),
     updateUrls: async (sid, urls) =>
       send(http, {
         method: 'POST',
         path: one(sid, 'update TwiML application'),
         operation: 'update TwiML application',
-        schema: twimlApplicationSchema,
+        schema: withRequestedId(twimlApplicationSchema, 'sid', sid),
         form: pick({ ...urls }, APP_FIELDS),
       }),
   };

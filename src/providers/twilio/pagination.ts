@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Listing, recordsOf } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { TwilioClientError } from './errors.js';
 
@@ -18,17 +19,19 @@ export interface ListAllRequest<T> {
   operation: string;
   /** Filters; `PageSize` is set here. */
   query?: Record<string, string | undefined>;
+  /** What names a record that does not parse; default `sid`. */
+  idKeys?: readonly string[];
 }
 
 interface PageOf<T> {
-  items: T[];
+  records: Listing<T>;
   next: string | null;
 }
 
-function pageSchema<T>(key: string, item: z.ZodType<T>): z.ZodType<PageOf<T>> {
-  const shape: Record<string, z.ZodType> = { [key]: z.array(item), next_page_uri: z.string().nullish() };
+function pageSchema<T>(key: string, records: z.ZodType<Listing<T>>): z.ZodType<PageOf<T>> {
+  const shape: Record<string, z.ZodType> = { [key]: records, next_page_uri: z.string().nullish() };
   return z.object(shape).transform((page) => ({
-    items: page[key] as T[],
+    records: page[key] as Listing<T>,
     next: (page.next_page_uri as string | null | undefined) ?? null,
   }));
 }
@@ -54,11 +57,17 @@ export function nextPageRequest(
  * Reads every page of a 2010-04-01 listing: the first at `PageSize=1000`, then each
  * `next_page_uri` as given (relative to the API host, with Twilio's own `Page` and `PageToken`),
  * until it is null, the way twilio-node's `Page.getNextPageUrl` does. An empty page also ends the
- * walk. A `next_page_uri` for another path is refused rather than followed.
+ * walk. A `next_page_uri` for another path is refused rather than followed. Each record is parsed
+ * on its own: one that does not fit `item` comes back in `unreadable`.
  */
-export async function listAll<T>(http: ProviderHttp, req: ListAllRequest<T>): Promise<T[]> {
-  const schema = pageSchema(req.key, req.item);
-  const items: T[] = [];
+export async function listAll<T>(http: ProviderHttp, req: ListAllRequest<T>): Promise<Listing<T>> {
+  const records = recordsOf(req.item, {
+    provider: http.provider,
+    operation: req.operation,
+    idKeys: req.idKeys ?? ['sid'],
+  });
+  const schema = pageSchema(req.key, records);
+  const listing: Listing<T> = { items: [], unreadable: [] };
   let request: { path: string; query: Record<string, string | number | undefined> } = {
     path: req.path,
     query: { ...req.query, PageSize: TWILIO_MAX_PAGE_SIZE },
@@ -71,8 +80,10 @@ export async function listAll<T>(http: ProviderHttp, req: ListAllRequest<T>): Pr
       schema,
       operation: page === 1 ? req.operation : `${req.operation} (page ${page})`,
     });
-    items.push(...res.data.items);
-    if (res.data.next === null || res.data.items.length === 0) return items;
+    const { items, unreadable } = res.data.records;
+    listing.items.push(...items);
+    listing.unreadable.push(...unreadable);
+    if (res.data.next === null || items.length + unreadable.length === 0) return listing;
     request = nextPageRequest(res.data.next, req.path);
   }
   throw new TwilioClientError(

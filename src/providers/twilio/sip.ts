@@ -1,3 +1,4 @@
+import { type Listing, withRequestedId } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { listAll } from './pagination.js';
 import { accountPath, noContent, send } from './request.js';
@@ -15,8 +16,8 @@ import { checkedSid } from './sid.js';
 
 /** SIP credential lists and their credentials (`…/SIP/CredentialLists`). */
 export interface SipCredentialsApi {
-  lists(): Promise<SipCredentialList[]>;
-  list(listSid: string): Promise<SipCredential[]>;
+  lists(): Promise<Listing<SipCredentialList>>;
+  list(listSid: string): Promise<Listing<SipCredential>>;
   fetch(listSid: string, sid: string): Promise<SipCredential>;
   /**
    * A new password (the spec: at least 12 characters, a digit, mixed case). It goes only into the
@@ -28,8 +29,8 @@ export interface SipCredentialsApi {
 
 /** SIP IP access control lists and their addresses (`…/SIP/IpAccessControlLists`). */
 export interface SipIpAccessApi {
-  lists(): Promise<SipIpAccessControlList[]>;
-  addresses(aclSid: string): Promise<SipIpAddress[]>;
+  lists(): Promise<Listing<SipIpAccessControlList>>;
+  addresses(aclSid: string): Promise<Listing<SipIpAddress>>;
   deleteAddress(aclSid: string, sid: string): Promise<void>;
 }
 
@@ -59,14 +60,14 @@ export function createSipCredentialsApi(http: ProviderHttp, accountSid: string):
         method: 'GET',
         path: one(listSid, sid, 'fetch SIP credential'),
         operation: 'fetch SIP credential',
-        schema: sipCredentialSchema,
+        schema: withRequestedId(sipCredentialSchema, 'sid', sid),
       }),
     updatePassword: async (listSid, sid, password) =>
       send(http, {
         method: 'POST',
         path: one(listSid, sid, 'update SIP credential password'),
         operation: 'update SIP credential password',
-        schema: sipCredentialSchema,
+        schema: withRequestedId(sipCredentialSchema, 'sid', sid),
         form: { Password: password },
       }),
     delete: async (listSid, sid) =>

@@ -7,10 +7,11 @@ import {
 } from '../http/index.js';
 import { twilioBaseUrls } from './hosts.js';
 
-/** One `ProviderHttp` per Twilio host, both with the same credentials and the same limiter. */
+/** One `ProviderHttp` per Twilio host, all with the same credentials and the same limiter. */
 export interface TwilioTransport {
   api: ProviderHttp;
   accounts: ProviderHttp;
+  iam: ProviderHttp;
 }
 
 export interface TwilioCredentials {
@@ -24,6 +25,8 @@ export type TwilioConnect = (credentials: TwilioCredentials) => TwilioTransport;
 export type TwilioConnectOptions = Omit<ProviderHttpOptions, 'provider' | 'account' | 'baseUrl' | 'auth'> & {
   /** `TWILIO_API_URL`; the accounts host is derived from it (`twilioBaseUrls`). */
   apiUrl: string;
+  /** The limiter scope (a connection label); default `twilioAccountKey` of the SID. */
+  account?: string;
 };
 
 /** The limiter scope of an account: a hash prefix of its SID (`twilio:<12 hex>`). */
@@ -32,12 +35,12 @@ export function twilioAccountKey(accountSid: string): string {
 }
 
 /**
- * HTTP Basic `AccountSid:AuthToken` to both hosts. Every transport it builds shares one limiter
- * factory and the account's key, so the two hosts, and the transport built after a token rotation,
+ * HTTP Basic `AccountSid:AuthToken` to every host. Every transport it builds shares one limiter
+ * factory and the account's key, so the hosts, and the transport built after a token rotation,
  * keep one pace for the account together.
  */
 export function twilioConnector(options: TwilioConnectOptions): TwilioConnect {
-  const { apiUrl, ...shared } = options;
+  const { apiUrl, account, ...shared } = options;
   const urls = twilioBaseUrls(apiUrl);
   const limiters =
     shared.limiters ??
@@ -50,12 +53,13 @@ export function twilioConnector(options: TwilioConnectOptions): TwilioConnect {
       ...shared,
       limiters,
       provider: 'twilio',
-      account: twilioAccountKey(accountSid),
+      account: account ?? twilioAccountKey(accountSid),
       auth: { basic: { username: accountSid, password: authToken } },
     };
     return {
       api: createProviderHttp({ ...base, baseUrl: urls.api }),
       accounts: createProviderHttp({ ...base, baseUrl: urls.accounts }),
+      iam: createProviderHttp({ ...base, baseUrl: urls.iam }),
     };
   };
 }

@@ -1,3 +1,4 @@
+import type { Listing } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { listAll } from './pagination.js';
 import { accountPath, send } from './request.js';
@@ -37,8 +38,8 @@ export interface NewUsageTrigger {
 
 /** Usage over dates, and the triggers that call a webhook when usage passes a value. */
 export interface UsageApi {
-  records(filter?: UsageRecordFilter): Promise<UsageRecord[]>;
-  triggers(filter?: UsageTriggerFilter): Promise<UsageTrigger[]>;
+  records(filter?: UsageRecordFilter): Promise<Listing<UsageRecord>>;
+  triggers(filter?: UsageTriggerFilter): Promise<Listing<UsageTrigger>>;
   createTrigger(trigger: NewUsageTrigger): Promise<UsageTrigger>;
 }
 
@@ -51,6 +52,7 @@ export function createUsageApi(http: ProviderHttp, accountSid: string): UsageApi
         key: 'usage_records',
         item: usageRecordSchema,
         operation: 'list usage records',
+        idKeys: ['category'],
         query: { Category: filter.category, StartDate: filter.startDate, EndDate: filter.endDate },
       }),
     triggers: async (filter = {}) =>

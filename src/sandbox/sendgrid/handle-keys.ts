@@ -21,7 +21,8 @@ export function listApiKeys(ctx: SimContext, a: RouteArgs): SimResponse {
 export function getApiKey(ctx: SimContext, a: RouteArgs): SimResponse {
   const key = ctx.state.apiKeys.find((k) => k.api_key_id === a.id);
   if (!key) return sendgridErrors.notFound(KEY_NOT_FOUND);
-  return json(200, { result: [{ api_key_id: key.api_key_id, name: key.name, scopes: [...key.scopes] }] });
+  const answer = { api_key_id: key.api_key_id, name: key.name, scopes: [...key.scopes] };
+  return json(200, ctx.answers.apiKeyShape === 'result' ? { result: [answer] } : answer);
 }
 
 /** `POST /v3/api_keys`: `name` required; no `scopes` means full access (as SendGrid warns). */

@@ -44,6 +44,7 @@ export {
   SPAM_SUBJECTS,
 } from './seed/seed-trusted.js';
 export { type ServedSendgridSimulator, serveSendgridSimulator } from './serve-simulator.js';
+export type { SendgridSimAnswers } from './sim-context.js';
 export { sendgridError, sendgridErrors } from './sim-http.js';
 export {
   DEFAULT_SENDGRID_SIM_RATE_LIMIT,

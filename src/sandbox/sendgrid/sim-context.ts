@@ -1,8 +1,22 @@
 import type { SeededRandom } from '../telnyx/random.js';
 import type { SendgridAccountState } from './account.js';
 
+/**
+ * Where SendGrid's documentation leaves the live answer open, which one the simulator gives. Tests
+ * switch them.
+ */
+export interface SendgridSimAnswers {
+  /**
+   * `GET /v3/api_keys/{api_key_id}`. The spec wraps the key in `{ result: [ … ] }` (its example is
+   * the listing's, copied); independent clients read a flat `{ api_key_id, name, scopes }`.
+   * `flat` (default) or `result`.
+   */
+  apiKeyShape: 'flat' | 'result';
+}
+
 /** What a route handler works with: the account, the id generator, the clock and the write log. */
 export interface SimContext {
+  answers: SendgridSimAnswers;
   state: SendgridAccountState;
   random: SeededRandom;
   /** The simulator's clock, ms since the epoch. */

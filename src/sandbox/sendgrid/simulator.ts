@@ -3,7 +3,7 @@ import { SimulatorCore } from '../kit/simulator-core.js';
 import { emptyAccountState, type SendgridAccountState } from './account.js';
 import { parseAccountState } from './account-schema.js';
 import { EpochTokenBucket, type SendgridRateLimitOptions } from './rate-limit.js';
-import type { SimContext } from './sim-context.js';
+import type { SendgridSimAnswers, SimContext } from './sim-context.js';
 
 export interface SendgridSimulatorOptions {
   /** Requests a second before 429s; default 10/s (SendGrid's 600/min default). `null`: no limit. */
@@ -25,6 +25,9 @@ export const DEFAULT_SENDGRID_SIM_RATE_LIMIT: SendgridRateLimitOptions = { perSe
  * `serveSendgridSimulator`; requests are answered by `handleSendgridRequest`.
  */
 export class SendgridSimulator extends SimulatorCore<SendgridAccountState, SendgridRateLimitOptions> {
+  /** The simulator's answers where the documentation is ambiguous (`sim.answers.apiKeyShape = 'result'`). */
+  readonly answers: SendgridSimAnswers = { apiKeyShape: 'flat' };
+
   constructor(state: SendgridAccountState, options: SendgridSimulatorOptions = {}) {
     const rateClock = options.rateClock ?? Date.now;
     super(state, {
@@ -69,6 +72,7 @@ export class SendgridSimulator extends SimulatorCore<SendgridAccountState, Sendg
 
   context(): SimContext {
     return {
+      answers: this.answers,
       state: this.state,
       random: this.random,
       now: () => this.clock(),

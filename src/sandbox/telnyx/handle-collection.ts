@@ -70,7 +70,12 @@ export function updateRecord(ctx: SimContext, spec: ResourceSpec, id: string, bo
   const before = structuredClone(record);
   mergeInto(record, fields);
   normaliseRecord(record);
-  record.updated_at = ctx.now();
+  const now = ctx.now();
+  record.updated_at = now;
+  // An on-demand credential whose `expires_at` has come stops working, and says so.
+  if (spec.recordType === 'credential' && typeof record.expires_at === 'string') {
+    record.expired = Date.parse(record.expires_at) <= Date.parse(now);
+  }
   appendAuditEvent(ctx.state, {
     id: ctx.random.uuid(),
     at: record.updated_at as string,

@@ -1,6 +1,6 @@
 import { findConnection } from './account.js';
 import type { JsonObject, SimPhoneNumber } from './account-state.js';
-import { listRecords } from './list-query.js';
+import { listLazily } from './list-query.js';
 import {
   connectionNames,
   FORWARDING_TYPES,
@@ -50,14 +50,16 @@ function audit(ctx: SimContext, n: SimPhoneNumber, before: JsonObject): void {
 
 export function listPhoneNumbers(ctx: SimContext, query: URLSearchParams): SimResponse {
   const names = connectionNames(ctx.state);
-  const views = ctx.state.phoneNumbers.map((n) => numberView(n, ctx.state, names));
-  return listRecords(views, NUMBER_LIST, query, (v) => without(v, 'usage_payment_method'));
+  const toView = (n: SimPhoneNumber) => numberView(n, ctx.state, names);
+  return listLazily(ctx.state.phoneNumbers, NUMBER_LIST, query, toView, (v) =>
+    without(v, 'usage_payment_method'),
+  );
 }
 
 export function listVoiceSettings(ctx: SimContext, query: URLSearchParams): SimResponse {
   const names = connectionNames(ctx.state);
-  const views = ctx.state.phoneNumbers.map((n) => voiceView(n, names));
-  return listRecords(views, VOICE_LIST, query, (v) => without(v, 'connection_name'));
+  const toView = (n: SimPhoneNumber) => voiceView(n, names);
+  return listLazily(ctx.state.phoneNumbers, VOICE_LIST, query, toView, (v) => without(v, 'connection_name'));
 }
 
 export function getPhoneNumber(ctx: SimContext, id: string, voice: boolean): SimResponse {
@@ -102,6 +104,13 @@ export function updateVoiceSettings(ctx: SimContext, id: string, body: unknown):
       ? undefined
       : validateBody(input.call_forwarding, { required: [], types: FORWARDING_TYPES }, 'call_forwarding'));
   if (problem) return problem;
+  const forwarding = input.call_forwarding as JsonObject | undefined;
+  if (forwarding?.forwards_to === '' && ctx.answers.blankForwardsTo === 'refuse') {
+    return telnyxErrors.invalidField(
+      'call_forwarding.forwards_to',
+      'call_forwarding.forwards_to must be a +E.164-formatted phone number.',
+    );
+  }
   const before = structuredClone(n);
   mergeInto(n.voice, pick(input, VOICE_WRITABLE));
   n.updated_at = ctx.now();

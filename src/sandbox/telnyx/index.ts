@@ -26,6 +26,7 @@ export {
 export { SANDBOX_API_KEY, type SeedOptions, seedAttackedAccount } from './seed/seed-attacked-account.js';
 export { ATTACKER_HOST, ATTACKER_IP, SEED_TRUSTED } from './seed/seed-trusted.js';
 export { type ServedSimulator, serveSimulator } from './serve-simulator.js';
+export type { TelnyxSimAnswers } from './sim-context.js';
 export type { SimRequest, SimResponse, TelnyxErrorItem } from './sim-http.js';
 export { DEFAULT_SIM_RATE_LIMIT, type SimulatorOptions, TelnyxSimulator } from './simulator.js';
 export { SimulatorError } from './simulator-error.js';

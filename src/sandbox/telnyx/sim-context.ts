@@ -2,8 +2,22 @@ import type { TelnyxAccountState } from './account.js';
 import type { SeededRandom } from './random.js';
 import type { NewRecordContext } from './record-defaults.js';
 
+/**
+ * Where the spec leaves the live API's answer open, which one the simulator gives. Tests switch
+ * them; a new simulator gives the strict reading.
+ */
+export interface TelnyxSimAnswers {
+  /**
+   * `PATCH /phone_numbers/{id}/voice` with `call_forwarding.forwards_to: ""`. The spec says calls are
+   * not forwarded when it "is left blank", and also "If set, must be a +E.164-formatted phone
+   * number". `refuse` (default): a 422 naming the field; `accept`: the target is cleared.
+   */
+  blankForwardsTo: 'refuse' | 'accept';
+}
+
 /** What a route handler works with: the account, the id generator, the clock and the write log. */
 export interface SimContext {
+  answers: TelnyxSimAnswers;
   state: TelnyxAccountState;
   random: SeededRandom;
   /** The simulator's clock, ISO 8601. */

@@ -3,7 +3,7 @@ import { emptyAccountState, type TelnyxAccountState } from './account.js';
 import { parseAccountState } from './account-schema.js';
 import { SeededRandom } from './random.js';
 import { type RateLimitOptions, TokenBucket } from './rate-limit.js';
-import type { SimContext } from './sim-context.js';
+import type { SimContext, TelnyxSimAnswers } from './sim-context.js';
 
 export interface SimulatorOptions {
   /** Requests a second before 429s; default 100/s (Telnyx publishes no number). `null`: no limit. */
@@ -20,6 +20,9 @@ export const DEFAULT_SIM_RATE_LIMIT: RateLimitOptions = { perSecond: 100 };
  * answered by `handleTelnyxRequest`.
  */
 export class TelnyxSimulator extends SimulatorCore<TelnyxAccountState, RateLimitOptions> {
+  /** The simulator's answers where the spec is ambiguous; tests switch them (`sim.answers.blankForwardsTo = 'accept'`). */
+  readonly answers: TelnyxSimAnswers = { blankForwardsTo: 'refuse' };
+
   constructor(state: TelnyxAccountState, options: SimulatorOptions = {}) {
     super(state, {
       clock: options.clock,
@@ -53,6 +56,7 @@ export class TelnyxSimulator extends SimulatorCore<TelnyxAccountState, RateLimit
 
   context(): SimContext {
     return {
+      answers: this.answers,
       state: this.state,
       random: this.random,
       now: () => new Date(this.clock()).toISOString(),

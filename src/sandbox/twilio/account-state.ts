@@ -28,6 +28,13 @@ export interface SimKey extends Dated {
   friendly_name: string;
   /** Shown once, in the create answer. */
   secret: string;
+  /**
+   * A restricted key (iam v1 `KeyType=restricted`): listed by iam v1 `/v1/Keys` only, never by the
+   * 2010 `Keys.json`, which is how such keys can be invisible to a client that reads only the latter.
+   */
+  restricted?: boolean;
+  /** What iam v1 lists as the key's `flags`. */
+  flags?: string[];
 }
 
 export interface SimCredentialList extends Dated {

@@ -5,8 +5,10 @@ import { jsonResponse, noContent, type SimResponse, twilioErrors } from './sim-h
 import { readText } from './validate-form.js';
 import { keyView } from './views.js';
 
+/** `GET …/Keys.json`: every key but the restricted ones, which only iam v1 lists. */
 export function listKeys(ctx: SimContext, query: URLSearchParams, path: string): SimResponse {
-  return listPage(ctx.state.keys.map(keyView), { path, key: 'keys', query, filters: [] });
+  const keys = ctx.state.keys.filter((k) => !k.restricted);
+  return listPage(keys.map(keyView), { path, key: 'keys', query, filters: [] });
 }
 
 /** `POST …/Keys.json` (201): a Standard key; the answer is the only one that carries `secret`. */
@@ -26,9 +28,12 @@ export function createKey(ctx: SimContext, form: URLSearchParams): SimResponse {
   return jsonResponse(201, structuredClone(key));
 }
 
-/** `DELETE …/Keys/{Sid}.json` (204); the key stops authenticating at once. */
-export function deleteKey(ctx: SimContext, sid: string, path: string): SimResponse {
-  const index = ctx.state.keys.findIndex((k) => k.sid === sid);
+/**
+ * `DELETE …/Keys/{Sid}.json` (204); the key stops authenticating at once. A restricted key is not
+ * there for the 2010 API (404); `iam` (iam v1 `DELETE /v1/Keys/{Sid}`) deletes any key.
+ */
+export function deleteKey(ctx: SimContext, sid: string, path: string, iam = false): SimResponse {
+  const index = ctx.state.keys.findIndex((k) => k.sid === sid && (iam || !k.restricted));
   if (index < 0) return twilioErrors.notFound(path);
   ctx.state.keys.splice(index, 1);
   ctx.recordWrite(sid);

@@ -6,6 +6,7 @@ import {
   promoteSecondaryToken,
   updateAccount,
 } from './handle-accounts.js';
+import { listIamKeys } from './handle-iam-keys.js';
 import { createKey, deleteKey, listKeys } from './handle-keys.js';
 import {
   fetchApplication,
@@ -47,7 +48,7 @@ export interface Route {
 
 const A = '/2010-04-01/Accounts/{AccountSid}';
 
-/** Every route the simulator serves: the 2010-04-01 API and the accounts v1 Auth Token endpoints. */
+/** Every route the simulator serves: the 2010-04-01 API, accounts v1 Auth Tokens and iam v1 Keys. */
 export const ROUTES: readonly Route[] = [
   { method: 'GET', template: '/2010-04-01/Accounts.json', run: (c, a) => listAccounts(c, a.query, a.path) },
   {
@@ -139,6 +140,8 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', template: '/v1/AuthTokens/Secondary', run: (c) => createSecondaryToken(c) },
   { method: 'DELETE', template: '/v1/AuthTokens/Secondary', run: (c, a) => deleteSecondaryToken(c, a.path) },
   { method: 'POST', template: '/v1/AuthTokens/Promote', run: (c) => promoteSecondaryToken(c) },
+  { method: 'GET', template: '/v1/Keys', run: (c, a) => listIamKeys(c, a.query) },
+  { method: 'DELETE', template: '/v1/Keys/{Sid}', run: (c, a) => deleteKey(c, p(a, 'Sid'), a.path, true) },
 ];
 
 function p(args: RouteArgs, name: string): string {

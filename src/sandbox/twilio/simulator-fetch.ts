@@ -19,13 +19,17 @@ export function answerTwilio(sim: TwilioSimulator): AnswerRequest {
 }
 
 /**
- * Whether a request to a `*.twilio.com` host went to the host that serves its path: `/v1/AuthTokens`
- * lives on `accounts.`, `/2010-04-01` on `api.`. Other hosts (a rehearsal's or a test's made-up
- * origin) serve both, as `serveTwilioSimulator` does.
+ * Whether a request to a `*.twilio.com` host went to the host that serves its path: `/v1/Keys`
+ * lives on `iam.`, the rest of `/v1/` (Auth Tokens) on `accounts.`, `/2010-04-01` on `api.`. Other
+ * hosts (a rehearsal's or a test's made-up origin) serve all of them, as `serveTwilioSimulator` does.
  */
 function rightHost(url: URL): boolean {
   if (!url.hostname.endsWith('twilio.com')) return true;
-  const wanted = url.pathname.startsWith('/v1/') ? 'accounts.' : 'api.';
+  const wanted = url.pathname.startsWith('/v1/Keys')
+    ? 'iam.'
+    : url.pathname.startsWith('/v1/')
+      ? 'accounts.'
+      : 'api.';
   return url.hostname.startsWith(wanted);
 }
 

@@ -32,8 +32,9 @@ export function accountView(a: SimAccount): JsonObject {
   };
 }
 
+/** A key as the 2010 API shows it: no secret, and nothing of iam v1 (`restricted`, `flags`). */
 export function keyView(k: SimKey): JsonObject {
-  const { secret: _secret, ...rest } = k;
+  const { secret: _secret, restricted: _restricted, flags: _flags, ...rest } = k;
   return rest;
 }
 

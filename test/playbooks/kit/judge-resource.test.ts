@@ -128,7 +128,7 @@ describe('judgeEach', () => {
   it('when a list is judged, then each resource is planned with the same trust and the summary sees the plans', async () => {
     const d = await judgeEach(
       context(),
-      async () => ['r1', 'r2'],
+      async () => ({ items: ['r1', 'r2'], unreadable: [] }),
       (id, trust) =>
         judgeResource(
           { resource: id, summary: id, reasons: trust.hostsConfigured && id === 'r1' ? ['odd'] : [] },

@@ -22,7 +22,7 @@ class AcmePlaybookError extends ReclaimError {}
 
 function providerError(code: ProviderErrorCode, outcome = false): ProviderError {
   return new ProviderError(code, 'Acme said no', {
-    provider: 'acme',
+    provider: 'telnyx',
     operation: 'delete widget',
     status: code === 'provider_not_found' ? 404 : null,
     providerCode: null,
@@ -35,7 +35,7 @@ function providerError(code: ProviderErrorCode, outcome = false): ProviderError 
 const action: PlannedAction = { kind: 'wipe', target: 'w1', params: {}, description: 'Wipe w1' };
 
 describe('stepKitFor', () => {
-  const kit = stepKitFor<null>('acme', AcmePlaybookError);
+  const kit = stepKitFor<null>('telnyx', AcmePlaybookError);
   const ctx = { client: null } as PlaybookContext<null>;
 
   it('when a kind is unknown or a param is missing, then the bound kit fails with the provider’s class and codes', async () => {
@@ -44,9 +44,9 @@ describe('stepKitFor', () => {
     });
     const unknown = execute(ctx, { ...action, kind: 'shred' }, { recheck: false });
     await expect(unknown).rejects.toBeInstanceOf(AcmePlaybookError);
-    await expect(unknown).rejects.toMatchObject({ code: 'acme_unknown_action' });
+    await expect(unknown).rejects.toMatchObject({ code: 'telnyx_unknown_action' });
     await expect(execute(ctx, action, { recheck: false })).rejects.toMatchObject({
-      code: 'acme_bad_action_params',
+      code: 'telnyx_bad_action_params',
       message: 'The planned action "Wipe w1" lacks the text "n"; rediscover to get a fresh plan.',
     });
   });
@@ -105,7 +105,7 @@ describe('gone counts as done', () => {
   it('when a listed thing is removed, then a recheck reads the list and deletes only what is still on it', async () => {
     const items = [{ id: 'w1' }, { id: 'w2' }];
     const api = {
-      list: async () => items,
+      list: async () => ({ items, unreadable: [] }),
       delete: async (id: string) => {
         items.splice(
           items.findIndex((i) => i.id === id),

@@ -63,7 +63,7 @@ describe('the SendGrid adapter', () => {
       limiters: createLimiterFactory(),
     });
     const again = (await restarted.client(incident('inc-1', true))) as SendgridClient;
-    expect((await again.subusers.list({ username: 'promo-sender' }))[0]?.disabled).toBe(true);
+    expect((await again.subusers.list({ username: 'promo-sender' })).items[0]?.disabled).toBe(true);
     expect(await adapter.client(incident('inc-1', true))).toBe(client);
     expect(await adapter.client(incident('inc-2', true))).not.toBe(client);
   });
@@ -99,7 +99,7 @@ describe('the SendGrid adapter', () => {
       };
       const { adapter } = await adapterWith(env, logs.logger);
       const client = (await adapter.client(incident('inc-live', false))) as SendgridClient;
-      const tokens = (await client.teammates.listPending()).map((i) => i.token);
+      const tokens = (await client.teammates.listPending()).items.map((i) => i.token);
       sim.faults.failNext(1, 429);
       await client.teammates.cancelInvite(tokens[0] ?? '');
       expect(sim.state.invites.map((i) => i.token)).not.toContain(tokens[0]);

@@ -31,7 +31,10 @@ describe('Telnyx playbook execution against the simulator', () => {
       const { actions } = await s.discover(h.ctx);
       h.sim.stats.reset();
       await executeAll(s, h.ctx, actions);
-      expect(h.sim.stats.requests, s.id).toBe(actions.length);
+      // Changed (issue 16): turning forwarding off is the switch, then a separate try at blanking the
+      // target, which the simulator refuses by default (so it is never a second write).
+      const perAction = s.id === 'telnyx.disable-forwarding' ? 2 : 1;
+      expect(h.sim.stats.requests, s.id).toBe(actions.length * perAction);
       for (const a of actions) expect(h.sim.stats.writesTo(a.target), `${s.id} ${a.description}`).toBe(1);
     }
   });

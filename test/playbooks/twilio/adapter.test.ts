@@ -71,7 +71,7 @@ describe('the Twilio adapter', () => {
       });
       expect(adapter.configured).toBe(true);
       const client = (await adapter.client(incident('inc-2', false))) as TwilioClient;
-      expect((await client.keys.list()).length).toBe(sim.state.keys.length);
+      expect((await client.keys.list()).items.length).toBe(sim.state.keys.length);
       await client.authTokens.deleteSecondary().catch(() => undefined);
       expect(sim.stats.routeCount('DELETE /v1/AuthTokens/Secondary')).toBe(1);
     } finally {

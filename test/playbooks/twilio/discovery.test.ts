@@ -55,13 +55,17 @@ describe('Twilio discovery against the seeded account', () => {
     expect(actions[1]?.params.friendlyName).toMatch(/^Reclaim replacement \d{4}-\d{2}-\d{2}$/);
   });
 
-  it('when no incident start is known, then keys and subaccounts are listed but none is flagged, and the card says why', async () => {
+  // Changed (issue 16): without --since the window is the default 30 days, not "none"; the seed's
+  // planted key and subaccount are months before now, so nothing is flagged, and the card says so.
+  it('when no incident start is known, then keys and subaccounts are judged against the default 30-day window, and the card says so', async () => {
     const h = harness(seeded(), { since: null });
     for (const id of ['twilio.revoke-api-keys', 'twilio.suspend-subaccounts']) {
       const d = await step(id).discover(h.ctx);
       expect(d.actions, id).toEqual([]);
       expect(d.findings.length, id).toBeGreaterThan(0);
-      expect(d.summary, id).toContain('Without --since');
+      expect(d.summary, id).toContain(
+        'No --since was given, so the incident window is the default: the 30 days',
+      );
     }
   });
 

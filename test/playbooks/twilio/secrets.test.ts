@@ -34,7 +34,7 @@ describe('secrets made by the Twilio playbook', () => {
     ]);
     expect(h.sim.authToken).not.toBe(old);
     expect(h.sim.state.secondaryAuthToken).toBeNull();
-    expect((await h.client.keys.list()).length).toBeGreaterThan(0);
+    expect((await h.client.keys.list()).items.length).toBeGreaterThan(0);
     expect(out.result).toMatchObject({ rotated: true, reclaimUsesNewToken: true });
   });
 

@@ -39,7 +39,7 @@ describe('SendGrid rate limits', () => {
       'x-ratelimit-reset': reset,
     });
     api.get('/v3/api_keys').query({ limit: '100' }).reply(200, KEYS);
-    expect(await client.apiKeys.list()).toEqual([{ api_key_id: 'k1', name: 'Production mail' }]);
+    expect((await client.apiKeys.list()).items).toEqual([{ api_key_id: 'k1', name: 'Production mail' }]);
     expect(waits).toEqual([3_000]);
     expect(api.isDone()).toBe(true);
   });

@@ -44,7 +44,7 @@ describe('limit/offset listings', () => {
         .query({ limit: '500', offset: String(offset) })
         .reply(200, { result: teammates(offset, n) });
     }
-    const all = await client.teammates.list();
+    const all = (await client.teammates.list()).items;
     expect(all).toHaveLength(1003);
     expect(new Set(all.map((t) => t.username)).size).toBe(1003);
     expect(api.isDone()).toBe(true);
@@ -54,15 +54,25 @@ describe('limit/offset listings', () => {
     const { client, api } = sendgridUnderNock();
     api.get('/v3/subusers').query({ limit: '100', offset: '0' }).reply(200, subusers(0, 100));
     api.get('/v3/subusers').query({ limit: '100', offset: '100' }).reply(200, []);
-    expect(await client.subusers.list()).toHaveLength(100);
+    expect((await client.subusers.list()).items).toHaveLength(100);
     expect(api.isDone()).toBe(true);
   });
 
   it('when a username filter is given, then every page carries it', async () => {
     const { client, api } = sendgridUnderNock();
     api.get('/v3/subusers').query({ username: 'sub7', limit: '100', offset: '0' }).reply(200, subusers(7, 1));
-    expect((await client.subusers.list({ username: 'sub7' }))[0]?.username).toBe('sub7');
+    expect((await client.subusers.list({ username: 'sub7' })).items[0]?.username).toBe('sub7');
     expect(api.isDone()).toBe(true);
+  });
+
+  it('when ?username= answers with several subusers, then find returns the one named exactly, not the first', async () => {
+    const { client, api } = sendgridUnderNock();
+    const [prefixed, exact] = [subusers(7, 1)[0], subusers(0, 1)[0]];
+    api
+      .get('/v3/subusers')
+      .query({ username: 'sub0', limit: '100', offset: '0' })
+      .reply(200, [{ ...prefixed, username: 'sub0-archive' }, exact]);
+    expect((await client.subusers.find('sub0'))?.username).toBe('sub0');
   });
 
   it('when pages never end, then it stops with sendgrid_pagination_runaway instead of looping', async () => {
@@ -71,7 +81,7 @@ describe('limit/offset listings', () => {
       path: '/v3/teammates',
       operation: 'list teammates',
       schema: resultList(teammateSchema),
-      items: (p) => p.result,
+      items: (p) => ({ items: p.result, unreadable: [] }),
       limit: 2,
     });
     await expect(run).rejects.toMatchObject({ code: 'sendgrid_pagination_runaway' });

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ProviderError } from '../../../src/providers/http/index.js';
+import { type Listing, ProviderError } from '../../../src/providers/http/index.js';
 import type { SendgridClient } from '../../../src/providers/sendgrid/index.js';
 import { SENDGRID_TEST_KEY, sendgridUnderNock } from './support/sendgrid-nock.js';
 
@@ -19,29 +19,51 @@ async function failure(run: Promise<unknown>): Promise<ProviderError> {
 
 describe('SendGrid answers of the wrong shape', () => {
   type Read = (c: SendgridClient) => Promise<unknown>;
-  const shapes: [string, string, unknown, string, Read][] = [
+  type List = (c: SendgridClient) => Promise<Listing<unknown>>;
+  // Changed with per-record parsing: a record that does not fit no longer fails the whole listing;
+  // it comes back in `unreadable`, named by its id (when it has one) and the field at fault.
+  const records: [string, string, unknown, string | null, string, List][] = [
     [
       'a nameless teammate',
       '/v3/teammates',
       { result: [{ email: 'a@x.com' }] },
-      'result[0].username',
+      'a@x.com',
+      'username',
       (c) => c.teammates.list(),
     ],
-    ['subusers not in an array', '/v3/subusers', { result: [] }, '(the body)', (c) => c.subusers.list()],
     [
       'a rule id as text',
       '/v3/access_settings/whitelist',
       { result: [{ id: 'x', ip: '1.2.3.4' }] },
-      'result[0].id',
+      'x',
+      'id',
       (c) => c.accessSettings.listAllowed(),
     ],
     [
       'a webhook without id',
       '/v3/user/webhooks/event/settings/all',
       { webhooks: [{ url: 'u', enabled: true }] },
-      'webhooks[0].id',
+      null,
+      'id',
       (c) => c.eventWebhooks.list(),
     ],
+  ];
+  it.each(records)(
+    'when SendGrid sends %s, then that record is unreadable, naming its id and the field',
+    async (_what, path, body, id, field, read) => {
+      const { client, api } = sendgridUnderNock();
+      api
+        .get(path)
+        .query(true)
+        .reply(200, body as nock.Body);
+      const listing = await read(client);
+      expect(listing.items).toEqual([]);
+      expect(listing.unreadable).toEqual([expect.objectContaining({ provider: 'sendgrid', id, field })]);
+    },
+  );
+
+  const shapes: [string, string, unknown, string, Read][] = [
+    ['subusers not in an array', '/v3/subusers', { result: [] }, '(the body)', (c) => c.subusers.list()],
   ];
   it.each(shapes)(
     'when SendGrid sends %s, then the error names the field',
@@ -56,6 +78,19 @@ describe('SendGrid answers of the wrong shape', () => {
       expect(err.message).toContain(field);
     },
   );
+
+  it.each([
+    ['the spec’s `result` list', { result: [{ api_key_id: 'k1', name: 'Mail', scopes: ['mail.send'] }] }],
+    [
+      'a flat object, as independent clients read it',
+      { api_key_id: 'k1', name: 'Mail', scopes: ['mail.send'] },
+    ],
+    ['a flat object without its id', { name: 'Mail', scopes: ['mail.send'] }],
+  ])('when a key lookup answers with %s, then the key and its scopes are read', async (_shape, body) => {
+    const { client, api } = sendgridUnderNock();
+    api.get('/v3/api_keys/k1').reply(200, body);
+    expect(await client.apiKeys.get('k1')).toEqual({ api_key_id: 'k1', name: 'Mail', scopes: ['mail.send'] });
+  });
 
   it('when a key lookup comes back with an empty result, then it is a bad response naming result', async () => {
     const { client, api } = sendgridUnderNock();

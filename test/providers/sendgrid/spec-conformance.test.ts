@@ -96,12 +96,18 @@ function checkResponseFields(req: RecordedRequest, op: SendgridSpecOperation): v
   if (op.response.status === 204) return;
   const parsed = req.parsed as Record<string, unknown>;
   const container = op.response.container;
+  // Listings parse their records one by one into `{ items, unreadable }`; writes keep plain arrays.
+  const records = (v: unknown): unknown[] =>
+    v !== null && typeof v === 'object' && 'items' in v
+      ? (v as { items: unknown[] }).items
+      : (v as unknown[]);
+  // GetApiKey's answer is read in either shape and comes out as the one key.
   let item: unknown =
-    container === null
+    container === null || op.operationId === 'GetApiKey'
       ? parsed
       : container === '[]'
-        ? (parsed as unknown as unknown[])[0]
-        : (parsed[container] as unknown[])[0];
+        ? records(parsed)[0]
+        : records(parsed[container])[0];
   if (op.operationId === 'CreateApiKey') {
     const created = parsed as { key: Record<string, unknown>; secret: string };
     expect(op.response.fields, 'CreateApiKey: the secret comes from').toContain('api_key');

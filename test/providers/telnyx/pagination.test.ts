@@ -53,7 +53,7 @@ describe('listAll over HTTP', () => {
         .reply(200, page(items, n, 3));
     }
 
-    const numbers = await client.numberVoiceSettings.list();
+    const numbers = (await client.numberVoiceSettings.list()).items;
 
     expect(numbers).toHaveLength(510);
     expect(new Set(numbers.map((n) => n.id)).size).toBe(510);
@@ -72,7 +72,7 @@ describe('listAll over HTTP', () => {
       .query({ 'page[number]': '2', 'page[size]': '250' })
       .reply(200, { data: voiceSettings(250, 7) });
 
-    const numbers = await client.numberVoiceSettings.list();
+    const numbers = (await client.numberVoiceSettings.list()).items;
 
     expect(numbers).toHaveLength(257);
     expect(api.isDone()).toBe(true);
@@ -102,7 +102,7 @@ describe('listAll over HTTP', () => {
       .query({ 'filter[connection_id]': 'conn-1', 'page[number]': '2', 'page[size]': '250' })
       .reply(200, page([ip(250)], 2, 2));
 
-    const ips = await client.ips.list({ connectionId: 'conn-1' });
+    const ips = (await client.ips.list({ connectionId: 'conn-1' })).items;
 
     expect(ips).toHaveLength(251);
     expect(api.isDone()).toBe(true);
@@ -115,7 +115,7 @@ describe('listAll over HTTP', () => {
       .query({ 'page[number]': '1', 'page[size]': '250' })
       .reply(200, page([], 1, 0));
 
-    expect(await client.credentialConnections.list()).toEqual([]);
+    expect((await client.credentialConnections.list()).items).toEqual([]);
     expect(api.isDone()).toBe(true);
   });
 });

@@ -7,31 +7,45 @@ describe('twilioBaseUrls', () => {
       apiUrl: 'https://api.twilio.com',
       api: 'https://api.twilio.com',
       accounts: 'https://accounts.twilio.com',
+      iam: 'https://iam.twilio.com',
     },
     {
       apiUrl: 'https://api.twilio.com/',
       api: 'https://api.twilio.com',
       accounts: 'https://accounts.twilio.com',
+      iam: 'https://iam.twilio.com',
     },
     {
       apiUrl: 'https://api.dublin.ie1.twilio.com',
       api: 'https://api.dublin.ie1.twilio.com',
       accounts: 'https://accounts.dublin.ie1.twilio.com',
+      iam: 'https://iam.dublin.ie1.twilio.com',
     },
-    { apiUrl: 'http://127.0.0.1:4010', api: 'http://127.0.0.1:4010', accounts: 'http://127.0.0.1:4010' },
+    {
+      apiUrl: 'http://127.0.0.1:4010',
+      api: 'http://127.0.0.1:4010',
+      accounts: 'http://127.0.0.1:4010',
+      iam: 'http://127.0.0.1:4010',
+    },
     {
       apiUrl: 'https://proxy.example.com/twilio',
       api: 'https://proxy.example.com/twilio',
       accounts: 'https://proxy.example.com/twilio',
+      iam: 'https://proxy.example.com/twilio',
     },
     {
       apiUrl: 'https://api.twilio.com.evil.example',
       api: 'https://api.twilio.com.evil.example',
       accounts: 'https://api.twilio.com.evil.example',
+      iam: 'https://api.twilio.com.evil.example',
     },
-  ])('when TWILIO_API_URL is $apiUrl, then the accounts host is $accounts', ({ apiUrl, api, accounts }) => {
-    expect(twilioBaseUrls(apiUrl)).toEqual({ api, accounts });
-  });
+  ])(
+    'when TWILIO_API_URL is $apiUrl, then the accounts host is $accounts',
+    ({ apiUrl, api, accounts, iam }) => {
+      // iam v1 (API keys, restricted ones included) is a sibling host like accounts v1.
+      expect(twilioBaseUrls(apiUrl)).toEqual({ api, accounts, iam });
+    },
+  );
 });
 
 describe('checkedSid', () => {

@@ -64,7 +64,7 @@ describe('listings over HTTP', () => {
       .query({ PageSize: '1000', Page: '2', PageToken: 'PAtwo' })
       .reply(200, page('incoming_phone_numbers', numbers(2000, 7), null, 2));
 
-    const all = await client.incomingPhoneNumbers.list();
+    const all = (await client.incomingPhoneNumbers.list()).items;
 
     expect(all).toHaveLength(2007);
     expect(new Set(all.map((n) => n.sid)).size).toBe(2007);
@@ -92,7 +92,7 @@ describe('listings over HTTP', () => {
       })
       .reply(200, page('usage_triggers', [trigger(2)], null, 1));
 
-    const triggers = await client.usage.triggers({ usageCategory: 'totalprice', recurring: 'daily' });
+    const triggers = (await client.usage.triggers({ usageCategory: 'totalprice', recurring: 'daily' })).items;
 
     expect(triggers.map((t) => t.sid)).toEqual([sid('UT', 1), sid('UT', 2)]);
     expect(api.isDone()).toBe(true);
@@ -104,7 +104,7 @@ describe('listings over HTTP', () => {
       .get(`${A}/Keys.json`)
       .query({ PageSize: '1000' })
       .reply(200, page('keys', [], null));
-    expect(await client.keys.list()).toEqual([]);
+    expect((await client.keys.list()).items).toEqual([]);
     expect(api.isDone()).toBe(true);
   });
 
@@ -114,7 +114,7 @@ describe('listings over HTTP', () => {
       .get(`${A}/Keys.json`)
       .query({ PageSize: '1000' })
       .reply(200, page('keys', [], `${A}/Keys.json?PageSize=1000&Page=1&PageToken=PAx`));
-    expect(await client.keys.list()).toEqual([]);
+    expect((await client.keys.list()).items).toEqual([]);
     expect(api.isDone()).toBe(true);
   });
 
@@ -125,6 +125,6 @@ describe('listings over HTTP', () => {
       .get('/2010-04-01/Accounts.json')
       .query({ PageSize: '1000' })
       .reply(200, page('accounts', [account(A.split('/').at(-1) as string), account(sid('AC', 9))], null));
-    expect((await client.accounts.listSubaccounts()).map((a) => a.sid)).toEqual([sid('AC', 9)]);
+    expect((await client.accounts.listSubaccounts()).items.map((a) => a.sid)).toEqual([sid('AC', 9)]);
   });
 });

@@ -44,7 +44,7 @@ describe('secrets in Twilio answers', () => {
       .reply(200, page('accounts', [sub], null));
 
     const main = await client.accounts.fetch();
-    const subs = await client.accounts.listSubaccounts();
+    const subs = (await client.accounts.listSubaccounts()).items;
 
     expect(main).not.toHaveProperty('auth_token');
     expect(JSON.stringify([main, subs])).not.toContain('sub-token');
@@ -135,7 +135,7 @@ describe('secrets in Twilio answers', () => {
       .query({ PageSize: '1000' })
       .reply(200, page('keys', [{ sid: sid('SK', 1) }], null));
 
-    expect((await client.keys.list()).map((k) => k.sid)).toEqual([sid('SK', 1)]);
+    expect((await client.keys.list()).items.map((k) => k.sid)).toEqual([sid('SK', 1)]);
     expect(fresh.isDone()).toBe(true);
     expect(client.authTokenChangedAt()).not.toBeNull();
     expect(leaks(logs)).toEqual([]);

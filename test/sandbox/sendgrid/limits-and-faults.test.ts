@@ -43,7 +43,7 @@ describe('the simulator’s rate limit', () => {
       rateLimited: (e) => waits.push(e.retryAfterMs),
     };
     const client = clientOf(sim, { observer, now: lapse, timeUnitMs: 50 });
-    const keys = await client.apiKeys.list();
+    const keys = (await client.apiKeys.list()).items;
     const detailed = await Promise.all(keys.map((k) => client.apiKeys.get(k.api_key_id)));
     expect(detailed).toHaveLength(keys.length);
     expect(sim.stats.rateLimited).toBeGreaterThan(0);

@@ -44,7 +44,9 @@ describe('saving and loading a simulated account', () => {
 
   it('when an empty account is made, then it answers to its key and lists only that key', async () => {
     const sim = SendgridSimulator.empty(SANDBOX_SENDGRID_API_KEY, { rateLimit: null });
-    expect((await clientOf(sim).apiKeys.list()).map((k) => k.api_key_id)).toEqual(['RcLmSandboxKey00000001']);
+    expect((await clientOf(sim).apiKeys.list()).items.map((k) => k.api_key_id)).toEqual([
+      'RcLmSandboxKey00000001',
+    ]);
     expect(sim.state.teammates).toEqual([]);
   });
 });
@@ -65,7 +67,7 @@ describe('the simulator over HTTP', () => {
       });
       const client = createSendgridClient(http);
       expect(served.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      expect((await client.teammates.list()).length).toBe(6);
+      expect((await client.teammates.list()).items.length).toBe(6);
       await client.parseSettings.delete('inbound.acme-mail.example.com');
       expect(sim.state.parseSettings).toEqual([]);
       sim.faults.hangNext(1);

@@ -140,7 +140,7 @@ describe('simulator faults', () => {
       sim,
       'PATCH',
       `/phone_numbers/${number}/voice`,
-      { call_forwarding: { forwards_to: '' } },
+      { call_forwarding: { call_forwarding_enabled: false } },
       {
         signal: abort.signal,
       },
@@ -148,7 +148,10 @@ describe('simulator faults', () => {
     await new Promise((r) => setImmediate(r));
     abort.abort();
     await expect(pending).rejects.toMatchObject({ name: 'AbortError' });
-    expect(sim.state.phoneNumbers.find((n) => n.id === number)!.voice.call_forwarding.forwards_to).toBe('');
+    // Changed (issue 16): the simulator refuses a blank forwards_to now, so the write is the switch.
+    expect(
+      sim.state.phoneNumbers.find((n) => n.id === number)!.voice.call_forwarding.call_forwarding_enabled,
+    ).toBe(false);
     expect(sim.stats.writesTo(number)).toBe(1);
   });
 

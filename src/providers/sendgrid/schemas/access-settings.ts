@@ -25,18 +25,19 @@ export const accessAttemptSchema: z.ZodType<AccessAttempt> = z.object({
 
 /**
  * One entry of the IP allow list (`GET /v3/access_settings/whitelist`): an address, a CIDR range
- * or `*`. `created_at` and `updated_at` are Unix seconds.
+ * or `*`. `created_at` and `updated_at` are Unix seconds. The spec requires no field: `id` is
+ * required here (the only handle a removal has); `ip` may be null, and the step asks a person.
  */
 export interface AllowedIp {
   id: number;
-  ip: string;
+  ip: string | null;
   created_at: number | null;
   updated_at: number | null;
 }
 
 export const allowedIpSchema: z.ZodType<AllowedIp> = z.object({
   id: z.number().int(),
-  ip: z.string(),
+  ip: orNull(z.string()),
   created_at: orNull(z.number()),
   updated_at: orNull(z.number()),
 });

@@ -24,6 +24,34 @@ export const apiKeyWithScopesSchema: z.ZodType<ApiKeyWithScopes> = z.object({
 });
 
 /**
+ * The answer of `GET /v3/api_keys/{api_key_id}` in either shape it is known in: the spec's
+ * `{ result: [ { api_key_id, name, scopes } ] }` (its example is the listing's, copied) or the flat
+ * `{ api_key_id, name, scopes }` that independent clients read. An answer that leaves `api_key_id`
+ * out is the key that was asked for. A `result` list with no key in it is a shape nothing can be
+ * read from (a bad response).
+ */
+export function apiKeyAnswerSchema(apiKeyId: string): z.ZodType<ApiKeyWithScopes> {
+  const key = z.preprocess((raw) => {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+    const record = raw as Record<string, unknown>;
+    return record.api_key_id === undefined || record.api_key_id === null
+      ? { ...record, api_key_id: apiKeyId }
+      : raw;
+  }, apiKeyWithScopesSchema);
+  const wrapped = z
+    .object({ result: z.array(key).min(1) })
+    .transform(
+      ({ result }) => result.find((k) => k.api_key_id === apiKeyId) ?? (result[0] as ApiKeyWithScopes),
+    );
+  // The flat shape is read as a one-key `result`, so either shape's faults are named the same way.
+  const asWrapped = (raw: unknown) =>
+    raw !== null && typeof raw === 'object' && !Array.isArray(raw) && !('result' in raw)
+      ? { result: [raw] }
+      : raw;
+  return z.preprocess(asWrapped, wrapped) as z.ZodType<ApiKeyWithScopes>;
+}
+
+/**
  * `POST /v3/api_keys` answers 201 with the new key (`api_key`) once and never again. It is kept
  * apart as `secret` so a caller can seal it at once and put only `key` anywhere else.
  */

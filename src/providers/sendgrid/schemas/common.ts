@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Listing, type RecordsContext, recordsOf } from '../../http/tolerant-records.js';
 
 /**
  * Building blocks for the SendGrid response schemas. Objects are plain `z.object`s: keys no schema
@@ -19,6 +20,19 @@ export const textList = z
 /** `{ result: T[] }`, the envelope of most v3 listings. */
 export function resultList<T>(item: z.ZodType<T>): z.ZodType<{ result: T[] }> {
   return z.object({ result: z.array(item) });
+}
+
+/** `{ result: [...] }` read record by record: one that does not fit `item` is set aside, named. */
+export function resultRecords<T>(item: z.ZodType<T>, ctx: RecordsContext): z.ZodType<{ result: Listing<T> }> {
+  return z.object({ result: recordsOf(item, ctx) });
+}
+
+/** A boolean the spec gives no default for, read as `value` when missing (the reason is given where used). */
+export function booleanOr(value: boolean) {
+  return z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? value);
 }
 
 /** A 204 (or any body, ignored): what a DELETE or a PATCH without a response body returns. */

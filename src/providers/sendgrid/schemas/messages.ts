@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type Listing, recordsOf } from '../../http/tolerant-records.js';
 import { orNull } from './common.js';
 
 /**
@@ -21,7 +22,11 @@ export const messageSchema: z.ZodType<Message> = z.object({
   last_event_time: orNull(z.string()),
 });
 
-export const messageListSchema = z.object({ messages: z.array(messageSchema) });
+export function messageListSchema(provider: string, operation: string) {
+  return z.object({
+    messages: recordsOf(messageSchema, { provider, operation, idKeys: ['msg_id'] }),
+  }) as z.ZodType<{ messages: Listing<Message> }>;
+}
 
 /** `GET /v3/user/email`: the address the account's owner signs in and gets mail with. */
 export const userEmailSchema = z.object({ email: z.string() });

@@ -26,7 +26,8 @@ export const teammateSchema: z.ZodType<Teammate> = z.object({
  * so it is kept; callers must not show it, since whoever holds it can accept the invitation.
  */
 export interface PendingInvite {
-  email: string;
+  /** Not required by the spec; an invitation without one is judged as outside your domains. */
+  email: string | null;
   is_admin: boolean | null;
   scopes: string[];
   token: string;
@@ -34,7 +35,7 @@ export interface PendingInvite {
 }
 
 export const pendingInviteSchema: z.ZodType<PendingInvite> = z.object({
-  email: z.string(),
+  email: orNull(z.string()),
   is_admin: orNull(z.boolean()),
   scopes: textList,
   token: z.string().min(1),

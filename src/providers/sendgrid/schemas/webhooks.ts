@@ -1,14 +1,18 @@
 import { z } from 'zod';
-import { orNull } from './common.js';
+import { type Listing, recordsOf } from '../../http/tolerant-records.js';
+import { booleanOr, orNull } from './common.js';
 
 /**
  * An Event Webhook (`GET /v3/user/webhooks/event/settings/all`, `…/settings/{id}`): where SendGrid
  * posts delivery events, and the OAuth token URL it fetches a token from first. The per-event
- * flags and the signing `public_key` are not kept.
+ * flags and the signing `public_key` are not kept. The spec requires no field: `id` is required
+ * here (every change names it); `url` may be null (then nothing can be PATCHed, since the PATCH
+ * requires it, and the step sends a person); `enabled` has no default in the spec and is read as
+ * true when missing, so a webhook that does not say is judged as live.
  */
 export interface EventWebhook {
   id: string;
-  url: string;
+  url: string | null;
   enabled: boolean;
   friendly_name: string | null;
   oauth_client_id: string | null;
@@ -19,8 +23,8 @@ export interface EventWebhook {
 
 export const eventWebhookSchema: z.ZodType<EventWebhook> = z.object({
   id: z.string(),
-  url: z.string(),
-  enabled: z.boolean(),
+  url: orNull(z.string()),
+  enabled: booleanOr(true),
   friendly_name: orNull(z.string()),
   oauth_client_id: orNull(z.string()),
   oauth_token_url: orNull(z.string()),
@@ -28,22 +32,24 @@ export const eventWebhookSchema: z.ZodType<EventWebhook> = z.object({
   updated_date: orNull(z.string()),
 });
 
-export const eventWebhookListSchema = z.object({
-  max_allowed: orNull(z.number()),
-  webhooks: z.array(eventWebhookSchema),
-});
+export function eventWebhookListSchema(provider: string) {
+  return z.object({
+    max_allowed: orNull(z.number()),
+    webhooks: recordsOf(eventWebhookSchema, { provider, operation: 'list event webhooks', idKeys: ['id'] }),
+  }) as z.ZodType<{ max_allowed: number | null; webhooks: Listing<EventWebhook> }>;
+}
 
-/** An Inbound Parse setting: mail to `hostname` is parsed and posted to `url`. */
+/** An Inbound Parse setting: mail to `hostname` is parsed and posted to `url` (null when SendGrid leaves it out). */
 export interface ParseSetting {
   hostname: string;
-  url: string;
+  url: string | null;
   spam_check: boolean | null;
   send_raw: boolean | null;
 }
 
 export const parseSettingSchema: z.ZodType<ParseSetting> = z.object({
   hostname: z.string(),
-  url: z.string(),
+  url: orNull(z.string()),
   spam_check: orNull(z.boolean()),
   send_raw: orNull(z.boolean()),
 });

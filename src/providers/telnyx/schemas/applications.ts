@@ -1,16 +1,18 @@
 import { z } from 'zod';
-import { nullableString, type OutboundLink, outboundLink } from './common.js';
+import { booleanDefault, nullableString, type OutboundLink, outboundLink } from './common.js';
 
 /**
- * Voice API (Call Control) applications. `application_name` and `webhook_event_url` are required
- * here because `PATCH /call_control_applications/{id}` requires both: a deactivation resends them.
+ * Voice API (Call Control) applications. The spec's response schema requires no field: `active` has
+ * `default: true`; `application_name` and `webhook_event_url` may be missing (null here), although
+ * `PATCH /call_control_applications/{id}` requires both, so an app without them cannot be
+ * deactivated through the API and the step sends a person to the portal.
  */
 export interface CallControlApplication {
   id: string;
   record_type: string | null;
-  application_name: string;
+  application_name: string | null;
   active: boolean;
-  webhook_event_url: string;
+  webhook_event_url: string | null;
   webhook_event_failover_url: string | null;
   outbound: OutboundLink;
   created_at: string | null;
@@ -20,9 +22,9 @@ export interface CallControlApplication {
 export const callControlApplicationSchema: z.ZodType<CallControlApplication> = z.object({
   id: z.string(),
   record_type: nullableString,
-  application_name: z.string(),
-  active: z.boolean(),
-  webhook_event_url: z.string(),
+  application_name: nullableString,
+  active: booleanDefault(true),
+  webhook_event_url: nullableString,
   webhook_event_failover_url: nullableString,
   outbound: outboundLink,
   created_at: nullableString,
@@ -30,15 +32,15 @@ export const callControlApplicationSchema: z.ZodType<CallControlApplication> = z
 });
 
 /**
- * TeXML applications. `friendly_name` and `voice_url` are required here because
- * `PATCH /texml_applications/{id}` requires both.
+ * TeXML applications. As with Call Control apps, nothing is required in the response (`active`
+ * defaults to true); `PATCH /texml_applications/{id}` requires `friendly_name` and `voice_url`.
  */
 export interface TexmlApplication {
   id: string;
   record_type: string | null;
-  friendly_name: string;
+  friendly_name: string | null;
   active: boolean;
-  voice_url: string;
+  voice_url: string | null;
   voice_fallback_url: string | null;
   voice_method: string | null;
   status_callback: string | null;
@@ -51,9 +53,9 @@ export interface TexmlApplication {
 export const texmlApplicationSchema: z.ZodType<TexmlApplication> = z.object({
   id: z.string(),
   record_type: nullableString,
-  friendly_name: z.string(),
-  active: z.boolean(),
-  voice_url: z.string(),
+  friendly_name: nullableString,
+  active: booleanDefault(true),
+  voice_url: nullableString,
   voice_fallback_url: nullableString,
   voice_method: nullableString,
   status_callback: nullableString,

@@ -25,8 +25,16 @@ export interface AuditEvent {
   created_at: string | null;
 }
 
+/** The spec requires no field of a change; one that names no field is kept as `(unnamed)`. */
 const changeSchema = z
-  .object({ field: z.string(), from: z.unknown().optional(), to: z.unknown().optional() })
+  .object({
+    field: z
+      .string()
+      .nullish()
+      .transform((v) => v ?? '(unnamed)'),
+    from: z.unknown().optional(),
+    to: z.unknown().optional(),
+  })
   .transform(
     ({ field, from, to }): AuditEventChange =>
       SECRET_FIELD.test(field)

@@ -62,12 +62,23 @@ export function dataEnvelope<T>(item: z.ZodType<T>): z.ZodType<{ data: T }> {
   return z.object({ data: item });
 }
 
-/** `{ data: T[], meta }`, the envelope of every listing. */
-export interface PageOf<T> {
-  data: T[];
+/** `{ data: …, meta }`, the envelope of every listing; `records` parses the array. */
+export interface PageOf<R> {
+  data: R;
   meta?: PageMeta;
 }
 
-export function pageEnvelope<T>(item: z.ZodType<T>): z.ZodType<PageOf<T>> {
-  return z.object({ data: z.array(item), meta: pageMetaSchema });
+export function pageEnvelope<R>(records: z.ZodType<R>): z.ZodType<PageOf<R>> {
+  return z.object({ data: records, meta: pageMetaSchema });
+}
+
+/**
+ * A boolean the spec gives a default for ("Defaults to true"): missing or null reads as `value`.
+ * The field's description in the spec is quoted where it is used.
+ */
+export function booleanDefault(value: boolean) {
+  return z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? value);
 }

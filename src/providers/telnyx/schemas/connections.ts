@@ -1,11 +1,15 @@
 import { z } from 'zod';
-import { nullableBoolean, nullableInt, nullableString, type OutboundLink, outboundLink } from './common.js';
+import { booleanDefault, nullableInt, nullableString, type OutboundLink, outboundLink } from './common.js';
 
 /**
  * SIP connections (spec tags "Credential Connections", "IP Connections", "FQDN Connections").
  * `password` (credential and FQDN connections) and `outbound.ip_authentication_token` are in the
- * responses but deliberately absent here, so they are dropped on parse.
+ * responses but deliberately absent here, so they are dropped on parse. The spec requires no field
+ * of a connection in a response; only `id` is required here (without it nothing can be done to the
+ * record, which is then reported as unreadable). `active` is "Defaults to true" in the spec.
  */
+const active = booleanDefault(true);
+
 export interface CredentialConnection {
   id: string;
   record_type: string | null;
@@ -24,7 +28,7 @@ export const credentialConnectionSchema: z.ZodType<CredentialConnection> = z.obj
   id: z.string(),
   record_type: nullableString,
   connection_name: nullableString,
-  active: z.boolean(),
+  active,
   user_name: nullableString,
   sip_uri_calling_preference: nullableString,
   webhook_event_url: nullableString,
@@ -59,7 +63,7 @@ export const ipConnectionSchema: z.ZodType<IpConnection> = z.object({
   id: z.string(),
   record_type: nullableString,
   connection_name: nullableString,
-  active: z.boolean(),
+  active,
   webhook_event_url: nullableString,
   webhook_event_failover_url: nullableString,
   inbound: sipSubdomainSettings,
@@ -85,7 +89,7 @@ export const fqdnConnectionSchema: z.ZodType<FqdnConnection> = z.object({
   id: z.string(),
   record_type: nullableString,
   connection_name: nullableString,
-  active: z.boolean(),
+  active,
   user_name: nullableString,
   webhook_event_url: nullableString,
   webhook_event_failover_url: nullableString,
@@ -94,11 +98,12 @@ export const fqdnConnectionSchema: z.ZodType<FqdnConnection> = z.object({
   updated_at: nullableString,
 });
 
-/** An address allowed to use an IP connection (spec tag "IPs"). */
+/** An address allowed to use an IP connection (spec tag "IPs"); the spec requires none of its fields. */
 export interface Ip {
   id: string;
   connection_id: string | null;
-  ip_address: string;
+  /** Null when Telnyx leaves it out: the step cannot judge the entry and asks a person to. */
+  ip_address: string | null;
   port: number | null;
   created_at: string | null;
   updated_at: string | null;
@@ -107,7 +112,7 @@ export interface Ip {
 export const ipSchema: z.ZodType<Ip> = z.object({
   id: z.string(),
   connection_id: nullableString,
-  ip_address: z.string(),
+  ip_address: nullableString,
   port: nullableInt,
   created_at: nullableString,
   updated_at: nullableString,
@@ -117,7 +122,8 @@ export const ipSchema: z.ZodType<Ip> = z.object({
 export interface Fqdn {
   id: string;
   connection_id: string | null;
-  fqdn: string;
+  /** Null when Telnyx leaves it out: the step cannot judge the entry and asks a person to. */
+  fqdn: string | null;
   port: number | null;
   dns_record_type: string | null;
   created_at: string | null;
@@ -127,7 +133,7 @@ export interface Fqdn {
 export const fqdnSchema: z.ZodType<Fqdn> = z.object({
   id: z.string(),
   connection_id: nullableString,
-  fqdn: z.string(),
+  fqdn: nullableString,
   port: nullableInt,
   dns_record_type: nullableString,
   created_at: nullableString,
@@ -140,7 +146,8 @@ export interface TelephonyCredential {
   name: string | null;
   resource_id: string | null;
   sip_username: string | null;
-  expired: boolean | null;
+  /** The spec: "Defaults to false". */
+  expired: boolean;
   expires_at: string | null;
   created_at: string | null;
   updated_at: string | null;
@@ -151,7 +158,7 @@ export const telephonyCredentialSchema: z.ZodType<TelephonyCredential> = z.objec
   name: nullableString,
   resource_id: nullableString,
   sip_username: nullableString,
-  expired: nullableBoolean,
+  expired: booleanDefault(false),
   expires_at: nullableString,
   created_at: nullableString,
   updated_at: nullableString,

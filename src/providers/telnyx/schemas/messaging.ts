@@ -1,7 +1,11 @@
 import { z } from 'zod';
-import { nullableBoolean, nullableString, stringList } from './common.js';
+import { booleanDefault, nullableBoolean, nullableString, stringList } from './common.js';
 
-/** A messaging profile (spec tag "Profiles"). `v1_secret` is never kept: it is dropped on parse. */
+/**
+ * A messaging profile (spec tag "Profiles"). `v1_secret` is never kept: it is dropped on parse. The
+ * spec requires no field; `enabled` ("Specifies whether the messaging profile is enabled or not")
+ * has no default, so a profile that leaves it out is read as enabled: its limits are still judged.
+ */
 export interface MessagingProfile {
   id: string;
   record_type: string | null;
@@ -23,7 +27,7 @@ const messagingProfileShape = {
   id: z.string(),
   record_type: nullableString,
   name: nullableString,
-  enabled: z.boolean(),
+  enabled: booleanDefault(true),
   webhook_url: nullableString,
   webhook_failover_url: nullableString,
   webhook_api_version: nullableString,

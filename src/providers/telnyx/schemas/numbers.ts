@@ -1,44 +1,11 @@
 import { z } from 'zod';
-import { nullableBoolean, nullableString, stringList } from './common.js';
-
-/** A number as `GET /phone_numbers` lists it. `external_pin` (the port-out PIN) is dropped on parse. */
-export interface PhoneNumber {
-  id: string;
-  record_type: string | null;
-  phone_number: string;
-  status: string | null;
-  phone_number_type: string | null;
-  country_iso_alpha2: string | null;
-  connection_id: string | null;
-  connection_name: string | null;
-  messaging_profile_id: string | null;
-  call_forwarding_enabled: boolean | null;
-  tags: string[];
-  purchased_at: string | null;
-  created_at: string | null;
-  updated_at: string | null;
-}
-
-export const phoneNumberSchema: z.ZodType<PhoneNumber> = z.object({
-  id: z.string(),
-  record_type: nullableString,
-  phone_number: z.string(),
-  status: nullableString,
-  phone_number_type: nullableString,
-  country_iso_alpha2: nullableString,
-  connection_id: nullableString,
-  connection_name: nullableString,
-  messaging_profile_id: nullableString,
-  call_forwarding_enabled: nullableBoolean,
-  tags: stringList,
-  purchased_at: nullableString,
-  created_at: nullableString,
-  updated_at: nullableString,
-});
+import { nullableBoolean, nullableString } from './common.js';
 
 /**
- * `call_forwarding` of a number's voice settings. Per the spec, calls are forwarded only when
- * `forwards_to` is non-blank, and `call_forwarding_enabled` defaults to true when absent.
+ * `call_forwarding` of a number's voice settings. The spec: `call_forwarding_enabled` "Indicates if
+ * call forwarding will be enabled for this number if forwards_to and forwarding_type are filled in"
+ * (`default: true`); `forwarding_type` "'forwards_to' must be set for this to have an effect";
+ * `forwards_to` "Inbound calls will not be forwarded if this field is left blank".
  */
 export interface CallForwarding {
   call_forwarding_enabled: boolean;
@@ -62,11 +29,14 @@ const callForwardingSchema = z
     }),
   );
 
-/** A number as `GET /phone_numbers/voice` and `/phone_numbers/{id}/voice` return it. */
+/**
+ * A number as `GET /phone_numbers/voice` and `/phone_numbers/{id}/voice` return it. The spec
+ * requires none of its fields; without `phone_number` the card names the number by its id.
+ */
 export interface NumberVoiceSettings {
   id: string;
   record_type: string | null;
-  phone_number: string;
+  phone_number: string | null;
   connection_id: string | null;
   translated_number: string | null;
   call_forwarding: CallForwarding;
@@ -76,7 +46,7 @@ export interface NumberVoiceSettings {
 export const numberVoiceSettingsSchema: z.ZodType<NumberVoiceSettings> = z.object({
   id: z.string(),
   record_type: nullableString,
-  phone_number: z.string(),
+  phone_number: nullableString,
   connection_id: nullableString,
   translated_number: nullableString,
   call_forwarding: callForwardingSchema,

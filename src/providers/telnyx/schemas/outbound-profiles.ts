@@ -1,7 +1,18 @@
 import { z } from 'zod';
-import { nullableBoolean, nullableInt, nullableNumber, nullableString, stringList } from './common.js';
+import {
+  booleanDefault,
+  nullableBoolean,
+  nullableInt,
+  nullableNumber,
+  nullableString,
+  stringList,
+} from './common.js';
 
-/** An outbound voice profile: the spend and destination limits of the connections linked to it. */
+/**
+ * An outbound voice profile: the spend and destination limits of the connections linked to it.
+ * `name` is the one field the spec requires (and every PATCH must resend it); `enabled` has
+ * `default: true` in the spec.
+ */
 export interface OutboundVoiceProfile {
   id: string;
   record_type: string | null;
@@ -24,7 +35,7 @@ export const outboundVoiceProfileSchema: z.ZodType<OutboundVoiceProfile> = z.obj
   id: z.string(),
   record_type: nullableString,
   name: z.string(),
-  enabled: z.boolean(),
+  enabled: booleanDefault(true),
   daily_spend_limit: nullableString,
   daily_spend_limit_enabled: nullableBoolean,
   max_destination_rate: nullableNumber,

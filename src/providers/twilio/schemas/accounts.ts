@@ -3,11 +3,18 @@ import { nullableString } from './common.js';
 
 export type AccountStatus = 'active' | 'suspended' | 'closed';
 
-/** An account (the main one or a subaccount). `auth_token`, in every answer, is dropped on parse. */
+/**
+ * An account (the main one or a subaccount). `auth_token`, in every answer, is dropped on parse.
+ * The spec marks every field nullable and requires none: `sid` is required here for listings (a
+ * record without one cannot be addressed and is reported as unreadable) and filled in with the
+ * SID asked for on a fetch or update; `status` is kept as Twilio wrote it (null when missing), so
+ * a value outside `active|suspended|closed` does not fail the read.
+ */
 export interface TwilioAccount {
   sid: string;
   friendly_name: string | null;
-  status: AccountStatus;
+  /** `active`, `suspended` or `closed` per the spec; another value is kept as it came. */
+  status: AccountStatus | (string & {}) | null;
   /** The parent's SID for a subaccount; the account's own SID for the main account. */
   owner_account_sid: string | null;
   type: string | null;
@@ -18,7 +25,7 @@ export interface TwilioAccount {
 export const accountSchema: z.ZodType<TwilioAccount> = z.object({
   sid: z.string(),
   friendly_name: nullableString,
-  status: z.enum(['active', 'suspended', 'closed']),
+  status: nullableString,
   owner_account_sid: nullableString,
   type: nullableString,
   date_created: nullableString,

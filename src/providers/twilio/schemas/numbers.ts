@@ -1,10 +1,14 @@
 import { z } from 'zod';
 import { nullableBoolean, nullableString } from './common.js';
 
-/** An incoming phone number (`PN…`) and where its calls and messages go. */
+/**
+ * An incoming phone number (`PN…`) and where its calls and messages go. Every field is nullable in
+ * the spec; `sid` is required here (see `TwilioAccount`), `phone_number` may be null (the card then
+ * names the number by its SID).
+ */
 export interface IncomingPhoneNumber {
   sid: string;
-  phone_number: string;
+  phone_number: string | null;
   friendly_name: string | null;
   /** Ignored by Twilio while `voice_application_sid` or `trunk_sid` is set. */
   voice_url: string | null;
@@ -22,7 +26,7 @@ export interface IncomingPhoneNumber {
 
 export const incomingPhoneNumberSchema: z.ZodType<IncomingPhoneNumber> = z.object({
   sid: z.string(),
-  phone_number: z.string(),
+  phone_number: nullableString,
   friendly_name: nullableString,
   voice_url: nullableString,
   voice_fallback_url: nullableString,

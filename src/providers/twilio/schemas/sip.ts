@@ -48,12 +48,16 @@ export const sipIpAccessControlListSchema: z.ZodType<SipIpAccessControlList> = z
   date_updated: nullableString,
 });
 
-/** An address (`IP…`) an IP access control list lets in: one IPv4 address, or a range with a prefix. */
+/**
+ * An address (`IP…`) an IP access control list lets in: one IPv4 address, or a range with a prefix.
+ * `ip_address` is nullable in the spec: without it the entry cannot be judged, and the step sends a
+ * person to the Console.
+ */
 export interface SipIpAddress {
   sid: string;
   ip_access_control_list_sid: string | null;
   friendly_name: string | null;
-  ip_address: string;
+  ip_address: string | null;
   /** 0 (the spec's default) or 32 mean the one address. */
   cidr_prefix_length: number | null;
   date_created: string | null;
@@ -64,7 +68,7 @@ export const sipIpAddressSchema: z.ZodType<SipIpAddress> = z.object({
   sid: z.string(),
   ip_access_control_list_sid: nullableString,
   friendly_name: nullableString,
-  ip_address: z.string(),
+  ip_address: nullableString,
   cidr_prefix_length: nullableInt,
   date_created: nullableString,
   date_updated: nullableString,

@@ -2,9 +2,13 @@ import type { SimPhoneNumber, SimVoiceSettings } from '../account-state.js';
 import type { SeedBuilder } from './seed-builder.js';
 import { OWN_AREA_CODES, PREMIUM_PREFIXES, SEED_TRUSTED } from './seed-trusted.js';
 
+/** The 555 exchange of each own area code holds 60,000 numbers; a bigger account spreads over 500–599. */
+const ONE_EXCHANGE_UP_TO = 30_000;
+
 function ownNumbers(b: SeedBuilder, count: number): string[] {
   const seen = new Set<string>();
-  while (seen.size < count) seen.add(`+1${b.random.pick(OWN_AREA_CODES)}555${b.random.digits(4)}`);
+  const exchange = () => (count <= ONE_EXCHANGE_UP_TO ? '555' : `5${b.random.digits(2)}`);
+  while (seen.size < count) seen.add(`+1${b.random.pick(OWN_AREA_CODES)}${exchange()}${b.random.digits(4)}`);
   return [...seen];
 }
 

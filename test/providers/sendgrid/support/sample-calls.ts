@@ -18,6 +18,7 @@ export const CALLS: Record<string, unknown[][]> = {
   'teammates.delete': [['mailops']],
   'teammates.cancelInvite': [['invite-token-0001']],
   'subusers.list': [[], [{ username: 'acme-tx' }]],
+  'subusers.find': [['acme-tx']],
   'subusers.setDisabled': [['acme-tx', true]],
   'eventWebhooks.list': [[]],
   'eventWebhooks.get': [[ID]],

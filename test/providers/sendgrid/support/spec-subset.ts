@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { SchemaNode } from '../../telnyx/support/spec-subset.js';
 
 export interface SendgridSpecOperation {
   operationId: string;
@@ -15,13 +16,21 @@ export interface SendgridSpecOperation {
     arrays?: Record<string, { properties: string[]; required: string[] }>;
   } | null;
   /** `container`: the array property holding the items (`result`, `webhooks`, …), `[]` for a bare array, null for one object. */
-  response: { status: number; container: string | null; fields: string[]; topFields?: string[] };
+  /** `schema`: the response body as the spec describes it, records as `$ref`s into `schemas`. */
+  response: {
+    status: number;
+    container: string | null;
+    fields: string[];
+    topFields?: string[];
+    schema?: SchemaNode;
+  };
   errorStatuses: number[];
 }
 
 export interface SendgridSpecSubset {
   source: { repo: string; path: string; commit: string };
   operations: SendgridSpecOperation[];
+  schemas: Record<string, SchemaNode>;
 }
 
 const FIXTURE = fileURLToPath(new URL('../../../fixtures/sendgrid/openapi-subset.json', import.meta.url));

@@ -14,6 +14,7 @@ export const CALLS: Record<string, unknown[][]> = {
   ],
   'telephonyCredentials.list': [[], [{ resourceId: `connection:${ID}` }]],
   'telephonyCredentials.delete': [[ID]],
+  'telephonyCredentials.expire': [[ID, new Date('2026-07-01T00:00:00Z')]],
   'ipConnections.list': [[]],
   'ipConnections.get': [[ID]],
   'ipConnections.update': [[ID, { active: false }]],
@@ -38,7 +39,6 @@ export const CALLS: Record<string, unknown[][]> = {
     ],
   ],
   'messagingProfiles.regenerateSecret': [[ID]],
-  'phoneNumbers.list': [[]],
   'numberVoiceSettings.list': [[]],
   'numberVoiceSettings.get': [[ID]],
   'numberVoiceSettings.update': [

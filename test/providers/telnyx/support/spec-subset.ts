@@ -12,14 +12,31 @@ export interface SpecOperation {
   /** Spec template, e.g. `/credential_connections/{id}`. */
   path: string;
   query: string[];
-  page: { maxSize: number | null; defaultSize: number | null } | null;
+  /** `exampleSize`: the spec's example `page[size]`, for a listing whose spec names no maximum. */
+  page: { maxSize: number | null; defaultSize: number | null; exampleSize?: number } | null;
   requestBody: (SpecObject & { readOnly?: string[]; objects?: Record<string, SpecObject> }) | null;
-  response: { dataFields: string[]; objects?: Record<string, string[]> };
+  /** `schema`: the response body as the spec describes it, records as `$ref`s into `schemas`. */
+  response: { dataFields: string[]; objects?: Record<string, string[]>; schema?: SchemaNode };
+}
+
+/** A reduced JSON Schema node, as `test/fixtures/extract-response-schemas.py` writes it. */
+export interface SchemaNode {
+  $ref?: string;
+  type?: string;
+  format?: string;
+  enum?: unknown[];
+  nullable?: boolean;
+  default?: unknown;
+  pattern?: string;
+  required?: string[];
+  properties?: Record<string, SchemaNode>;
+  items?: SchemaNode;
 }
 
 export interface SpecSubset {
   source: { repo: string; path: string; commit: string };
   operations: SpecOperation[];
+  schemas: Record<string, SchemaNode>;
 }
 
 const FIXTURE = fileURLToPath(new URL('../../../fixtures/telnyx/openapi-subset.json', import.meta.url));

@@ -46,7 +46,11 @@ export function recordingConnect(respond: (host: string, req: HttpRequest<unknow
   return {
     connect: ({ authToken }) => {
       tokens.push(authToken);
-      return { api: http('https://api.twilio.com'), accounts: http('https://accounts.twilio.com') };
+      return {
+        api: http('https://api.twilio.com'),
+        accounts: http('https://accounts.twilio.com'),
+        iam: http('https://iam.twilio.com'),
+      };
     },
     requests,
     tokens,

@@ -24,6 +24,8 @@ export const CALLS: Record<string, unknown[][]> = {
   'keys.list': [[]],
   'keys.create': [['Reclaim replacement 2026-03-01']],
   'keys.delete': [[SK]],
+  'iamKeys.list': [[]],
+  'iamKeys.delete': [[SK]],
   'sipCredentials.lists': [[]],
   'sipCredentials.list': [[CL]],
   'sipCredentials.fetch': [[CL, CR]],

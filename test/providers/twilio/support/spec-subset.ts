@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { SchemaNode } from '../../telnyx/support/spec-subset.js';
 
 export interface SpecOperation {
   operationId: string;
@@ -12,12 +13,20 @@ export interface SpecOperation {
   requiredQuery: string[];
   page: { maxSize: number } | null;
   requestBody: { properties: string[]; required: string[]; enums: Record<string, string[]> } | null;
-  response: { status: number; fields: string[]; listKey?: string; pageFields?: string[] };
+  /** `schema`: the response body as the spec describes it, records as `$ref`s into `schemas`. */
+  response: {
+    status: number;
+    fields: string[];
+    listKey?: string;
+    pageFields?: string[];
+    schema?: SchemaNode;
+  };
 }
 
 export interface SpecSubset {
   source: { repo: string; commit: string; files: string[] };
   operations: SpecOperation[];
+  schemas: Record<string, SchemaNode>;
 }
 
 const FIXTURE = fileURLToPath(new URL('../../../fixtures/twilio/openapi-subset.json', import.meta.url));
