@@ -121,6 +121,13 @@ export function fakeRuntime(account: FakeAccount): PlaybookRuntime {
       trusted: { hosts: [], ips: [], numbers: [] },
       logger: silentLogger(),
     }),
+    // The fake provider refuses any credential that says so, as a provider answers a bad key.
+    verifyCredential: async (c) => {
+      const secret = c.provider === 'twilio' ? c.authToken : c.apiKey;
+      if (secret.includes('refused'))
+        return { ok: false, reason: `${c.provider} refused it (401): Authentication failed` };
+      return { ok: true, accountId: c.provider === 'twilio' ? c.accountSid : null };
+    },
   };
 }
 
@@ -136,7 +143,8 @@ export function makeDeps(
     now: () => new Date(),
     notifier: new RecordingNotifier(),
     playbooks: fakeRuntime(account),
-    approvers: async () => new Set(approverIds),
+    approvers: approverIds,
+    hasApproverGroup: false,
     responders: ['URESPONDER'],
     highRiskApprovals: 2,
     secretKey: Buffer.alloc(32, 7),
