@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import type { Config } from '../config/config.js';
+import { createConnectionStore } from '../connections/connection-store.js';
+import { envCredentials, syncEnvConnections } from '../connections/env-connections.js';
 import type { Db } from '../db/db.js';
 import { openDb } from '../db/open-db.js';
 import { prepareSchema } from '../db/prepare-schema.js';
@@ -52,9 +54,12 @@ export async function startEngine(config: Config, logger: Logger, options: Engin
   const secretKey = config.secretKey ?? (await loadOrCreateLocalKey(dataDir));
   const ownsDb = !options.db;
   const db = options.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir }));
+  // Reclaim's own provider access: sealed in the database, so a rotation survives restarts and replicas.
+  const connections = createConnectionStore(db, secretKey);
   try {
     const applied = await prepareSchema(db, { ownerUrl: config.databaseOwnerUrl, logger });
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    await syncEnvConnections(db, connections, envCredentials(config));
   } catch (err) {
     if (ownsDb) await db.close().catch(() => undefined);
     throw err;
@@ -70,8 +75,10 @@ export async function startEngine(config: Config, logger: Logger, options: Engin
     responders: config.responders,
     highRiskApprovals: config.highRiskApprovals,
     secretKey,
+    connections,
     auditAnchorFile: resolve(config.auditAnchorFile),
   };
+  options.playbooks.useConnections?.(connections);
   const worker = createWorker({
     db,
     logger,

@@ -3,18 +3,24 @@ import { PROVIDERS_OF } from '../domain/providers.js';
 import type { Incident } from '../domain/types.js';
 import type { PlaybookRuntime } from '../incidents/deps.js';
 import type { StepDefinition } from '../playbooks/types.js';
-import { createLimiterFactory, type LimiterFactory, type ProviderObserver } from '../providers/http/index.js';
+import {
+  createLimiterFactory,
+  type LimiterFactory,
+  limiterKey,
+  type ProviderObserver,
+} from '../providers/http/index.js';
 import type { Logger } from '../util/logger.js';
+import { connectionAccess } from './adapters/connection-access.js';
 import type { ProviderAdapter } from './adapters/provider-adapter.js';
 import { sendgridAdapter } from './adapters/sendgrid-adapter.js';
 import { telnyxAdapter } from './adapters/telnyx-adapter.js';
 import { twilioAdapter } from './adapters/twilio-adapter.js';
+import { credentialVerifier } from './adapters/verify-credential.js';
 
 export interface RuntimeOptions {
   limiters?: LimiterFactory;
   observer?: ProviderObserver;
 }
-
 
 /**
  * The playbooks of this release and the clients they run with. A step's provider is the prefix of
@@ -37,10 +43,13 @@ export function createPlaybookRuntime(
     options.limiters ??
     createLimiterFactory(config.redisUrl ? { redis: { url: config.redisUrl }, logger } : { logger });
   const adapters = new Map<string, ProviderAdapter>();
+  const access = connectionAccess(config);
+  const verify = credentialVerifier(config, logger);
   const adapterOptions = {
     config,
     logger,
     limiters,
+    credential: access.load,
     ...(options.observer ? { observer: options.observer } : {}),
   };
   for (const adapter of [
@@ -57,6 +66,8 @@ export function createPlaybookRuntime(
 
   return {
     ready: () => limiters.ready(),
+    useConnections: access.use,
+    verifyCredential: verify,
     queued: () => limiters.queued(),
     close: () => limiters.close(),
     supports(provider, rehearsal) {
@@ -66,6 +77,13 @@ export function createPlaybookRuntime(
       return partsOf(incident.provider).flatMap((a) => a?.steps ?? []);
     },
     definition: (stepKey) => definitions.get(stepKey),
+    paceFor(incident, stepKey) {
+      const adapter = adapters.get(stepKey.split('.')[0] ?? '');
+      const account = adapter?.limiterAccount?.(incident);
+      if (!adapter || account === undefined) return undefined;
+      const key = limiterKey(adapter.provider, account);
+      return () => limiters.pace(key)?.read();
+    },
     async contextFor(incident, stepKey) {
       const adapter = adapters.get(stepKey.split('.')[0] ?? '');
       if (!adapter) throw new Error(`no provider runs step "${stepKey}"`);
@@ -73,6 +91,7 @@ export function createPlaybookRuntime(
       return {
         client: await adapter.client(incident),
         since: incident.since,
+        openedAt: incident.createdAt,
         trusted: extra
           ? {
               hosts: [...config.trusted.hosts, ...extra.hosts],

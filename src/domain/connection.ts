@@ -50,3 +50,11 @@ export function sameCredential(a: ProviderCredential, b: ProviderCredential): bo
   }
   return (a as { apiKey: string }).apiKey === (b as { apiKey: string }).apiKey;
 }
+
+/** The connection an incident works through for one provider: the one it names, else the default. */
+export function connectionOf(labels: readonly string[] | undefined, provider: ProviderName): string {
+  return labels?.find((l) => providerOfLabel(l) === provider) ?? provider;
+}
+
+/** What a cheap read said of a credential before Reclaim seals it. */
+export type CredentialCheck = { ok: true; accountId: string | null } | { ok: false; reason: string };

@@ -31,6 +31,11 @@ export interface Incident {
   closedAt: Date | null;
   closedBy: string | null;
   closeReason: string | null;
+  /**
+   * The connection labels it works through, one per provider (`telnyx:eu`); absent or without one
+   * for a provider: the connection named after it. Rehearsals have none (their simulators).
+   */
+  connections?: readonly string[];
 }
 
 export interface Step {

@@ -10,6 +10,7 @@ import { wipeUnrevealedSecrets } from '../secrets/wipe-unrevealed.js';
 import { anchorAuditChain } from './anchor-audit-chain.js';
 import { type Refusal, refuse, type UseCaseDeps } from './deps.js';
 import { MAX_REASON_LENGTH } from './settle-step.js';
+import { wipeIncidentConnections } from './wipe-incident-connections.js';
 
 export interface CloseInput extends Actor {
   incidentId: string;
@@ -58,6 +59,7 @@ export async function closeIncident(
     }
     const closed = await markIncidentClosed(tx, incident.id, input.userId, reason, deps.now());
     const wiped = await wipeUnrevealedSecrets(tx, incident.id, deps.now());
+    await wipeIncidentConnections(tx, deps, incident.id);
     if (wiped.length > 0) {
       await appendAudit(tx, {
         incidentId: incident.id,

@@ -1,8 +1,9 @@
 import type { ConnectionStore } from '../connections/connection-store.js';
 import type { Db } from '../db/db.js';
-import type { ApproverSettings } from '../domain/actor.js';
 import type { PaceReading } from '../domain/actions-in-flight.js';
+import type { ApproverSettings } from '../domain/actor.js';
 import type { RecordedAnchor } from '../domain/audit-anchor.js';
+import type { CredentialCheck, ProviderCredential } from '../domain/connection.js';
 import type { ErrorCode } from '../domain/error-codes.js';
 import type { Incident } from '../domain/types.js';
 import type { PlaybookContext, StepDefinition } from '../playbooks/types.js';
@@ -37,6 +38,13 @@ export interface PlaybookRuntime {
   paceFor?(incident: Incident, stepKey: string): (() => PaceReading | undefined) | undefined;
   /** Real clients read each incident's credential from the store (given once the database is open). */
   useConnections?(store: ConnectionStore): void;
+  /** One cheap authenticated read with `credential` (Telnyx balance, Twilio account, SendGrid username). */
+  verifyCredential?(credential: ProviderCredential): Promise<CredentialCheck>;
+  /** Mark done on a manual step an API can confirm: refused, with the reason, until it is so. */
+  verifyManualStep?(
+    incident: Incident,
+    stepKey: string,
+  ): Promise<{ ok: true } | { ok: false; message: string }>;
 }
 
 export interface UseCaseDeps extends ApproverSettings {

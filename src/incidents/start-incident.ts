@@ -6,6 +6,7 @@ import { DISCOVER_JOB, discoverKey } from '../domain/job-kinds.js';
 import type { Incident, IncidentProvider, Step } from '../domain/types.js';
 import { enqueueJob } from '../jobs/queue.js';
 import type { UseCaseDeps } from './deps.js';
+import { incidentConnections } from './incident-connections.js';
 
 export interface StartIncidentInput {
   provider: IncidentProvider;
@@ -13,6 +14,8 @@ export interface StartIncidentInput {
   since: Date | null;
   rehearsal: boolean;
   requestedBy: string;
+  /** The connection labels typed (`telnyx:eu`); per provider the default is the one named after it. */
+  connections?: readonly string[];
 }
 
 /** Opens an incident with one step per playbook step, all pending. Discovery starts with launchDiscovery. */
@@ -21,8 +24,10 @@ export async function startIncident(
   input: StartIncidentInput,
 ): Promise<{ incident: Incident; steps: Step[] }> {
   const definitions = deps.playbooks.stepsFor(input);
+  // A rehearsal works on its simulators; a real incident names its connection for each provider.
+  const connections = input.rehearsal ? [] : incidentConnections(input.provider, input.connections);
   return deps.db.transaction(async (tx) => {
-    const incident = await insertIncident(tx, { id: randomUUID(), ...input });
+    const incident = await insertIncident(tx, { id: randomUUID(), ...input, connections });
     for (const [position, d] of definitions.entries()) {
       await insertStep(tx, {
         id: randomUUID(),
@@ -43,6 +48,7 @@ export async function startIncident(
         label: input.label,
         rehearsal: input.rehearsal,
         since: input.since?.toISOString() ?? null,
+        connections,
         steps: definitions.map((d) => d.id),
       },
     });

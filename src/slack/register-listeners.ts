@@ -2,10 +2,12 @@ import type { App } from '@slack/bolt';
 import type { SlackContext } from './cards/card-context.js';
 import type { CardDrawer } from './cards/card-drawer.js';
 import { registerCompromiseCommand } from './listeners/compromise-command.js';
+import { registerConnectModal } from './listeners/connect-modal.js';
 import { registerDecideButtons } from './listeners/decide-buttons.js';
 import { registerRevealButton } from './listeners/reveal-button.js';
 import { registerSettleButtons } from './listeners/settle-buttons.js';
 import { registerSkipModal } from './listeners/skip-modal.js';
+import { registerStartModal } from './listeners/start-modal.js';
 import { registerUnknownActions } from './listeners/unknown-actions.js';
 
 /** Every listener, one feature at a time. */
@@ -15,5 +17,7 @@ export function registerListeners(app: App, ctx: SlackContext, cards: CardDrawer
   registerSettleButtons(app, ctx, cards);
   registerRevealButton(app, ctx, cards);
   registerSkipModal(app, ctx, cards);
+  registerConnectModal(app, ctx);
+  registerStartModal(app, ctx, cards);
   registerUnknownActions(app, ctx);
 }

@@ -1,23 +1,26 @@
 import type { Incident } from '../../domain/types.js';
 import { createProviderHttp, type FetchLike, type ProviderHttp } from '../../providers/http/index.js';
 import type { Logger } from '../../util/logger.js';
+import { labelFor } from './connection-access.js';
 import type { AdapterOptions } from './provider-adapter.js';
 
 /**
- * The client for each incident: a rehearsal gets its own (its simulated account), every real
- * incident shares the one for the real account. A client that failed to open is forgotten, so
+ * The client for each incident: a rehearsal gets its own (its simulated account), kept; a real
+ * incident's is built at each call from its connection's current credential (read fresh, so a
+ * rotation by another replica or a restart is seen). A client that failed to open is forgotten, so
  * the next call tries again.
  */
 export function clientPerIncident<C>(open: {
   rehearsal(incident: Incident): Promise<C>;
-  live(): C;
+  live(incident: Incident): Promise<C>;
 }): (incident: Incident) => Promise<C> {
   const clients = new Map<string, Promise<C>>();
   return (incident) => {
-    const key = incident.rehearsal ? incident.id : 'live';
+    if (!incident.rehearsal) return open.live(incident);
+    const key = incident.id;
     let client = clients.get(key);
     if (!client) {
-      client = incident.rehearsal ? open.rehearsal(incident) : Promise.resolve().then(open.live);
+      client = open.rehearsal(incident);
       client.catch(() => clients.delete(key));
       clients.set(key, client);
     }
@@ -49,9 +52,17 @@ export function savingAfterWrites(
   };
 }
 
+/** How a bearer-key provider's client names its account in limiter keys: a rehearsal's, or the real one. */
+export const SANDBOX_ACCOUNT = 'sandbox';
+/** A real incident's account is its connection's label (`telnyx`, `telnyx:eu`). */
+export const accountOf =
+  (provider: 'telnyx' | 'twilio' | 'sendgrid') =>
+  (incident: Incident): string =>
+    incident.rehearsal ? SANDBOX_ACCOUNT : labelFor(incident, provider);
+
 /**
  * HTTP to a provider that takes an API key as a bearer token (Telnyx, SendGrid). The account is
- * named in limiter keys, /metrics and logs by `account` (`env`, `sandbox`): nothing derived from the
+ * named in limiter keys, /metrics and logs by `account` (its connection label, or `sandbox`): nothing derived from the
  * key, which would let anyone who sees a label test a guessed key, and would change at each rotation.
  */
 export function bearerHttp(

@@ -4,6 +4,7 @@ import type { Incident } from '../../domain/types.js';
 import type { StepDefinition } from '../../playbooks/types.js';
 import type { LimiterFactory, ProviderObserver } from '../../providers/http/index.js';
 import type { Logger } from '../../util/logger.js';
+import type { LoadCredential } from './connection-access.js';
 
 /** What every adapter is built with. */
 export interface AdapterOptions {
@@ -11,6 +12,8 @@ export interface AdapterOptions {
   logger: Logger;
   limiters: LimiterFactory;
   observer?: ProviderObserver;
+  /** A connection's current credential (the store once the database is open); default: the environment's. */
+  credential?: LoadCredential;
 }
 
 /** One provider as the runtime sees it: its steps and how to reach its account (real or simulated). */
@@ -23,6 +26,8 @@ export interface ProviderAdapter {
   rehearsable: boolean;
   /** The client for one incident: the real account, or the incident's own simulated one. */
   client(incident: Incident): Promise<unknown>;
+  /** The account its client for this incident names in its limiter key (`telnyx:<account>`), when known. */
+  limiterAccount?(incident: Incident): string | undefined;
   /** What a rehearsal's simulated account holds that is "ours" (its legitimate hosts, IPs, numbers). */
   rehearsalTrusted?: { hosts: readonly string[]; ips: readonly string[]; numbers: readonly string[] };
 }

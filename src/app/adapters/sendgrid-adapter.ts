@@ -13,7 +13,14 @@ import {
   seedAttackedSendgridAccount,
   sendgridSimulatorFetch,
 } from '../../sandbox/sendgrid/index.js';
-import { bearerHttp, clientPerIncident, savingAfterWrites } from './adapter-kit.js';
+import {
+  accountOf,
+  bearerHttp,
+  clientPerIncident,
+  SANDBOX_ACCOUNT,
+  savingAfterWrites,
+} from './adapter-kit.js';
+import { type CredentialOf, connectionAccess, labelFor, refreshingHttp } from './connection-access.js';
 import type { AdapterOptions, ProviderAdapter } from './provider-adapter.js';
 
 const SANDBOX_URL = 'https://sandbox.sendgrid.invalid';
@@ -28,12 +35,13 @@ export function sendgridSandboxFile(dataDir: string, incidentId: string): string
 }
 
 /**
- * SendGrid: the real account through SENDGRID_API_KEY (the key Reclaim uses, never deleted by its
+ * SendGrid: the real account through the incident's connection (the key Reclaim uses, never deleted by its
  * own plans), or per rehearsal a seeded simulator kept in DATA_DIR and saved after every change,
  * so a restart carries the rehearsal on where it was.
  */
 export function sendgridAdapter(options: AdapterOptions): ProviderAdapter {
   const { config, logger } = options;
+  const credential = options.credential ?? connectionAccess(config).load;
   const client = (account: string, baseUrl: string, apiKey: string, ratePerSec: number, fetch?: FetchLike) =>
     createSendgridClient(bearerHttp('sendgrid', { account, baseUrl, apiKey, ratePerSec, fetch }, options), {
       ownApiKeyId: apiKeyIdOf(apiKey),
@@ -51,7 +59,7 @@ export function sendgridAdapter(options: AdapterOptions): ProviderAdapter {
     await saveSendgridSimulator(sim, file);
     const save = () => saveSendgridSimulator(sim, file);
     return client(
-      'sandbox',
+      SANDBOX_ACCOUNT,
       SANDBOX_URL,
       SANDBOX_SENDGRID_API_KEY,
       SANDBOX_RATE_PER_SEC,
@@ -65,15 +73,24 @@ export function sendgridAdapter(options: AdapterOptions): ProviderAdapter {
     configured: Boolean(config.sendgrid.apiKey),
     rehearsable: true,
     rehearsalTrusted: SEED_TRUSTED,
+    limiterAccount: accountOf('sendgrid'),
     client: clientPerIncident({
       rehearsal: sandboxClient,
-      live: () =>
-        client(
-          'env',
-          config.sendgrid.apiUrl,
-          config.sendgrid.apiKey ?? '',
-          rateFor('sendgrid', config.sendgrid.ratePerSec),
-        ),
+      async live(incident) {
+        const label = labelFor(incident, 'sendgrid');
+        const reload = () => credential(label, 'sendgrid');
+        const current = await reload();
+        const rate = rateFor('sendgrid', config.sendgrid.ratePerSec);
+        const http = (c: CredentialOf<'sendgrid'>) =>
+          bearerHttp(
+            'sendgrid',
+            { account: label, baseUrl: config.sendgrid.apiUrl, apiKey: c.apiKey, ratePerSec: rate },
+            options,
+          );
+        return createSendgridClient(refreshingHttp(current, reload, http), {
+          ownApiKeyId: apiKeyIdOf(current.apiKey),
+        });
+      },
     }),
   };
 }

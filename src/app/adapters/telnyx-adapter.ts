@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Config } from '../../config/config.js';
 import type { Incident } from '../../domain/types.js';
 import { TELNYX_STEPS } from '../../playbooks/telnyx/index.js';
 import type { StepDefinition } from '../../playbooks/types.js';
@@ -15,17 +14,24 @@ import {
   simulatorFetch,
   type TelnyxSimulator,
 } from '../../sandbox/telnyx/index.js';
-import type { Logger } from '../../util/logger.js';
-import { bearerHttp, clientPerIncident, savingAfterWrites } from './adapter-kit.js';
+import {
+  accountOf,
+  bearerHttp,
+  clientPerIncident,
+  SANDBOX_ACCOUNT,
+  savingAfterWrites,
+} from './adapter-kit.js';
+import { type CredentialOf, connectionAccess, labelFor, refreshingHttp } from './connection-access.js';
 import type { AdapterOptions, ProviderAdapter } from './provider-adapter.js';
 
 const SANDBOX_URL = 'https://sandbox.telnyx.invalid/v2';
 /** The in-process simulator answers at once; the client still paces itself, just faster. */
 const SANDBOX_RATE_PER_SEC = 50;
 
-/** Telnyx: the real account through TELNYX_API_KEY, or per rehearsal a seeded simulator kept in DATA_DIR. */
+/** Telnyx: the real account through the incident's connection (TELNYX_API_KEY is `telnyx`), or per rehearsal a seeded simulator kept in DATA_DIR. */
 export function telnyxAdapter(options: AdapterOptions): ProviderAdapter {
   const { config, logger } = options;
+  const credential = options.credential ?? connectionAccess(config).load;
 
   const sandboxClient = async (incident: Incident): Promise<TelnyxClient> => {
     const file = join(resolve(config.dataDir), 'sandbox', `telnyx-${incident.id}.json`);
@@ -38,7 +44,7 @@ export function telnyxAdapter(options: AdapterOptions): ProviderAdapter {
       bearerHttp(
         'telnyx',
         {
-          account: 'sandbox',
+          account: SANDBOX_ACCOUNT,
           baseUrl: SANDBOX_URL,
           apiKey: SANDBOX_API_KEY,
           ratePerSec: SANDBOX_RATE_PER_SEC,
@@ -55,21 +61,25 @@ export function telnyxAdapter(options: AdapterOptions): ProviderAdapter {
     configured: Boolean(config.telnyx.apiKey),
     rehearsable: true,
     rehearsalTrusted: SEED_TRUSTED,
+    limiterAccount: accountOf('telnyx'),
     client: clientPerIncident({
       rehearsal: sandboxClient,
-      live: () =>
-        createTelnyxClient(
+      async live(incident) {
+        const label = labelFor(incident, 'telnyx');
+        const http = (c: CredentialOf<'telnyx'>) =>
           bearerHttp(
             'telnyx',
             {
-              account: 'env',
+              account: label,
               baseUrl: config.telnyx.apiUrl,
-              apiKey: config.telnyx.apiKey ?? '',
+              apiKey: c.apiKey,
               ratePerSec: rateFor('telnyx', config.telnyx.ratePerSec),
             },
             options,
-          ),
-        ),
+          );
+        const reload = () => credential(label, 'telnyx');
+        return createTelnyxClient(refreshingHttp(await reload(), reload, http));
+      },
     }),
   };
 }

@@ -16,6 +16,7 @@ interface IncidentRow {
   closed_at: Date | null;
   closed_by: string | null;
   close_reason: string | null;
+  connections: string[] | null;
 }
 
 function toIncident(r: IncidentRow): Incident {
@@ -33,17 +34,26 @@ function toIncident(r: IncidentRow): Incident {
     closedAt: r.closed_at,
     closedBy: r.closed_by,
     closeReason: r.close_reason,
+    ...(r.connections && r.connections.length > 0 ? { connections: r.connections } : {}),
   };
 }
 
 export async function insertIncident(
   q: Queryable,
-  i: Pick<Incident, 'id' | 'provider' | 'label' | 'rehearsal' | 'requestedBy' | 'since'>,
+  i: Pick<Incident, 'id' | 'provider' | 'label' | 'rehearsal' | 'requestedBy' | 'since' | 'connections'>,
 ): Promise<Incident> {
   const { rows } = await q.query<IncidentRow>(
-    `INSERT INTO incidents (id, provider, label, rehearsal, requested_by, since)
-     VALUES ($1, $2, $3, $4, $5, $6) RETURNING *`,
-    [i.id, i.provider, i.label, i.rehearsal, i.requestedBy, i.since],
+    `INSERT INTO incidents (id, provider, label, rehearsal, requested_by, since, connections)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
+    [
+      i.id,
+      i.provider,
+      i.label,
+      i.rehearsal,
+      i.requestedBy,
+      i.since,
+      i.connections ? [...i.connections] : null,
+    ],
   );
   return toIncident(rows[0]!);
 }

@@ -21,6 +21,9 @@ export function renderReportMarkdown(data: ReportData, opts: RenderOptions): str
     '',
     `- Incident: ${incident.id}`,
     `- Requested by: ${opts.user(incident.requestedBy)}`,
+    ...(incident.connections?.length
+      ? [`- Through the connection(s): ${incident.connections.join(', ')}`]
+      : []),
     `- Opened: ${iso(incident.createdAt)}`,
     `- Closed: ${incident.closedAt ? iso(incident.closedAt) : 'not yet'}${incident.closedBy ? ` by ${opts.user(incident.closedBy)}` : ''}`,
     ...(incident.closeReason

@@ -31,6 +31,8 @@ export function buildProgressCard(view: ProgressCardView): SlackMessage {
   const title = `Compromise response: ${incident.provider} ${incident.label.replace(/\s+/g, ' ')}`;
   const context: string[] = [];
   if (incident.rehearsal) context.push('🧪 *Rehearsal* (simulated account)');
+  if (incident.connections?.length)
+    context.push(`Through ${incident.connections.map((c) => `\`${c}\``).join(' + ')}`);
   context.push(`Opened by ${mention(incident.requestedBy)} ${slackDate(incident.createdAt)}`);
   if (incident.status === 'closed') {
     const by = incident.closedBy ? ` by ${mention(incident.closedBy)}` : '';

@@ -2,13 +2,15 @@
 export const USAGE = [
   '*Usage:* `/compromise &lt;subcommand&gt;`',
   '• `start &lt;provider&gt; [label] [--since YYYY-MM-DD] [--rehearsal]` — open an incident channel and its playbook.',
-  '    provider: `telnyx`, `twilio`, `sendgrid`, `twilio+sendgrid`, or `sandbox` (a Telnyx rehearsal against a simulated account)',
+  '    provider: `telnyx`, `twilio`, `sendgrid`, `twilio+sendgrid`, or `sandbox` (a Telnyx rehearsal against a simulated account); or the connection to work through, like `telnyx:eu` or `twilio:parent+sendgrid`',
   '    label: one word (or "quoted words"), up to 40 characters, used in the channel name',
   '    `--since`: the day the takeover may have started; changes after it are flagged',
   '    `--rehearsal`: run against the provider simulator, nothing real changes',
   '• `status` — show this incident’s progress (in an incident channel)',
   '• `list` — open incidents',
   '• `close [--force "reason"]` — close the incident in this channel and post the report; `--force` closes with steps still open',
+  '• `connect &lt;provider&gt; [name]` — approvers: give Reclaim access to an account (`telnyx:name`), in a form; checked, then sealed, never shown',
+  '• `connections` — approvers: the accounts Reclaim can reach; `disconnect &lt;label&gt;` removes one',
   '• `help` — this message',
   'Example: `/compromise start telnyx sip-fraud --since 2026-01-31`',
 ].join('\n');

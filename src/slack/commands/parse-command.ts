@@ -1,3 +1,4 @@
+import { isConnectionLabel, providerOfLabel } from '../../domain/connection.js';
 import { type IncidentProvider, PROVIDERS_OF, type ProviderName } from '../../domain/providers.js';
 import { MAX_REASON_LENGTH } from '../../incidents/settle-step.js';
 import { USAGE } from './command-usage.js';
@@ -17,11 +18,18 @@ export type ParsedCommand =
       since: Date | null;
       rehearsal: boolean;
       sandbox: boolean;
+      /** Connection labels typed instead of a provider name (`telnyx:eu`); empty: the defaults. */
+      connections: string[];
     }
   | { kind: 'status' }
   | { kind: 'list' }
   | { kind: 'close'; force: boolean; reason: string | null }
   | { kind: 'help' }
+  | { kind: 'connect'; provider: ProviderName; label: string }
+  | { kind: 'connections' }
+  /** `start` with nothing after it: the start form. */
+  | { kind: 'start_modal' }
+  | { kind: 'disconnect'; label: string }
   | { kind: 'invalid'; problem: string; usage: string };
 
 export const DEFAULT_LABEL = 'incident';
@@ -34,8 +42,9 @@ const PROVIDERS: Readonly<Record<string, { provider: IncidentProvider; sandbox: 
   'sendgrid+twilio': { provider: 'twilio+sendgrid', sandbox: false },
   sandbox: { provider: 'telnyx', sandbox: true },
 };
-const PROVIDER_LIST = '`telnyx`, `twilio`, `sendgrid`, `twilio+sendgrid` or `sandbox`';
-const SUBCOMMANDS = ['start', 'status', 'list', 'close', 'help'];
+const PROVIDER_LIST =
+  '`telnyx`, `twilio`, `sendgrid`, `twilio+sendgrid`, `sandbox`, or a connection such as `telnyx:eu`';
+const SUBCOMMANDS = ['start', 'status', 'list', 'close', 'connect', 'connections', 'disconnect', 'help'];
 
 /**
  * Parses the text of `/compromise …` (Slack sends it trimmed, with &amp; &lt; &gt; escaped) into
@@ -54,9 +63,13 @@ export function parseCommand(text: string, now: Date = new Date()): ParsedComman
       return { kind: 'help' };
     case 'status':
     case 'list':
+    case 'connections':
       return rest.length === 0 ? { kind: sub } : invalid(nothingExpected(sub, rest[0]!));
+    case 'connect':
+    case 'disconnect':
+      return parseConnection(sub, rest);
     case 'start':
-      return parseStart(rest, now);
+      return rest.length === 0 ? { kind: 'start_modal' } : parseStart(rest, now);
     case 'close':
       return parseClose(rest, source);
     default:
@@ -121,7 +134,26 @@ function parseStart(tokens: Token[], now: Date): ParsedCommand {
     since,
     rehearsal: rehearsal || choice.sandbox,
     sandbox: choice.sandbox,
+    connections: choice.connections,
   };
+}
+
+/** `connect <provider> [name]` (the label `provider:name`) and `disconnect <label>`. */
+function parseConnection(sub: 'connect' | 'disconnect', tokens: Token[]): ParsedCommand {
+  const [first, second, stray] = tokens;
+  const example = sub === 'connect' ? '`connect telnyx eu`' : '`disconnect telnyx:eu`';
+  if (!first) return invalid(`\`${sub}\` needs a connection, like ${example}.`);
+  const extra = sub === 'connect' ? stray : second;
+  if (extra) return invalid(`Unexpected text ${quote(extra.text)}: ${example} is the whole command.`);
+  const word = first.text.toLowerCase();
+  const label = sub === 'connect' && second ? `${word}:${second.text.toLowerCase()}` : word;
+  const provider = providerOfLabel(label);
+  if (!provider || !isConnectionLabel(label)) {
+    return invalid(
+      `${quote(label)} is not a connection: a provider (\`telnyx\`, \`twilio\`, \`sendgrid\`), then optionally a name of lower-case letters, digits, \`-\` or \`_\`, like ${example}.`,
+    );
+  }
+  return sub === 'connect' ? { kind: 'connect', provider, label } : { kind: 'disconnect', label };
 }
 
 function parseClose(tokens: Token[], source: string): ParsedCommand {
@@ -185,9 +217,19 @@ function unknownSubcommand(word: string): string {
 }
 
 /** Own keys only: `constructor` or `__proto__` typed as a provider are not providers. */
-function providerFor(word: string): (typeof PROVIDERS)[string] | undefined {
+/**
+ * A provider (`telnyx`), or connection labels joined the same way (`telnyx:eu`,
+ * `twilio:parent+sendgrid`): each names the connection the incident works through for its provider.
+ */
+function providerFor(word: string): ((typeof PROVIDERS)[string] & { connections: string[] }) | undefined {
   const key = word.toLowerCase();
-  return Object.hasOwn(PROVIDERS, key) ? PROVIDERS[key] : undefined;
+  if (Object.hasOwn(PROVIDERS, key)) return { ...PROVIDERS[key]!, connections: [] };
+  const parts = key.split('+');
+  if (!parts.every(isConnectionLabel)) return undefined;
+  const names = parts.map((p) => providerOfLabel(p));
+  const joined = names.join('+');
+  if (joined === 'sandbox' || !Object.hasOwn(PROVIDERS, joined)) return undefined;
+  return { ...PROVIDERS[joined]!, connections: parts };
 }
 
 function needsReason(): string {

@@ -12,7 +12,9 @@ import type { CardDrawer } from '../cards/card-drawer.js';
 import { type ParsedCommand, parseCommand } from '../commands/parse-command.js';
 import { closeIncidentInSlack } from '../flows/close-incident-flow.js';
 import { answerErrors, type Reply } from './answer.js';
+import { connectionCommand } from './connection-command.js';
 import { startCommand } from './start-command.js';
+import { openStartModal } from './start-modal.js';
 
 export const COMMAND = '/compromise';
 
@@ -35,7 +37,13 @@ export function registerCompromiseCommand(app: App, ctx: SlackContext, cards: Ca
     const reply = ephemeral(respond);
     await ctx.afterAck(() =>
       answerErrors(ctx.logger, reply, `${COMMAND} ${parsed.kind}`, () =>
-        dispatch(ctx, cards, parsed, { userId: command.user_id, channelId: command.channel_id }, reply),
+        dispatch(
+          ctx,
+          cards,
+          parsed,
+          { userId: command.user_id, channelId: command.channel_id, triggerId: command.trigger_id },
+          reply,
+        ),
       ),
     );
   });
@@ -45,10 +53,16 @@ async function dispatch(
   ctx: SlackContext,
   cards: CardDrawer,
   parsed: ParsedCommand,
-  who: { userId: string; channelId: string },
+  who: { userId: string; channelId: string; triggerId: string },
   reply: Reply,
 ): Promise<void> {
   switch (parsed.kind) {
+    case 'start_modal':
+      return openStartModal(ctx, who);
+    case 'connect':
+    case 'connections':
+    case 'disconnect':
+      return connectionCommand(ctx, parsed, who, reply);
     case 'help':
       return reply(buildUsageMessage());
     case 'invalid':

@@ -1,4 +1,6 @@
 import type { Config, ProviderName } from '../../config/config.js';
+import type { Actor } from '../../domain/actor.js';
+import { incidentConnections, missingConnections } from '../../incidents/incident-connections.js';
 import { hasPlaybookFor, mayOpenIncident } from '../../incidents/may-open-incident.js';
 import { buildRefusal } from '../blocks/build-usage-message.js';
 import type { SlackContext } from '../cards/card-context.js';
@@ -27,35 +29,15 @@ export async function startCommand(
   reply: Reply,
   configured: (config: Config) => ProviderName[],
 ): Promise<void> {
-  const rehearsal = parsed.rehearsal || parsed.sandbox;
-  if (!hasPlaybookFor(ctx.deps, { provider: parsed.provider, rehearsal })) {
-    return reply(
-      buildRefusal(
-        `This release of Reclaim has no ${rehearsal ? 'rehearsal ' : ''}playbook for ${parsed.provider} yet.`,
-      ),
-    );
-  }
-  if (!rehearsal) {
-    const have = new Set(configured(ctx.config as Config));
-    const missing = parsed.providers.filter((p) => !have.has(p));
-    if (missing.length > 0) {
-      const vars = missing.map((p) => CREDENTIALS[p]).join(', and ');
-      return reply(
-        buildRefusal(
-          `No ${missing.join(' or ')} credentials are configured: set ${vars} (and RECLAIM_SECRET_KEY) and restart Reclaim. To practise first: \`/compromise start ${parsed.provider} ${parsed.label} --rehearsal\`${parsed.provider === 'telnyx' ? ' or `/compromise start sandbox`' : ''}.`,
-        ),
-      );
-    }
-  }
-  // Only a real incident asks Slack about the approver group: anyone may open a rehearsal.
-  const requester = rehearsal ? { userId } : await ctx.actorOf(userId);
-  const allowed = await mayOpenIncident(ctx.deps, { ...requester, rehearsal });
-  if (!allowed.ok) return reply(buildRefusal(allowed.message));
+  const checked = await checkStart(ctx, parsed, userId, configured);
+  if (!checked.ok) return reply(buildRefusal(checked.message));
+  const { rehearsal, connections, requester } = checked;
   const opened = await openIncident(ctx, cards, {
     provider: parsed.provider,
     label: parsed.label,
     since: parsed.since,
     rehearsal,
+    connections,
     requester,
     now: ctx.deps.now(),
   });
@@ -75,4 +57,44 @@ export async function startCommand(
       },
     ],
   });
+}
+
+/** Every refusal of a start, before anything is created (the start modal shows them on its form). */
+export async function checkStart(
+  ctx: SlackContext,
+  parsed: Extract<ParsedCommand, { kind: 'start' }>,
+  userId: string,
+  configured: (config: Config) => ProviderName[],
+): Promise<
+  { ok: false; message: string } | { ok: true; rehearsal: boolean; connections: string[]; requester: Actor }
+> {
+  const no = (message: string) => ({ ok: false as const, message });
+  const rehearsal = parsed.rehearsal || parsed.sandbox;
+  if (!hasPlaybookFor(ctx.deps, { provider: parsed.provider, rehearsal })) {
+    return no(
+      `This release of Reclaim has no ${rehearsal ? 'rehearsal ' : ''}playbook for ${parsed.provider} yet.`,
+    );
+  }
+  const connections = incidentConnections(parsed.provider, parsed.connections);
+  if (!rehearsal) {
+    const missing = await missingConnections(ctx.deps, connections, configured(ctx.config as Config));
+    const named = missing.filter((label) => label.includes(':'));
+    if (named.length > 0) {
+      const [provider, name] = named[0]!.split(':');
+      return no(
+        `Reclaim has no connection named ${named.map((l) => `\`${l}\``).join(' or ')}. An approver adds one with \`/compromise connect ${provider} ${name}\`; \`/compromise connections\` lists them.`,
+      );
+    }
+    if (missing.length > 0) {
+      const vars = missing.map((p) => CREDENTIALS[p as ProviderName]).join(', and ');
+      return no(
+        `No ${missing.join(' or ')} credentials are configured: set ${vars} (and RECLAIM_SECRET_KEY) and restart Reclaim. To practise first: \`/compromise start ${parsed.provider} ${parsed.label} --rehearsal\`${parsed.provider === 'telnyx' ? ' or `/compromise start sandbox`' : ''}.`,
+      );
+    }
+  }
+  // Only a real incident asks Slack about the approver group: anyone may open a rehearsal.
+  const requester: Actor = rehearsal ? { userId } : await ctx.actorOf(userId);
+  const allowed = await mayOpenIncident(ctx.deps, { ...requester, rehearsal });
+  if (!allowed.ok) return no(allowed.message);
+  return { ok: true, rehearsal, connections, requester };
 }

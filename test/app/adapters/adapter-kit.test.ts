@@ -10,17 +10,17 @@ import { incidentFixture } from '../../support/incident-fixture.js';
 const incident = (id: string, rehearsal: boolean) => incidentFixture({ id, provider: 'telnyx', rehearsal });
 
 describe('clientPerIncident', () => {
-  it('when asked for several incidents, then each rehearsal has its own client and real incidents share one', async () => {
+  it('when asked for several incidents, then each rehearsal keeps its own client and a real one is built afresh at each call (its credential read again)', async () => {
     let opened = 0;
     const client = clientPerIncident({
       rehearsal: async (i) => `sim:${i.id}:${++opened}`,
-      live: () => `live:${++opened}`,
+      live: async (i) => `live:${i.id}:${++opened}`,
     });
     expect(await client(incident('a', true))).toBe('sim:a:1');
     expect(await client(incident('a', true))).toBe('sim:a:1');
     expect(await client(incident('b', true))).toBe('sim:b:2');
-    expect(await client(incident('c', false))).toBe('live:3');
-    expect(await client(incident('d', false))).toBe('live:3');
+    expect(await client(incident('c', false))).toBe('live:c:3');
+    expect(await client(incident('c', false))).toBe('live:c:4');
   });
 
   it('when a client fails to open, then the next call opens it again', async () => {
@@ -31,7 +31,7 @@ describe('clientPerIncident', () => {
         if (attempts === 1) throw new Error('disk full');
         return 'sim';
       },
-      live: () => {
+      live: async () => {
         throw new Error('not used');
       },
     });
@@ -92,7 +92,12 @@ describe('bearerHttp', () => {
       { account: 'env', baseUrl: 'https://api.example.invalid/v2', apiKey, ratePerSec: 100, fetch },
       { config: loadConfig({}), logger: silentLogger(), limiters: recording },
     );
-    await http.request({ method: 'GET', path: '/balance', schema: z.unknown(), operation: 'read the balance' });
+    await http.request({
+      method: 'GET',
+      path: '/balance',
+      schema: z.unknown(),
+      operation: 'read the balance',
+    });
     await limiters.close();
     const digest = createHash('sha256').update(apiKey).digest('hex');
     expect(keys).toEqual(['telnyx:env']);

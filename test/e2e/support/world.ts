@@ -9,7 +9,7 @@ import type { SeedOptions, TelnyxSimulator } from '../../../src/sandbox/telnyx/i
 import type { TwilioSeedOptions, TwilioSimulator } from '../../../src/sandbox/twilio/index.js';
 import { type FakeSlack, startFakeSlack } from '../../support/fake-slack/index.js';
 import { createTestDb, type TestDb } from '../../support/test-db.js';
-import { BOT_TOKEN, botEnv, SIGNING_SECRET, TIME_SCALE } from './bot-env.js';
+import { APP_TOKEN, BOT_TOKEN, botEnv, SIGNING_SECRET, TIME_SCALE } from './bot-env.js';
 import { type BotProcess, type Exit, freePort, spawnBot, waitForHealthy } from './bot-process.js';
 import { builtEntry } from './build-bot.js';
 import { seedPgliteDataDir } from './pglite-template.js';
@@ -28,6 +28,16 @@ export interface WorldOptions {
   sendgridSeed?: SendgridSeedOptions;
   /** PostgreSQL only: the bot reaches the database through a proxy the test can cut (`world.database`). */
   databaseProxy?: boolean;
+  /**
+   * Socket Mode: the fake Slack serves it (`fs.socket`), the bot gets SLACK_APP_TOKEN and no signing
+   * secret, and the user side delivers envelopes over the WebSocket instead of signed POSTs.
+   */
+  socketMode?: boolean;
+  /**
+   * Every restart gets the credentials of the first start, as an operator who never edits the
+   * environment (after a Twilio rotation: the old, refused token). Default: each account's current ones.
+   */
+  firstEnvOnly?: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -75,7 +85,11 @@ function simOf<Sim>(account: { sim: Sim } | undefined, provider: ProviderName): 
  */
 export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const entry = await builtEntry();
-  const fs = await startFakeSlack({ tierScale: TIME_SCALE, botToken: BOT_TOKEN });
+  const fs = await startFakeSlack({
+    tierScale: TIME_SCALE,
+    botToken: BOT_TOKEN,
+    ...(options.socketMode ? { socketMode: { appToken: APP_TOKEN } } : {}),
+  });
   const providers = options.providers ?? ['telnyx'];
   const accounts = await startSimulatedAccounts({
     providers,
@@ -98,6 +112,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     databaseUrl = url.toString();
   }
   const earlier: string[] = [];
+  const firstEnv = options.firstEnvOnly ? accounts.envs() : undefined;
   let bot: BotProcess | undefined;
   let baseUrl = '';
 
@@ -134,9 +149,10 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
         const env = botEnv({
           port,
           slackApiUrl: fs.apiUrl,
-          accounts: accounts.envs(),
+          accounts: firstEnv ?? accounts.envs(),
           dataDir,
           databaseUrl,
+          socketMode: options.socketMode,
         });
         bot = spawnBot(entry, env, dataDir);
         baseUrl = `http://127.0.0.1:${port}`;
@@ -147,7 +163,14 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
           if (attempt >= 3 || !bot.done || !bot.output().includes('EADDRINUSE')) throw err;
         }
       }
-      fs.connectBot({ eventsUrl: `${baseUrl}/slack/events`, signingSecret: SIGNING_SECRET });
+      if (!options.socketMode) {
+        fs.connectBot({ eventsUrl: `${baseUrl}/slack/events`, signingSecret: SIGNING_SECRET });
+        return;
+      }
+      await fs.waitFor(() => fs.socket?.isConnected(), {
+        timeoutMs: 60_000,
+        description: 'the bot opened its Socket Mode connection',
+      });
     },
     stop: () => world.bot.stop(),
     crash: () => world.bot.crash(),

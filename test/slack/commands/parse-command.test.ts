@@ -12,6 +12,7 @@ const start = (over: Partial<Extract<ParsedCommand, { kind: 'start' }>> = {}): P
   since: null,
   rehearsal: false,
   sandbox: false,
+  connections: [],
   ...over,
 });
 
@@ -30,6 +31,7 @@ const accepted: Accepted[] = [
   { name: 'Status in mixed case', text: 'Status', expected: { kind: 'status' } },
   { name: 'list', text: 'list', expected: { kind: 'list' } },
   { name: 'start telnyx', text: 'start telnyx', expected: start() },
+  { name: 'start alone opens the form', text: 'start', expected: { kind: 'start_modal' } },
   {
     name: 'start twilio',
     text: 'start twilio',
@@ -49,6 +51,29 @@ const accepted: Accepted[] = [
     name: 'start sendgrid+twilio (either order)',
     text: 'start sendgrid+twilio',
     expected: start({ provider: 'twilio+sendgrid', providers: ['twilio', 'sendgrid'] }),
+  },
+  {
+    name: 'start by connection label',
+    text: 'start telnyx:eu acme',
+    expected: start({ label: 'acme', connections: ['telnyx:eu'] }),
+  },
+  {
+    name: 'start two accounts by label, either order',
+    text: 'start sendgrid:mail+twilio:parent',
+    expected: start({
+      provider: 'twilio+sendgrid',
+      providers: ['twilio', 'sendgrid'],
+      connections: ['sendgrid:mail', 'twilio:parent'],
+    }),
+  },
+  {
+    name: 'a label for one of two providers, the default for the other',
+    text: 'start twilio:parent+sendgrid',
+    expected: start({
+      provider: 'twilio+sendgrid',
+      providers: ['twilio', 'sendgrid'],
+      connections: ['twilio:parent', 'sendgrid'],
+    }),
   },
   { name: 'start sandbox', text: 'start sandbox', expected: start({ rehearsal: true, sandbox: true }) },
   {
@@ -179,8 +204,14 @@ const refused: Refused[] = [
     problem: /^Unexpected text `now`: `status` takes nothing/,
   },
   { name: 'list with an option', text: 'list --all', problem: /Unexpected text `--all`/ },
-  { name: 'start without a provider', text: 'start', problem: /^`start` needs a provider: `telnyx`/ },
+
   { name: 'start with only an option', text: 'start --rehearsal', problem: /needs a provider/ },
+  {
+    name: 'two connections of one provider',
+    text: 'start telnyx:eu+telnyx',
+    problem: /^Unknown provider `telnyx:eu\+telnyx`\./,
+  },
+  { name: 'a malformed label', text: 'start telnyx:e/u', problem: /^Unknown provider `telnyx:e\/u`\./ },
   {
     name: 'a misspelt provider',
     text: 'start telnix',

@@ -4,6 +4,7 @@ import { clickButton, sendCommand, submitView } from '../interactions/interactio
 import { findButtons } from '../model/find-buttons.js';
 import type { LocalUser } from '../model/types.js';
 import type { Workspace } from '../model/workspace.js';
+import { formInputState } from '../render/render-form-inputs.js';
 
 /** The slash commands installed in the local workspace (the manifest's). */
 export const LOCAL_COMMANDS = new Set(['/compromise']);
@@ -96,9 +97,14 @@ function viewValues(view: Record<string, unknown>, form: URLSearchParams): ViewV
   for (const block of Array.isArray(view.blocks) ? view.blocks : []) {
     const b = block as { type?: string; block_id?: string; element?: { type?: string; action_id?: string } };
     if (b.type !== 'input' || !b.block_id || !b.element?.action_id) continue;
-    const value = form.get(JSON.stringify([b.block_id, b.element.action_id]));
+    const key = JSON.stringify([b.block_id, b.element.action_id]);
+    const state = formInputState(b.element as Record<string, unknown>, form.getAll(key));
+    const value = form.get(key);
     values[b.block_id] = {
-      [b.element.action_id]: { type: b.element.type ?? 'plain_text_input', value: value ?? null },
+      [b.element.action_id]: (state ?? {
+        type: b.element.type ?? 'plain_text_input',
+        value: value ?? null,
+      }) as never,
     };
   }
   return values;

@@ -1,5 +1,6 @@
 import { escapeHtml } from './escape-html.js';
 import { renderElement, renderTextInput } from './render-elements.js';
+import { renderFormInput } from './render-form-inputs.js';
 import { htmlId, isObj, type Obj, rawText, renderTextObject, unknownPart } from './render-text.js';
 import type { BlockContext } from './types.js';
 
@@ -40,7 +41,8 @@ function input(block: Obj, blockId: string, ctx: BlockContext): string {
   const control =
     isObj(el) && el.type === 'plain_text_input'
       ? renderTextInput(el, blockId, id, described)
-      : unknownPart('element', isObj(el) ? el.type : typeof el);
+      : ((isObj(el) ? renderFormInput(el, blockId, id, described) : null) ??
+        unknownPart('element', isObj(el) ? el.type : typeof el));
   return [
     `<div class="bk-input${error ? ' bk-has-error' : ''}">`,
     `<label for="${id}">${escapeHtml(rawText(block.label))}${block.optional === true ? ' <span class="bk-optional">(optional)</span>' : ''}</label>`,
