@@ -52,7 +52,7 @@ export const replaceApiKeysStep: ManualStepDefinition = {
   instructions: [
     `1. Open *API Keys* in the portal: ${TELNYX_API_KEYS_PAGE}.`,
     '2. Create a new key first; it is shown only once, so store it in your secret manager straight away.',
-    '3. Put the new key everywhere your systems call Telnyx (and in `TELNYX_API_KEY` for Reclaim), then delete every old key, including any you do not recognise.',
+    '3. Give the new key to Reclaim (`/compromise connect telnyx`, or the connection this incident names) and put it everywhere your systems call Telnyx, then delete every old key, including any you do not recognise.',
     '4. Deleting or disabling a key does *not* stop TeXML applications: they keep fetching their voice URL. The TeXML step of this incident deals with those.',
     '5. Review OAuth clients and integration secrets in the portal as well, and delete any you did not create.',
   ].join('\n'),
