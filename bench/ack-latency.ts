@@ -5,19 +5,26 @@
  * (HTTP round trip on loopback, which the receiver answers at the ack), the same burst's round trip
  * to a server that does nothing (this machine's floor), the bot's own receipt-to-ack time, Slack Web
  * API calls per incident, and the 429s the fake Slack (enforcing Slack's tiers, time-scaled like the
- * bot's pacing) had to send. Goal: p99 < 25 ms, 0 429s.
+ * bot's pacing) had to send. Goal: p99 < 25 ms, 0 429s. Then the same in Socket Mode: the bot
+ * with SLACK_APP_TOKEN, 50 rehearsals opened over the socket, 500 envelopes written at once on it,
+ * each timed from its write to its ack (support/socket-ack-latency.ts).
  *   npx tsx bench/ack-latency.ts [--pglite]      (--pglite: skip the PostgreSQL run)
  */
-import { TELNYX_STEPS } from '../src/playbooks/telnyx/index.js';
 import { startFakeSlack } from '../test/support/fake-slack/index.js';
+import {
+  buildBenchClicks,
+  histogramP99,
+  INCIDENTS,
+  openBenchIncidents,
+  REQUESTS,
+} from './support/bench-incidents.js';
 import { withBenchSchema } from './support/bench-schema.js';
 import { fireBurst, startRecorder } from './support/burst.js';
 import { loadGeneratorFloor } from './support/null-server.js';
 import { isMain, ms, percentile } from './support/percentiles.js';
+import { runSocketAckLatencyBench } from './support/socket-ack-latency.js';
 import { buildOnce, spawnBot } from './support/spawn-bot.js';
 
-const INCIDENTS = 50;
-const REQUESTS = 500;
 const SCALE = 0.01; // Slack's minute-long tier windows shrunk to 0.6 s, for the fake and the bot alike
 
 export async function runAckLatencyBench(options: { build?: boolean; databaseUrl?: string } = {}) {
@@ -35,47 +42,12 @@ export async function runAckLatencyBench(options: { build?: boolean; databaseUrl
   });
   fs.connectBot({ eventsUrl: `${bot.url}/slack/events`, signingSecret: secret });
   try {
-    // Rehearsals (the in-process sandbox) so the bench needs no provider; each is a full Telnyx playbook.
-    for (let i = 0; i < INCIDENTS; i += 1) {
-      await fs.command('UALICE', '/compromise', `start sandbox inc${i}`, { channelId: 'CGENERAL' });
-    }
-    const channels = await fs.waitFor(
-      () => {
-        const cs = fs.channels.filter((c) => c.name.startsWith('compromise-'));
-        const ready = cs.filter(
-          (c) => fs.findButtons(c.id, (b) => b.actionId === 'step.approve').length >= 3,
-        );
-        return ready.length === INCIDENTS ? ready : null;
-      },
-      { timeoutMs: 600_000, intervalMs: 250 },
-    );
-    // Discovery of the 50 playbooks goes on after the first cards are ready: wait until no step is
-    // pending or discovering, so the burst measures acks, not acks under 50 concurrent discoveries.
-    const automated = TELNYX_STEPS.filter((step) => step.kind === 'automated').length * INCIDENTS;
-    await fs.waitFor(
-      async () => {
-        const metrics = await (await fetch(`${bot.url}/metrics`)).text();
-        const discovered = [...metrics.matchAll(/^reclaim_steps\{state="(\w+)"\} (\d+)/gm)]
-          .filter(([, state]) => state !== 'pending' && state !== 'discovering')
-          .reduce((sum, [, , n]) => sum + Number(n), 0);
-        return discovered >= automated;
-      },
-      { timeoutMs: 600_000, intervalMs: 500 },
-    );
-    const users = ['UBOB', 'UCAROL', 'UDAVE', 'UERIN', 'UALICE'];
+    const channels = await openBenchIncidents(fs, bot.url);
     // The fake Slack builds and signs every click and command (as Slack would, with the message's
     // current blocks) against a recorder; the burst then fires them all at once, pre-built.
     const recorder = await startRecorder();
     fs.connectBot({ eventsUrl: `${recorder.url}/slack/events`, signingSecret: secret });
-    for (let i = 0; i < REQUESTS; i += 1) {
-      const channel = channels[i % channels.length]!;
-      const user = users[i % users.length]!;
-      if (i % 5 === 4) await fs.command(user, '/compromise', 'status', { channelId: channel.id });
-      else {
-        const kind = i % 2 ? 'step.approve' : 'step.skip';
-        await fs.click(user, fs.findButtons(channel.id, (b) => b.actionId === kind)[0]!);
-      }
-    }
+    await buildBenchClicks(fs, channels);
     const requests = recorder.take();
     await recorder.close();
     fs.connectBot({ eventsUrl: `${bot.url}/slack/events`, signingSecret: secret });
@@ -109,18 +81,6 @@ export async function runAckLatencyBench(options: { build?: boolean; databaseUrl
   }
 }
 
-/** Upper bound of the bucket holding the 99th percentile, from a Prometheus histogram (all labels summed). */
-function histogramP99(text: string, name: string): number {
-  const buckets = new Map<number, number>();
-  for (const line of text.split('\n')) {
-    const m = new RegExp(`^${name}_bucket\\{le="([^"]+)"[^}]*\\} (\\d+)`).exec(line);
-    if (m) buckets.set(Number(m[1]), (buckets.get(Number(m[1])) ?? 0) + Number(m[2]));
-  }
-  const sorted = [...buckets].sort((a, b) => a[0] - b[0]);
-  const total = sorted.at(-1)?.[1] ?? 0;
-  return (sorted.find(([, n]) => n >= 0.99 * total)?.[0] ?? Number.NaN) * 1000;
-}
-
 if (isMain(import.meta.url)) {
   buildOnce();
   const runs: [string, string | undefined][] = [['PGlite', undefined]];
@@ -145,6 +105,14 @@ if (isMain(import.meta.url)) {
       `  Slack Web API calls per incident ${r.slackCallsPerIncident.toFixed(1)} (${r.slackCallsForRequests} for the ${r.requests} requests)`,
     );
     console.log(`  429s from the fake Slack ${r.slack429s.length} ${JSON.stringify(r.slack429s)}   (goal 0)`);
+    const s = await runSocketAckLatencyBench(databaseUrl ? { databaseUrl } : {});
+    console.log(
+      `ack latency in Socket Mode on ${name}: ${s.requests} envelopes written at once on the socket, ${s.incidents} open incidents`,
+    );
+    console.log(
+      `  envelope written to its ack read: p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  p99 ${ms(s.p99)}   (${s.unacked} not acked on the first delivery; ${s.connections} connection)`,
+    );
+    console.log(`  in the bot, receipt to ack (histogram bucket holding p99): ≤ ${ms(s.serverP99)}`);
   }
   await pg?.drop();
 }

@@ -48,7 +48,7 @@ describe('loadConfig', () => {
     expect(c.mode).toBe('slack');
     expect(c.slack.socketMode).toBe(true);
     expect(c.slack.apiUrl).toBe('http://127.0.0.1:9999/api/');
-    expect(c.host).toBe('0.0.0.0');
+    expect(c.host).toBe('127.0.0.1'); // Socket Mode: nothing needs to reach in
     expect(c.approvers).toEqual(['U01AAA', 'U02BBB']);
     expect(c.trusted.ips).toHaveLength(3);
     expect(c.secretKey?.length).toBe(32);

@@ -3,6 +3,7 @@ import { ConfigError, ReclaimError } from '../domain/errors.js';
 import { createLogger, type Logger } from '../util/logger.js';
 import { startEngine } from './boot.js';
 import { serveRoutes } from './http-server.js';
+import { logUnhandledRejections } from './log-unhandled-rejections.js';
 import { startFrontDoor } from './start-front-door.js';
 
 /** How long SIGTERM may take: container runtimes send SIGKILL 10 s after it. */
@@ -25,6 +26,7 @@ export async function runReclaim(processEnv: NodeJS.ProcessEnv): Promise<number>
     throw err;
   }
   const logger = createLogger({ level: config.logLevel });
+  logUnhandledRejections(logger);
   try {
     const running = await startFrontDoor(config, logger);
     await waitForSignal(logger);

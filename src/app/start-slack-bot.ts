@@ -11,11 +11,15 @@ import type { Logger } from '../util/logger.js';
 import { type Engine, startEngine } from './boot.js';
 import { lateNotifier } from './late-notifier.js';
 import type { Metrics } from './metrics.js';
+import { healthRoute } from './routes.js';
 import type { Running } from './running.js';
+import { type SlackHttp, serveSlackHttp } from './serve-slack-http.js';
 
 export interface SlackBot extends Running {
   engine: Engine;
   slack: SlackFrontDoor;
+  /** Where `/metrics` answers, when it is served (see serveSlackHttp). */
+  metricsUrl?: string;
 }
 
 export interface SlackBotOptions extends SlackFrontDoorOptions {
@@ -27,8 +31,9 @@ export interface SlackBotOptions extends SlackFrontDoorOptions {
 
 /**
  * Engine (database, migrations, use cases, worker) → the Slack front door handed the use cases'
- * deps, the engine's routes and the worker's wake-up → cards drawn for the engine's changes →
- * listening → every open incident resumed.
+ * deps and the worker's wake-up → cards drawn for the engine's changes → our HTTP server on
+ * HOST:PORT (`/healthz`, in HTTP mode `/slack/events`, `/metrics` on loopback) → in Socket Mode the
+ * socket to Slack → every open incident resumed.
  */
 export async function startSlackBot(
   config: Config,
@@ -46,37 +51,51 @@ export async function startSlackBot(
     ...(metrics ? { metrics } : {}),
   });
   let slack: SlackFrontDoor | undefined;
+  let http: SlackHttp | undefined;
   try {
-    slack = createSlackFrontDoor(
+    const door = createSlackFrontDoor(
       config,
       logger,
       {
         deps: engine.deps,
-        routes: engine.routes,
         wakeWorker: () => engine.worker.notify(),
         afterAckConcurrency: engine.db.kind === 'pglite' ? 1 : 2,
         ...(metrics ? { metrics } : {}),
       },
       slackOptions,
     );
-    notifier.bind(slack.cards);
-    const url = await slack.listen();
+    slack = door;
+    notifier.bind(door.cards);
+    const health = healthRoute({
+      database: () => engine.db.ping(),
+      worker: () => engine.worker.isAlive(),
+      ...(config.slack.socketMode ? { slack: () => door.reachable() } : {}),
+    });
+    const served = await serveSlackHttp(config, logger, {
+      health,
+      ...(metrics ? { metrics: metrics.route } : {}),
+      ...(door.events ? { events: door.events } : {}),
+    });
+    http = served;
+    await door.listen();
     await engine.resume();
     logger.info(
-      { url, mode: config.slack.socketMode ? 'socket' : 'http', database: engine.db.kind },
+      { url: served.url, mode: config.slack.socketMode ? 'socket' : 'http', database: engine.db.kind },
       'Reclaim is ready',
     );
-    const door = slack;
     return {
-      url,
+      url: served.url,
+      ...(served.metricsUrl ? { metricsUrl: served.metricsUrl } : {}),
       engine,
       slack: door,
       async stop() {
+        await served.close();
         await door.stop();
         await engine.stop();
       },
     };
   } catch (err) {
+    await http?.close().catch(() => undefined);
     await slack?.stop().catch(() => undefined);
     await engine.stop().catch(() => undefined);
     throw err;

@@ -29,6 +29,8 @@ export interface Config {
   jobLeaseMs: number;
   port: number;
   host: string;
+  /** `/metrics` on its own listener (METRICS_PORT, on METRICS_HOST, loopback by default); unset: beside `/healthz` when HOST is loopback. */
+  metrics: { port?: number | undefined; host: string };
   /** Local mode may act on a real provider account (RECLAIM_LOCAL_REAL=1; HOST is then loopback). */
   localReal: boolean;
   databaseUrl?: string | undefined;
@@ -93,7 +95,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   const local = !e.SLACK_BOT_TOKEN;
   const localReal = local && e.RECLAIM_LOCAL_REAL === true;
-  const host = e.HOST ?? (local ? '127.0.0.1' : '0.0.0.0');
+  // Only HTTP mode needs Slack to reach in; Socket Mode and Reclaim Local answer this machine by default.
+  const host = e.HOST ?? (local || e.SLACK_APP_TOKEN ? '127.0.0.1' : '0.0.0.0');
   problems.push(...localModeProblems({ local, providerKeys, localReal, host }));
   if (problems.length > 0) throw new ConfigError(problems);
 
@@ -110,6 +113,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     jobLeaseMs: e.RECLAIM_JOB_LEASE_SECONDS * 1000,
     port: e.PORT,
     host,
+    metrics: { port: e.METRICS_PORT, host: e.METRICS_HOST ?? '127.0.0.1' },
     localReal,
     databaseUrl: e.DATABASE_URL,
     databaseOwnerUrl: e.DATABASE_OWNER_URL,

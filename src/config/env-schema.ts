@@ -58,6 +58,8 @@ export const envSchema = z.object({
   SLACK_API_URL: httpUrl('https://slack.com/api/'),
   PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).optional(),
+  METRICS_PORT: z.coerce.number({ error: 'must be a port number' }).int().min(0).max(65_535).optional(),
+  METRICS_HOST: z.string().min(1).optional(),
   RECLAIM_LOCAL_REAL: z
     .enum(['1', '0', 'true', 'false'], { error: 'must be 1 to allow it (or 0, or unset)' })
     .transform((v) => v === '1' || v === 'true')

@@ -1,5 +1,4 @@
 /** The Slack front door: the Bolt app, its listeners and the cards, over the use cases app/ hands in. */
-import type { Server } from 'node:http';
 import type { App } from '@slack/bolt';
 import type { Config } from '../config/config.js';
 import type { UseCaseDeps } from '../incidents/deps.js';
@@ -10,17 +9,16 @@ import { createSlackApp, type SlackAppOptions } from './create-slack-app.js';
 import { approverGroupActors } from './gateway/approver-group.js';
 import { createSlackGateway, type SlackGateway } from './gateway/slack-gateway.js';
 import type { PacerOptions } from './gateway/slack-pacer.js';
-import type { HttpRoute } from './http-route.js';
 import { createAfterAckQueue } from './listeners/answer.js';
 import { type AckMetrics, ackTimer, markReceived } from './measure-acks.js';
+import { dedupeStart } from './receiver/dedupe-start.js';
+import type { RequestListener } from './receiver/guard-slack-requests.js';
 import { registerListeners } from './register-listeners.js';
 
 /** What the front door needs from the engine the composition root started. */
 export interface FrontDoorDeps {
   /** What every use case is called with. */
   deps: UseCaseDeps;
-  /** Plain routes served on Bolt's port (`/healthz`, `/metrics`). */
-  routes: readonly HttpRoute[];
   /** Wakes the job worker after a use case queued work. */
   wakeWorker(): void;
   /** How many listeners run their after-ack work at once (1 on PGlite, whose queries share this thread). */
@@ -37,9 +35,16 @@ export interface SlackFrontDoor {
   /** Draws the cards; it is the notifier the use cases tell about changes. */
   cards: CardDrawer;
   gateway: SlackGateway;
-  /** Starts receiving (HTTP on HOST:PORT, or Socket Mode); resolves with the URL or `socket-mode`. */
-  listen(): Promise<string>;
-  /** Stops receiving and lets cards being drawn finish (up to 5 s). The engine is not stopped. */
+  /** HTTP mode: the guarded POST /slack/events handler; app/ serves it beside `/healthz`. */
+  events?: RequestListener;
+  /** Whether Slack reaches the bot: always in HTTP mode; in Socket Mode, unless the socket has been down past its budget. */
+  reachable(): boolean;
+  /** Starts receiving: Socket Mode connects (resolves once Slack said hello); HTTP mode has nothing to start. */
+  listen(): Promise<void>;
+  /**
+   * Closes the socket (Socket Mode; in HTTP mode app/ closes its server first) and lets cards being
+   * drawn finish (up to 5 s). The engine is not stopped.
+   */
   stop(): Promise<void>;
 }
 
@@ -49,7 +54,7 @@ export function createSlackFrontDoor(
   engine: FrontDoorDeps,
   options: SlackFrontDoorOptions = {},
 ): SlackFrontDoor {
-  const app = createSlackApp(config, logger, engine.routes, options);
+  const { app, events, socket } = createSlackApp(config, logger, options);
   const gateway = createSlackGateway(app.client, {
     logger,
     pacing: options.pacing ?? { timeScale: config.slack.pace },
@@ -66,6 +71,7 @@ export function createSlackFrontDoor(
   };
   const cards = createCardDrawer(ctx);
   app.use(markReceived());
+  app.use(dedupeStart({ logger, now: () => engine.deps.now().getTime() }));
   registerListeners(app, ctx, cards);
   app.error(async (err) => {
     logger.error(
@@ -77,17 +83,13 @@ export function createSlackFrontDoor(
     app,
     cards,
     gateway,
+    ...(events ? { events } : {}),
+    reachable: () => socket?.isHealthy() ?? true,
     async listen() {
-      if (config.slack.socketMode) {
-        await app.start();
-        return 'socket-mode';
-      }
-      const server = (await app.start({ port: config.port, host: config.host })) as Server;
-      const address = server.address();
-      return `http://${config.host}:${typeof address === 'object' && address ? address.port : config.port}`;
+      if (socket) await app.start();
     },
     async stop() {
-      await app.stop().catch(() => undefined);
+      if (socket) await app.stop().catch(() => undefined);
       // Cards still being drawn get up to 5 s; the timer must not keep the process alive after.
       let timer: NodeJS.Timeout | undefined;
       await Promise.race([cards.idle(), new Promise((r) => (timer = setTimeout(r, 5_000)))]);

@@ -30,7 +30,7 @@ describe('Slack front door: start', () => {
 
   it('when a channel of that name exists, then the next one gets a -2 suffix', async () => {
     const first = await startAndDiscover(tb);
-    await tb.fs.command('UALICE', '/compromise', 'start telnyx acme', { channelId: 'CGENERAL' });
+    await tb.fs.command('UERIN', '/compromise', 'start telnyx acme', { channelId: 'CGENERAL' });
     const second = await tb.fs.waitFor(
       () => tb.fs.channels.find((c) => c.name === `${first.channel.name}-2`),
       { timeoutMs: 15_000 },

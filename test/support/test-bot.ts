@@ -13,6 +13,7 @@ import { createTestDb, type TestDb } from './test-db.js';
 
 export const SIGNING_SECRET = 'test-signing-secret';
 export const BOT_TOKEN = 'xoxb-test-bot-token';
+export const APP_TOKEN = 'xapp-1-A1-test-app-token';
 /** How much faster than real time both the fake's tier windows and the bot's pacing run. */
 export const TIME_SCALE = 0.01;
 
@@ -27,8 +28,8 @@ export interface TestBot {
 }
 
 /**
- * The real Slack front door (Bolt's HTTP receiver on an ephemeral port, the real use cases and
- * worker) against a fake Slack on 127.0.0.1 and an isolated database. `playbooks: 'sandbox'` runs
+ * The real Slack front door (Bolt's HTTP receiver on an ephemeral port, or with `socketMode` a
+ * WebSocket to the fake; the real use cases and worker) against a fake Slack on 127.0.0.1 and an isolated database. `playbooks: 'sandbox'` runs
  * the real Telnyx playbook against the simulator; the default is a small fake playbook.
  */
 export async function startTestBot(
@@ -36,9 +37,17 @@ export async function startTestBot(
     env?: Record<string, string>;
     playbooks?: 'fake' | 'sandbox';
     fakeSlack?: FakeSlackOptions;
+    /** Socket Mode: the fake serves it, the bot gets SLACK_APP_TOKEN and this reconnect budget (ms). */
+    socketMode?: { reconnectBudgetMs?: number };
   } = {},
 ): Promise<TestBot> {
-  const fs = await startFakeSlack({ tierScale: TIME_SCALE, botToken: BOT_TOKEN, ...options.fakeSlack });
+  const socketMode = options.socketMode ? { appToken: APP_TOKEN } : undefined;
+  const fs = await startFakeSlack({
+    tierScale: TIME_SCALE,
+    botToken: BOT_TOKEN,
+    ...(socketMode ? { socketMode } : {}),
+    ...options.fakeSlack,
+  });
   const t = await createTestDb();
   const dataDir = await mkdtemp(join(tmpdir(), 'reclaim-bot-'));
   const config = loadConfig({
@@ -52,6 +61,7 @@ export async function startTestBot(
     RECLAIM_RESPONDERS: 'UALICE,UERIN',
     TELNYX_API_KEY: 'KEY-test-telnyx',
     RECLAIM_SECRET_KEY: Buffer.alloc(32, 9).toString('base64'),
+    ...(socketMode ? { SLACK_APP_TOKEN: APP_TOKEN } : {}),
     ...options.env,
   });
   const sink = new PassThrough();
@@ -73,9 +83,12 @@ export async function startTestBot(
     botIds: { botId: 'BBOT', botUserId: 'UBOT' },
     pacing: { timeScale: TIME_SCALE },
     leaseMs: 3_000,
+    ...(options.socketMode?.reconnectBudgetMs
+      ? { reconnectBudgetMs: options.socketMode.reconnectBudgetMs }
+      : {}),
   });
   metrics.watch({ db: t.db });
-  fs.connectBot({ eventsUrl: `${bot.url}/slack/events`, signingSecret: SIGNING_SECRET });
+  if (!socketMode) fs.connectBot({ eventsUrl: `${bot.url}/slack/events`, signingSecret: SIGNING_SECRET });
   return {
     fs,
     bot,

@@ -4,6 +4,8 @@ import { SEED_TRUSTED as TWILIO_TRUSTED } from '../../../src/sandbox/twilio/inde
 
 export const SIGNING_SECRET = 'e2e-signing-secret-9f3a';
 export const BOT_TOKEN = 'xoxb-e2e-bot-token-51c7d2';
+/** The app-level token of the Socket Mode worlds (`connections:write`). */
+export const APP_TOKEN = 'xapp-1-AE2E-e2e-app-token-8d04b1';
 export const SECRET_KEY = Buffer.alloc(32, 7).toString('base64');
 /** The fake Slack's tier windows and the bot's pacing both run this much faster than real time. */
 export const TIME_SCALE = 0.01;
@@ -63,6 +65,8 @@ export interface BotEnvInput {
   accounts: readonly AccountEnv[];
   /** The isolated schema's URL on PostgreSQL; unset on PGlite (the bot then uses DATA_DIR/pglite). */
   databaseUrl?: string | undefined;
+  /** Socket Mode: SLACK_APP_TOKEN instead of SLACK_SIGNING_SECRET. */
+  socketMode?: boolean;
 }
 
 /** The union of the accounts' lists of `kind`, each entry once, comma-separated. */
@@ -76,7 +80,7 @@ export function botEnv(input: BotEnvInput): Record<string, string> {
     PORT: String(input.port),
     HOST: '127.0.0.1',
     SLACK_BOT_TOKEN: BOT_TOKEN,
-    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    ...(input.socketMode ? { SLACK_APP_TOKEN: APP_TOKEN } : { SLACK_SIGNING_SECRET: SIGNING_SECRET }),
     SLACK_API_URL: input.slackApiUrl,
     ...Object.assign({}, ...input.accounts.map((a) => a.env)),
     RECLAIM_SECRET_KEY: SECRET_KEY,

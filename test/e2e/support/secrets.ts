@@ -1,11 +1,17 @@
 import type { EphemeralMessage } from '../../../src/sandbox/slack/model/types.js';
 import { SANDBOX_API_KEY, type TelnyxSimulator } from '../../../src/sandbox/telnyx/index.js';
-import { BOT_TOKEN, SECRET_KEY, SIGNING_SECRET } from './bot-env.js';
+import { APP_TOKEN, BOT_TOKEN, SECRET_KEY, SIGNING_SECRET } from './bot-env.js';
 import { messageText } from './cards.js';
 import type { World } from './world.js';
 
 /** The secrets of the bot's own configuration: none may ever show in Slack or in its logs. */
-export const CONFIG_SECRETS: readonly string[] = [SANDBOX_API_KEY, BOT_TOKEN, SIGNING_SECRET, SECRET_KEY];
+export const CONFIG_SECRETS: readonly string[] = [
+  SANDBOX_API_KEY,
+  BOT_TOKEN,
+  APP_TOKEN,
+  SIGNING_SECRET,
+  SECRET_KEY,
+];
 
 /**
  * Every secret the account holds right now (SIP passwords, user names of credential connections

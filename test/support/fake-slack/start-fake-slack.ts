@@ -1,103 +1,30 @@
 import { ResponseUrlBook, TriggerBook } from '../../../src/sandbox/slack/api/interaction-tokens.js';
-import type { TierLimits } from '../../../src/sandbox/slack/api/method-tiers.js';
 import { ALL_METHODS } from '../../../src/sandbox/slack/api/methods/all-methods.js';
 import { TierLimiter } from '../../../src/sandbox/slack/api/tier-limiter.js';
-import type { BotTarget, Delivery } from '../../../src/sandbox/slack/interactions/deliver-to-bot.js';
-import type { ViewValues } from '../../../src/sandbox/slack/interactions/interaction-payloads.js';
 import {
   clickButton,
-  type InteractionResult,
   sendCommand,
   submitView,
 } from '../../../src/sandbox/slack/interactions/interactions.js';
-import type { SignOptions } from '../../../src/sandbox/slack/interactions/sign-request.js';
 import { findButtons } from '../../../src/sandbox/slack/model/find-buttons.js';
 import {
-  type ChannelView,
   channelEphemerals,
   channelList,
   channelMessages,
   channelPins,
 } from '../../../src/sandbox/slack/model/read-workspace.js';
 import { LocalSlackError } from '../../../src/sandbox/slack/model/slack-api-error.js';
-import type {
-  CallRecord,
-  EphemeralMessage,
-  FoundButton,
-  MessageView,
-  OpenedView,
-  PinRecord,
-  StoredFile,
-} from '../../../src/sandbox/slack/model/types.js';
+import type { CallRecord } from '../../../src/sandbox/slack/model/types.js';
 import { Workspace } from '../../../src/sandbox/slack/model/workspace.js';
+import { connectionsOpenRoute } from '../fake-socket-mode/connections-open-route.js';
+import { socketBotTarget } from '../fake-socket-mode/socket-bot-target.js';
+import { startFakeSocketMode } from '../fake-socket-mode/start-fake-socket-mode.js';
+import type { FakeSlack, FakeSlackOptions } from './fake-slack-handle.js';
 import { listen } from './http-server.js';
-import { type WaitForOptions, waitFor } from './wait-for.js';
+import { waitFor } from './wait-for.js';
 import { DEFAULT_USERS } from './workspace.js';
 
-export interface FakeSlackOptions {
-  port?: number;
-  host?: string;
-  /** Enforce Slack's Tier limits with 429 + Retry-After. Default true. */
-  tierLimits?: boolean;
-  /** Shrinks every rate window (0.01: a minute lasts 600 ms). Default 1. */
-  tierScale?: number;
-  limits?: Partial<TierLimits>;
-  teamId?: string;
-  botUserId?: string;
-  botId?: string;
-  /** When set, the only bot token accepted; otherwise any `xoxb-…` token is. */
-  botToken?: string;
-  /** People besides the default set (UALICE, UBOB, UCAROL, UDAVE, UERIN). */
-  users?: string[];
-  usergroups?: Record<string, string[]>;
-  bot?: BotTarget;
-  /** The clock of the workspace model (timestamps, trigger expiry, rate windows). Default Date.now. */
-  now?: () => number;
-}
-
-export interface FakeSlack {
-  /** The Web API base to give the bot as `slackApiUrl` (ends in `/api/`). */
-  readonly apiUrl: string;
-  readonly baseUrl: string;
-  readonly workspace: Workspace;
-  /** Every Web API call, in order, with parsed arguments and the status answered. */
-  readonly calls: CallRecord[];
-  /** Errors inside the fake itself (answered 500); a test can assert there are none. */
-  readonly failures: Error[];
-  readonly channels: ChannelView[];
-  readonly views: OpenedView[];
-  readonly files: StoredFile[];
-  messages(channel: string): MessageView[];
-  ephemerals(channel: string, user?: string): EphemeralMessage[];
-  pins(channel: string): (MessageView & { pin: PinRecord })[];
-  channelByName(name: string): ChannelView | undefined;
-  callsTo(method: string): CallRecord[];
-  addUser(id: string, name?: string): void;
-  setUsergroup(id: string, users: string[]): void;
-  /** conversations.invite answers `cant_invite` for this user. */
-  markUninvitable(userId: string): void;
-  /** Every later call with this token gets `token_revoked`. */
-  revokeToken(token: string): void;
-  /** The next `count` calls of `method` answer 429 with this Retry-After (seconds). */
-  rateLimitNext(method: string, count: number, retryAfterSec?: number): void;
-  connectBot(target: BotTarget): void;
-  command(
-    userId: string,
-    command: string,
-    text: string,
-    options?: { channelId?: string; sign?: SignOptions },
-  ): Promise<InteractionResult>;
-  findButtons(channel: string, predicate?: (b: FoundButton) => boolean): FoundButton[];
-  click(userId: string, button: FoundButton, options?: { sign?: SignOptions }): Promise<InteractionResult>;
-  submitView(
-    userId: string,
-    viewId: string,
-    values: ViewValues,
-    options?: { sign?: SignOptions },
-  ): Promise<Delivery & { triggerId: string; view: OpenedView }>;
-  waitFor<T>(predicate: () => T | Promise<T>, options?: WaitForOptions): Promise<NonNullable<T>>;
-  close(): Promise<void>;
-}
+export type { FakeSlack, FakeSlackOptions } from './fake-slack-handle.js';
 
 /** Starts a Slack stand-in on 127.0.0.1: the Web API over an in-memory workspace, plus a user driving the bot. */
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
@@ -122,10 +49,18 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   });
   const triggers = new TriggerBook(now);
   const responses = new ResponseUrlBook(now);
+  let expireResponses = 0;
+  const useResponse = responses.use.bind(responses);
+  responses.use = (id) => {
+    if (expireResponses === 0) return useResponse(id);
+    expireResponses -= 1;
+    return 'expired_url';
+  };
   const calls: CallRecord[] = [];
   const failures: Error[] = [];
   let baseUrl = '';
-  let bot = options.bot;
+  const socket = options.socketMode ? await startFakeSocketMode(options.socketMode) : undefined;
+  let bot = options.bot ?? (socket ? socketBotTarget(socket) : undefined);
   const uploadUrl = (fileId: string) => `${baseUrl}/upload/${fileId}`;
   const { server, baseUrl: bound } = await listen(
     {
@@ -138,6 +73,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       botToken: options.botToken,
       responses,
       failures,
+      ...(socket ? { intercept: connectionsOpenRoute(socket, calls) } : {}),
     },
     options.host ?? '127.0.0.1',
     options.port ?? 0,
@@ -158,6 +94,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     apiUrl: `${baseUrl}/api/`,
     baseUrl,
     workspace: ws,
+    ...(socket ? { socket } : {}),
     calls,
     failures,
     get channels() {
@@ -179,6 +116,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     markUninvitable: (userId) => void ws.uninvitable.add(userId),
     revokeToken: (token) => void ws.revokedTokens.add(token),
     rateLimitNext: (method, count, retryAfterSec = 1) => limiter.forceNext(method, count, retryAfterSec),
+    expireNextResponses: (count) => {
+      expireResponses = count;
+    },
     connectBot: (target) => {
       bot = target;
     },
@@ -187,10 +127,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     click: (userId, button, opts) => clickButton(drive, userId, button, opts),
     submitView: (userId, viewId, values, opts) => submitView(drive, userId, viewId, values, opts),
     waitFor: (predicate, opts) => waitFor(predicate, opts),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      await socket?.close();
+      await new Promise<void>((resolve, reject) => {
         server.closeAllConnections();
         server.close((err) => (err ? reject(err) : resolve()));
-      }),
+      });
+    },
   };
 }

@@ -2,10 +2,20 @@ import { request } from 'node:http';
 import { type SignOptions, slackSignatureHeaders } from './sign-request.js';
 
 /** Where the bot listens (Bolt's HTTP receiver) and the secret it verifies requests with. */
-export interface BotTarget {
+export interface HttpBotTarget {
   eventsUrl: string;
   signingSecret: string;
 }
+
+/**
+ * A bot reached another way (Socket Mode, in tests): handed the form Slack would POST (a command's
+ * fields, or `payload` with an interaction's JSON) and answering with the bot's ack.
+ */
+export interface DeliveringBotTarget {
+  deliver(form: Record<string, string>): Promise<Delivery>;
+}
+
+export type BotTarget = HttpBotTarget | DeliveringBotTarget;
 
 /** The bot's HTTP answer to one delivery: the status and the ack body (JSON-parsed when it is JSON). */
 export interface Delivery {
@@ -50,6 +60,7 @@ export async function deliverToBot(
   form: Record<string, string>,
   sign: SignOptions = {},
 ): Promise<Delivery> {
+  if ('deliver' in target) return target.deliver(form);
   const rawBody = new URLSearchParams(form).toString();
   const headers = {
     'content-type': 'application/x-www-form-urlencoded',
