@@ -16,6 +16,7 @@ const report = () => reportOf(sim, served.url);
 
 process.on('message', (message: SimulatorRequest) => {
   if (message === 'report') process.send?.(report());
+  if (message === 'stats') process.send?.(sim.stats.snapshot());
   if (message === 'reset-stats') {
     sim.stats.reset();
     sim.setRateLimit(options.simulator?.rateLimit ?? null);

@@ -42,12 +42,14 @@ export function reportOf(sim: TelnyxSimulator, url: string): SimulatorReport {
   };
 }
 
-export type SimulatorRequest = 'report' | 'reset-stats' | 'close';
+export type SimulatorRequest = 'report' | 'stats' | 'reset-stats' | 'close';
 
 export interface SimulatorProcess {
   /** The report taken when the child started listening. */
   readonly started: SimulatorReport;
   report(): Promise<SimulatorReport>;
+  /** The counters alone: quick, where `report()` also works out which planted changes remain. */
+  stats(): Promise<SimulatorStatsSnapshot>;
   /** Zeroes the counters and refills the rate-limit bucket (after a warm-up). */
   resetStats(): Promise<SimulatorReport>;
   close(): Promise<void>;
@@ -68,6 +70,7 @@ export async function startSimulatorInProcess(seed: BenchSeed): Promise<Simulato
   return {
     started: await report(),
     report,
+    stats: async () => sim.stats.snapshot(),
     resetStats: async () => {
       sim.stats.reset();
       sim.setRateLimit(seed.simulator?.rateLimit ?? null);
@@ -101,6 +104,7 @@ export async function startSimulatorProcess(seed: BenchSeed): Promise<SimulatorP
   return {
     started,
     report: () => ask('report'),
+    stats: () => ask('stats') as unknown as Promise<SimulatorStatsSnapshot>,
     resetStats: () => ask('reset-stats'),
     close: () =>
       new Promise<void>((resolve) => {

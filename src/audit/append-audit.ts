@@ -34,30 +34,48 @@ export const AUDIT_CHAIN_LOCK_KEY = '7236011533947150081';
  * the last hash is read after the lock is granted and must see the entry committed just before.
  */
 export async function appendAudit(tx: Queryable, entry: NewAuditEntry): Promise<AuditEntry> {
-  const incidentId = normaliseIncidentId(entry.incidentId);
-  const payloadJson = storablePayload(entry.payload ?? {});
-  const payload = JSON.parse(payloadJson) as Record<string, unknown>;
+  const [appended] = await appendAuditEntries(tx, [entry]);
+  return appended!;
+}
+
+/**
+ * Appends entries in order inside the caller's transaction, as `appendAudit` does one: the lock is
+ * taken and the last hash read once, each entry chained to the one before it, and all inserted in
+ * one statement (an execution records its actions in batches).
+ */
+export async function appendAuditEntries(
+  tx: Queryable,
+  entries: readonly NewAuditEntry[],
+): Promise<AuditEntry[]> {
+  if (entries.length === 0) return [];
+  const prepared = entries.map((entry) => {
+    const payloadJson = storablePayload(entry.payload ?? {});
+    return { entry, incidentId: normaliseIncidentId(entry.incidentId), payloadJson };
+  });
 
   await tx.query(`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK_KEY})`);
   const last = await tx.query<{ hash: string }>('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1');
-  const prevHash = last.rows[0]?.hash ?? AUDIT_GENESIS_HASH;
+  let prevHash = last.rows[0]?.hash ?? AUDIT_GENESIS_HASH;
   // Taken after the lock, so timestamps rise along the chain; a JS Date keeps the millisecond
   // precision that survives the round trip through timestamptz unchanged.
   const createdAt = new Date();
-  const hash = hashAuditEntry(prevHash, {
-    incidentId,
-    actor: entry.actor,
-    action: entry.action,
-    payload,
-    createdAt,
+  const rows = prepared.map(({ entry, incidentId, payloadJson }, n) => {
+    const payload = JSON.parse(payloadJson) as Record<string, unknown>;
+    const hash = hashAuditEntry(prevHash, { incidentId, actor: entry.actor, action: entry.action, payload, createdAt });
+    const row = { n, incident_id: incidentId, actor: entry.actor, action: entry.action, payload, prev_hash: prevHash, hash };
+    prevHash = hash;
+    return row;
   });
-
-  const { rows } = await tx.query<AuditRow>(
+  const { rows: inserted } = await tx.query<AuditRow>(
     `INSERT INTO audit_log (incident_id, actor, action, payload, created_at, prev_hash, hash)
-     VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7) RETURNING ${AUDIT_COLUMNS}`,
-    [incidentId, entry.actor, entry.action, payloadJson, createdAt, prevHash, hash],
+     SELECT e.incident_id, e.actor, e.action, e.payload, $2, e.prev_hash, e.hash
+       FROM jsonb_to_recordset($1::jsonb)
+         AS e(n integer, incident_id uuid, actor text, action text, payload jsonb, prev_hash text, hash text)
+      ORDER BY e.n
+     RETURNING ${AUDIT_COLUMNS}`,
+    [JSON.stringify(rows), createdAt],
   );
-  return toAuditEntry(rows[0]!);
+  return inserted.map(toAuditEntry).sort((a, b) => a.seq - b.seq);
 }
 
 /** Appends in a transaction of its own, for events that change nothing else. */

@@ -2,12 +2,14 @@ import { appendAudit } from '../audit/append-audit.js';
 import { getIncident } from '../db/repos/incidents-repo.js';
 import { listPlanActions } from '../db/repos/plans-repo.js';
 import { getStep } from '../db/repos/steps-repo.js';
+import { actionsInFlight, batchLingerMs } from '../domain/actions-in-flight.js';
 import { type Fence, holdFence } from '../jobs/fence.js';
 import { inPool } from '../util/in-pool.js';
+import { openActionBook } from './action-book.js';
 import { anchorAuditChain } from './anchor-audit-chain.js';
 import { applyEvent } from './apply-event.js';
 import type { UseCaseDeps } from './deps.js';
-import { runAction } from './execute-action.js';
+import { type ExecutionRun, runAction } from './execute-action.js';
 
 export type ExecuteOutcome = 'done' | 'failed' | 'not_needed';
 
@@ -15,6 +17,8 @@ export type ExecuteOutcome = 'done' | 'failed' | 'not_needed';
  * The EXECUTE job: carries out exactly the approved plan (bound to its digest), one provider write
  * per action, each recorded. Actions already done are never repeated; one left `running` by a
  * crash is re-checked against the provider before any write. New credentials are sealed at once.
+ * A step whose actions are independent has as many in flight as the provider's pace allows (its
+ * rate, request time and rate headers: `actionsInFlight`), their claims and results batched.
  * Everything runs under the job claim's fencing token: the step is begun or resumed, each action
  * claimed and recorded, and the step finished only while the token is still the job's; once it is
  * not (another worker took the job over), this run records nothing more and throws job_lease_lost.
@@ -51,23 +55,19 @@ export async function executeStep(
     failures.push(`this release has no automated step "${begun.step.stepKey}"`);
   } else {
     const ctx = await deps.playbooks.contextFor(begun.incident, begun.step.stepKey);
-    const run = { deps, incident: begun.incident, step: begun.step, definition, ctx, fence };
+    const pace = deps.playbooks.paceFor?.(begun.incident, begun.step.stepKey);
+    const window = () => actionsInFlight(definition.concurrency, pace?.());
+    const scope = { deps, incident: begun.incident, step: begun.step, fence };
+    const book = openActionBook(scope, () => batchLingerMs(window()));
+    const run: ExecutionRun = { ...scope, definition, ctx, book };
     const todo = actions.filter((a) => a.state !== 'done');
     const errors = new Map<number, string>();
     // The first throw (the token lost, the worker stopping) ends the run once those in flight settle.
-    const stops: unknown[] = [];
-    await inPool(todo, Math.max(1, definition.concurrency ?? 1), async (action) => {
-      if (stops.length > 0) return;
-      try {
-        const error = await runAction(run, action);
-        if (error) errors.set(action.position, `${action.description}: ${error}`);
-      } catch (err) {
-        stops.push(err);
-        return;
-      }
+    await inPool(todo, window, async (action) => {
+      const error = await runAction(run, action);
+      if (error) errors.set(action.position, `${action.description}: ${error}`);
       deps.notifier.stepChanged(stepId, begun.incident.id);
     });
-    if (stops.length > 0) throw stops[0];
     for (const action of todo) {
       const error = errors.get(action.position);
       if (error) failures.push(error);

@@ -1,4 +1,3 @@
-import type Bottleneck from 'bottleneck';
 import { exponentialBackoff } from '../../util/backoff.js';
 import type { Logger } from '../../util/logger.js';
 import { AttemptDeferred, AttemptFailed } from './attempt-failure.js';
@@ -44,9 +43,10 @@ const BACKOFF_BASE_MS = 500;
 const BACKOFF_CAP_MS = 30_000;
 
 /**
- * The retry limiter's `failed` listener: classifies the failed attempt (`decideRetry`), pauses the
- * account's limiter group for as long as a 429 asks, and returns the real ms Bottleneck waits before
- * running the attempt again — or `undefined`, which lets the failure through to the caller.
+ * The one `failed` handler, in the manner of octokit/plugin-throttling's: classifies the failed
+ * attempt (`decideRetry`), pauses the account's limiter group for as long as a 429 asks, and
+ * returns the real ms to wait before running the attempt again — or `undefined`, which lets the
+ * failure through to the caller. The client's retry loop calls it after every failed attempt.
  */
 export function createFailedHandler(setup: FailedHandlerSetup) {
   const backoffMs = exponentialBackoff({
@@ -57,8 +57,7 @@ export function createFailedHandler(setup: FailedHandlerSetup) {
   const policy = { maxRetries: setup.maxRetries, budgetMs: setup.budgetMs, backoffMs };
   const scale = (ms: number) => Math.max(0, Math.round((ms * setup.timeUnitMs) / 1000));
 
-  return (error: unknown, info: Bottleneck.EventInfoRetryable): number | undefined => {
-    const call = info.args[0] as RetryCall;
+  return (error: unknown, call: RetryCall): number | undefined => {
     if (error instanceof AttemptDeferred) return error.waitMs;
     if (!(error instanceof AttemptFailed)) return undefined;
     const failure = error.failure;

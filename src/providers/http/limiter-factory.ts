@@ -4,6 +4,22 @@ import type { Redis } from 'ioredis';
 import { ReclaimError } from '../../domain/errors.js';
 import type { Logger } from '../../util/logger.js';
 import { maxConcurrentFor } from './documented-rates.js';
+import { PaceTracker } from './pace-tracker.js';
+import { type JobOptions, PacedQueue } from './paced-queue.js';
+
+/** What a client schedules its attempts on: an in-process `PacedQueue`, or Bottleneck over Redis. */
+export interface AccountLimiter {
+  schedule<T>(fn: () => PromiseLike<T>): Promise<T>;
+  schedule<T>(options: JobOptions & { expiration?: number }, fn: () => PromiseLike<T>): Promise<T>;
+  /** Jobs waiting for their turn. */
+  queued(): number;
+}
+
+/** One key's limiter and how to hold it (a 429's pause) or let it go. */
+interface Entry {
+  limiter: AccountLimiter;
+  hold(held: boolean): void;
+}
 
 export interface LimiterFactoryOptions {
   /**
@@ -20,20 +36,26 @@ export interface LimiterFactoryOptions {
 }
 
 /**
- * Where provider limiters come from: one Bottleneck per key (`telnyx:<account>`), created on
- * first use and returned again after, in the manner of octokit/plugin-throttling's groups. Built
- * once at start-up and handed to every provider client; never a module-level singleton.
+ * Where provider limiters come from: one per key (`telnyx:<account>`), created on first use and
+ * returned again after, in the manner of octokit/plugin-throttling's groups: a `PacedQueue` in
+ * process, a Bottleneck sharing its state through Redis when clustered. Built once at start-up and
+ * handed to every provider client; never a module-level singleton.
  */
 export interface LimiterFactory {
   /** True when limiters live in Redis (jobs then get an expiration, so a crash frees its slot). */
   readonly clustered: boolean;
   /** The limiter for `key`, pacing `ratePerSec` evenly; the first call's rate wins. */
-  get(key: string, ratePerSec: number): Bottleneck;
+  get(key: string, ratePerSec: number): AccountLimiter;
+  /**
+   * What `key`'s answers said of its pace (request time, rate headers), kept by the clients that
+   * share its limiter; undefined before `get(key)`. The executor sizes its window from it.
+   */
+  pace(key: string): PaceTracker | undefined;
   /**
    * Stop `key`'s limiter from starting anything for `ms` real ms (a 429 told us to wait): queued
-   * requests wait instead of all meeting a 429 too. A longer pause extends a shorter one. Jobs
-   * Bottleneck had already given a slot (it hands them out ahead, each with a wait) are not held:
-   * they ask `pausedFor` when their turn comes and step back.
+   * requests wait instead of all meeting a 429 too. A longer pause extends a shorter one. Jobs a
+   * clustered Bottleneck had already given a slot (it hands them out ahead, each with a wait) are
+   * not held: they ask `pausedFor` when their turn comes and step back.
    */
   pause(key: string, ms: number): void;
   /** Real ms left of this process's pause of `key` (0 when not paused). */
@@ -62,7 +84,8 @@ export function createLimiterFactory(options: LimiterFactoryOptions = {}): Limit
   const log = options.logger;
   const redis = options.redis ? openConnection(options.redis, log) : undefined;
   const connection = redis?.connection;
-  const limiters = new Map<string, Bottleneck>();
+  const limiters = new Map<string, Entry>();
+  const paces = new Map<string, PaceTracker>();
   const pauses = new Map<string, { until: number; timer: NodeJS.Timeout }>();
 
   const settle = (key: string, change: Promise<unknown>) =>
@@ -72,39 +95,46 @@ export function createLimiterFactory(options: LimiterFactoryOptions = {}): Limit
     clustered: connection !== undefined,
     get(key, ratePerSec) {
       const existing = limiters.get(key);
-      if (existing) return existing;
-      const pace = {
+      if (existing) return existing.limiter;
+      const maxConcurrent = maxConcurrentFor(ratePerSec);
+      let entry: Entry;
+      if (connection) {
         // Whole ms, rounded up: Bottleneck's Redis scripts stall on a fractional minTime.
-        minTime: Math.ceil((1000 / ratePerSec) * (timeUnitMs / 1000)),
-        maxConcurrent: maxConcurrentFor(ratePerSec),
-      };
-      const limiter = connection
-        ? new Bottleneck({
-            ...pace,
-            id: `${prefix}:${key}`,
-            datastore: 'ioredis',
-            connection,
-            clearDatastore: false,
-            timeout: REDIS_TTL_MS,
-          })
-        : new Bottleneck({ ...pace, id: `${prefix}:${key}` });
-      limiter.on('error', (err: unknown) => log?.warn({ key, err }, 'provider rate limiter error'));
-      // A stored limiter keeps its old settings (and a pause a crashed replica never lifted).
-      if (connection) settle(key, Promise.resolve(limiter.updateSettings({ ...pace, reservoir: null })));
-      limiters.set(key, limiter);
-      return limiter;
+        const pace = { minTime: Math.ceil((1000 / ratePerSec) * (timeUnitMs / 1000)), maxConcurrent };
+        const limiter = new Bottleneck({
+          ...pace,
+          id: `${prefix}:${key}`,
+          datastore: 'ioredis',
+          connection,
+          clearDatastore: false,
+          timeout: REDIS_TTL_MS,
+        });
+        limiter.on('error', (err: unknown) => log?.warn({ key, err }, 'provider rate limiter error'));
+        // A stored limiter keeps its old settings (and a pause a crashed replica never lifted).
+        settle(key, Promise.resolve(limiter.updateSettings({ ...pace, reservoir: null })));
+        const hold = (held: boolean) =>
+          settle(key, Promise.resolve(limiter.updateSettings({ reservoir: held ? 0 : null })));
+        entry = { limiter, hold };
+      } else {
+        const queue = new PacedQueue({ ratePerSec, maxConcurrent, timeUnitMs });
+        entry = { limiter: queue, hold: (held) => queue.setHeld(held) };
+      }
+      limiters.set(key, entry);
+      paces.set(key, new PaceTracker(ratePerSec, { timeUnitMs }));
+      return entry.limiter;
     },
+    pace: (key) => paces.get(key),
     pause(key, ms) {
-      const limiter = limiters.get(key);
-      if (!limiter || ms <= 0) return;
+      const entry = limiters.get(key);
+      if (!entry || ms <= 0) return;
       const until = Date.now() + ms;
       const current = pauses.get(key);
       if (current && current.until >= until) return;
       if (current) clearTimeout(current.timer);
-      else settle(key, Promise.resolve(limiter.updateSettings({ reservoir: 0 })));
+      else entry.hold(true);
       const timer = setTimeout(() => {
         pauses.delete(key);
-        settle(key, Promise.resolve(limiter.updateSettings({ reservoir: null })));
+        entry.hold(false);
       }, ms);
       timer.unref();
       pauses.set(key, { until, timer });
@@ -114,7 +144,7 @@ export function createLimiterFactory(options: LimiterFactoryOptions = {}): Limit
       return current ? Math.max(0, current.until - Date.now()) : 0;
     },
     queued() {
-      return Object.fromEntries([...limiters].map(([key, limiter]) => [key, limiter.queued()]));
+      return Object.fromEntries([...limiters].map(([key, entry]) => [key, entry.limiter.queued()]));
     },
     async ready(timeoutMs = 5_000) {
       if (!redis || redis.client.status === 'ready') return;
@@ -135,15 +165,17 @@ export function createLimiterFactory(options: LimiterFactoryOptions = {}): Limit
     async close() {
       for (const { timer } of pauses.values()) clearTimeout(timer);
       pauses.clear();
-      const all = [...limiters.values()];
+      const all = [...limiters.values()].map((e) => e.limiter);
       limiters.clear();
+      paces.clear();
+      for (const limiter of all) if (limiter instanceof PacedQueue) limiter.stop();
       if (!redis) return;
       if (redis.client.status !== 'ready') {
         // Nothing to flush; a polite QUIT would wait for a connection that never comes.
         await redis.connection.disconnect(false);
         return;
       }
-      await Promise.all(all.map((limiter) => limiter.disconnect(false)));
+      await Promise.all(all.map((limiter) => (limiter as Bottleneck).disconnect(false)));
       await redis.connection.disconnect(true);
     },
   };

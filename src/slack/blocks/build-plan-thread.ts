@@ -1,5 +1,8 @@
+import { shortDigest } from '../../domain/plan-digest.js';
 import type { PlanAction } from '../../domain/types.js';
+import { fileName } from './build-plan-file.js';
 import { clip, contextBlock, sectionBlock } from './mrkdwn.js';
+import { countOf, FULL_PLAN_IN_THREAD_MAX, kindCounts } from './plan-counts.js';
 import { LIMITS } from './slack-limits.js';
 import type { SlackMessage } from './types.js';
 
@@ -16,10 +19,13 @@ interface Part {
 /**
  * The full plan for the step card's thread: every action on its own numbered line, packed into as
  * few messages as Slack's limits allow (sections ≤ 3000 characters, ≤ 50 blocks and the total-text
- * budget per message). An empty plan needs no thread: [].
+ * budget per message). A plan of more than `FULL_PLAN_IN_THREAD_MAX` changes would take dozens of
+ * messages: its thread is one message of counts per kind pointing to the file `buildPlanFile`
+ * makes. An empty plan needs no thread: [].
  */
 export function buildPlanThread(actions: PlanAction[]): SlackMessage[] {
   const sorted = [...actions].sort((a, b) => a.position - b.position);
+  if (sorted.length > FULL_PLAN_IN_THREAD_MAX) return [pointerToFile(sorted)];
   const parts = pack(sorted.map((a, i) => `${i + 1}. ${clip(a.description, LINE_MAX)}`));
   return parts.map((part, i) => {
     const range = part.first === part.last ? `change ${part.first}` : `changes ${part.first}–${part.last}`;
@@ -32,6 +38,21 @@ export function buildPlanThread(actions: PlanAction[]): SlackMessage[] {
       ],
     };
   });
+}
+
+function pointerToFile(sorted: PlanAction[]): SlackMessage {
+  const digest = sorted[0]?.planDigest ?? '';
+  const title = `Full plan: ${countOf(sorted.length, 'change')}, listed in the file ${fileName(digest)}`;
+  return {
+    text: title,
+    blocks: [
+      contextBlock('plan-part', [`*${clip(title, 200)}*`]),
+      sectionBlock(
+        'plan-1',
+        `*${countOf(sorted.length, 'change')}:* ${clip(kindCounts(sorted), 2000)}\nToo many for this thread: every change is listed, numbered as on the card, in the file \`${fileName(digest)}\` posted to this channel. The approval is bound to the whole plan (digest \`${shortDigest(digest)}\`).`,
+      ),
+    ],
+  };
 }
 
 /** Greedy, in order: a line goes into the current section, else a new section, else a new message. */

@@ -1,7 +1,8 @@
 import { STATE_LABELS } from '../../domain/step-machine.js';
 import type { StepCardView } from '../../incidents/views/view-types.js';
 import { fitTextBudget } from './fit-text-budget.js';
-import { clip, contextBlock, escapeMrkdwn, headerBlock, plural, sectionBlock, truncate } from './mrkdwn.js';
+import { clip, contextBlock, escapeMrkdwn, headerBlock, sectionBlock, truncate } from './mrkdwn.js';
+import { countOf } from './plan-counts.js';
 import { LIMITS } from './slack-limits.js';
 import { riskBadge, stateBadge } from './state-badges.js';
 import { stepCardBody } from './step-card-body.js';
@@ -37,7 +38,7 @@ function fallbackText(view: StepCardView): string {
     step.kind === 'manual' && step.state === 'pending' ? 'to do' : STATE_LABELS[step.state].toLowerCase();
   const waiting =
     step.state === 'awaiting_approval' && actions.length > 0
-      ? ` (${plural(actions.length, 'change')} waiting for approval)`
+      ? ` (${countOf(actions.length, 'change')} waiting for approval)`
       : '';
   return clip(`${title}: ${state}${waiting}`, 300);
 }

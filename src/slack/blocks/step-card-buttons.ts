@@ -1,7 +1,9 @@
 import type { StepCardView } from '../../incidents/views/view-types.js';
 import { encodeButtonValue, STEP_ACTION } from './button-value.js';
-import { contextBlock, plural, truncate } from './mrkdwn.js';
+import { contextBlock, truncate } from './mrkdwn.js';
+import { countOf } from './plan-counts.js';
 import { LIMITS } from './slack-limits.js';
+import { fullPlanWhere } from './step-card-lines.js';
 import type { Block, Button } from './types.js';
 
 /** Reveal buttons a card shows at once; the next ones appear as these are revealed. */
@@ -80,7 +82,7 @@ function mainButtons(view: StepCardView): Button[] {
   switch (step.state) {
     case 'awaiting_approval': {
       if (actions.length === 0) return [button(STEP_ACTION.done, 'Mark done', 'primary'), skip, rediscover];
-      const approve = button(STEP_ACTION.approve, `Approve ${plural(actions.length, 'change')}`, 'primary');
+      const approve = button(STEP_ACTION.approve, `Approve ${countOf(actions.length, 'change')}`, 'primary');
       if (step.risk === 'high') approve.confirm = approveConfirm(view);
       return [approve, button(STEP_ACTION.reject, 'Reject', 'danger'), skip, rediscover];
     }
@@ -99,9 +101,11 @@ function approveConfirm(view: StepCardView): NonNullable<Button['confirm']> {
     ? `the simulated ${view.incident.provider} account (rehearsal)`
     : `your live ${view.incident.provider} account`;
   const others = view.needed > 1 ? ` It runs once ${view.needed} different people have approved.` : '';
-  const text = `This makes ${plural(n, 'change')} to ${where}: exactly the plan on this card, nothing else.${others}`;
+  const shown = fullPlanWhere(view.actions);
+  const plan = shown === 'this card' ? 'the plan on this card' : `the plan listed in full in ${shown}`;
+  const text = `This makes ${countOf(n, 'change')} to ${where}: exactly ${plan}, nothing else.${others}`;
   return {
-    title: { type: 'plain_text', text: truncate(`Approve ${plural(n, 'change')}?`, LIMITS.confirmTitle) },
+    title: { type: 'plain_text', text: truncate(`Approve ${countOf(n, 'change')}?`, LIMITS.confirmTitle) },
     text: { type: 'plain_text', text: truncate(text, LIMITS.confirmText) },
     confirm: { type: 'plain_text', text: 'Approve' },
     deny: { type: 'plain_text', text: 'Cancel' },

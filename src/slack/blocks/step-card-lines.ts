@@ -1,6 +1,8 @@
 import type { Approval, Finding, PlanAction } from '../../domain/types.js';
 import type { SecretView } from '../../incidents/views/view-types.js';
+import { fileName } from './build-plan-file.js';
 import { clip, mentionList, plural, slackDate } from './mrkdwn.js';
+import { countOf, formatCount, fullPlanPlace, kindCounts } from './plan-counts.js';
 
 /** How many plan or progress lines a card lists before pointing to the thread. */
 export const CARD_PLAN_LINES = 20;
@@ -19,25 +21,39 @@ export function findingLines(findings: Finding[] | null): string[] {
     lines.push(`⚠️ ${clip(f.summary, 120)}${why}`);
   }
   if (suspicious.length > CARD_FINDING_LINES) {
-    lines.push(`…and ${suspicious.length - CARD_FINDING_LINES} more flagged`);
+    lines.push(`…and ${formatCount(suspicious.length - CARD_FINDING_LINES)} more flagged`);
   }
-  if (suspicious.length === 0) lines.push(`✓ ${plural(clean, 'resource')} checked; none look suspicious.`);
+  if (suspicious.length === 0) lines.push(`✓ ${countOf(clean, 'resource')} checked; none look suspicious.`);
   else if (clean > 0)
-    lines.push(`✓ ${plural(clean, 'other resource')} ${clean === 1 ? 'looks' : 'look'} fine.`);
+    lines.push(`✓ ${countOf(clean, 'other resource')} ${clean === 1 ? 'looks' : 'look'} fine.`);
   return lines;
 }
 
-/** The plan, one numbered change per line, the first 20 of them. */
+/**
+ * The plan, one numbered change per line, the first 20 of them; a longer one opens with its
+ * counts per kind and ends by saying how many more there are and where they are listed.
+ */
 export function planLines(actions: PlanAction[]): string[] {
   const sorted = byPosition(actions);
-  const lines = [`*Plan — ${plural(sorted.length, 'change')}:*`];
+  const lines = [`*Plan — ${countOf(sorted.length, 'change')}:*`];
+  if (sorted.length > CARD_PLAN_LINES) lines.push(`By kind: ${clip(kindCounts(sorted), 600)}`);
   sorted.slice(0, CARD_PLAN_LINES).forEach((a, i) => {
     lines.push(`${i + 1}. ${clip(a.description, LINE_MAX)}`);
   });
-  if (sorted.length > CARD_PLAN_LINES) {
-    lines.push(`…and ${sorted.length - CARD_PLAN_LINES} more (full plan in the thread)`);
-  }
+  if (sorted.length > CARD_PLAN_LINES) lines.push(moreLine(sorted, CARD_PLAN_LINES));
   return lines;
+}
+
+/** `…and 9,980 more (full plan in the file plan-1a2b3c4d.txt)` */
+function moreLine(sorted: PlanAction[], shown: number): string {
+  return `…and ${formatCount(sorted.length - shown)} more (full plan in ${fullPlanWhere(sorted)})`;
+}
+
+/** Where the whole plan is listed, as the card says it: `the thread`, `the file plan-1a2b3c4d.txt`. */
+export function fullPlanWhere(actions: readonly PlanAction[]): string {
+  const place = fullPlanPlace(actions.length, CARD_PLAN_LINES);
+  if (place === 'file') return `the file ${fileName(actions[0]?.planDigest ?? '')}`;
+  return place === 'thread' ? 'the thread' : 'this card';
 }
 
 /** Per-action progress: a count line, then up to 20 actions, failed ones always among them. */
@@ -47,9 +63,9 @@ export function progressLines(actions: PlanAction[]): string[] {
   const done = count('done');
   const failed = count('failed');
   const toGo = sorted.length - done - failed;
-  const parts = [`${done} of ${sorted.length} done`];
-  if (failed > 0) parts.push(`${failed} failed`);
-  if (toGo > 0) parts.push(`${toGo} to go`);
+  const parts = [`${formatCount(done)} of ${formatCount(sorted.length)} done`];
+  if (failed > 0) parts.push(`${formatCount(failed)} failed`);
+  if (toGo > 0) parts.push(`${formatCount(toGo)} to go`);
   const failedFirst = sorted.filter((a) => a.state === 'failed').slice(0, CARD_PLAN_LINES);
   const others = sorted.filter((a) => a.state !== 'failed').slice(0, CARD_PLAN_LINES - failedFirst.length);
   const shown = new Set([...failedFirst, ...others]);
@@ -57,8 +73,7 @@ export function progressLines(actions: PlanAction[]): string[] {
   sorted.forEach((a, i) => {
     if (shown.has(a)) lines.push(actionLine(a, i + 1));
   });
-  if (sorted.length > shown.size)
-    lines.push(`…and ${sorted.length - shown.size} more (full plan in the thread)`);
+  if (sorted.length > shown.size) lines.push(moreLine(sorted, shown.size));
   return lines;
 }
 
@@ -113,7 +128,8 @@ export function secretLines(secrets: SecretView[]): string[] {
     const state = s.revealedAt ? `revealed ${slackDate(s.revealedAt)}` : 'not revealed yet';
     lines.push(`🔑 ${clip(s.label, 80)} — ${state}`);
   }
-  if (secrets.length > CARD_SECRET_LINES) lines.push(`…and ${secrets.length - CARD_SECRET_LINES} more`);
+  if (secrets.length > CARD_SECRET_LINES)
+    lines.push(`…and ${formatCount(secrets.length - CARD_SECRET_LINES)} more`);
   return lines;
 }
 

@@ -3,6 +3,7 @@ import { recordProgressCard, recordStepCard } from '../../incidents/cards/record
 import type { IncidentNotifier } from '../../incidents/deps.js';
 import { loadProgressView } from '../../incidents/views/load-progress-view.js';
 import { loadStepView } from '../../incidents/views/load-step-view.js';
+import { buildPlanFile } from '../blocks/build-plan-file.js';
 import { buildPlanThread } from '../blocks/build-plan-thread.js';
 import { buildProgressCard } from '../blocks/build-progress-card.js';
 import { buildStepCard } from '../blocks/build-step-card.js';
@@ -93,6 +94,8 @@ export function createCardDrawer(ctx: SlackContext): CardDrawer {
         threads.add(threadKey);
         for (const message of buildPlanThread(view.actions))
           await ctx.gateway.post(channel, message, step.messageTs!);
+        const file = buildPlanFile(view.actions, view.definition.title);
+        if (file) await ctx.gateway.uploadFile(channel, file);
       }
     });
   };

@@ -19,7 +19,9 @@ describe('maxConcurrentFor', () => {
     [0.5, 2],
     [5, 5],
     [10, 10],
-    [100, 10],
+    [20, 20],
+    [100, 100],
+    [200, 100],
   ])('when the rate is %s/s, then at most %s requests are in flight', (rate, expected) => {
     expect(maxConcurrentFor(rate)).toBe(expected);
   });

@@ -53,7 +53,7 @@ describe('createLimiterFactory in process', () => {
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
-    const limiter = f.get('twilio:x', 1000); // at most 10 in flight
+    const limiter = f.get('twilio:x', 10); // at most 10 in flight (a 1 ms second: no wait between)
     const jobs = Array.from({ length: 12 }, () => limiter.schedule(() => gate));
     f.get('sendgrid:y', 5);
     await vi.waitFor(() => expect(f.queued()).toEqual({ 'twilio:x': 2, 'sendgrid:y': 0 }), { interval: 1 });

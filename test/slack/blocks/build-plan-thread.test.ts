@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildPlanThread } from '../../../src/slack/blocks/build-plan-thread.js';
+import { FULL_PLAN_IN_THREAD_MAX } from '../../../src/slack/blocks/plan-counts.js';
 import { EVIL, makeAction, makeActions, mrkdwnOf } from './fixtures.js';
 import { assertWithinSlackLimits } from './slack-limits.js';
 
@@ -40,9 +41,9 @@ describe('buildPlanThread', () => {
     for (const line of linesOf(thread)) expect(line.length).toBeLessThanOrEqual(1006);
   });
 
-  it('when 2000 one-word actions are planned, then no message exceeds 50 blocks', () => {
-    const thread = buildPlanThread(makeActions(2000, { description: 'x' }));
-    expect(linesOf(thread)).toHaveLength(2000);
+  it('when 500 one-word actions are planned (the most a thread lists), then no message exceeds 50 blocks', () => {
+    const thread = buildPlanThread(makeActions(FULL_PLAN_IN_THREAD_MAX, { description: 'x' }));
+    expect(linesOf(thread)).toHaveLength(FULL_PLAN_IN_THREAD_MAX);
     for (const message of thread) assertWithinSlackLimits(message);
   });
 
