@@ -1,0 +1,45 @@
+/** What a `/compromise …` text parses to, and the shared ways a parse says what was wrong. */
+import type { IncidentProvider, ProviderName } from '../../domain/providers.js';
+import { USAGE } from './command-usage.js';
+import { type Flag, quote } from './tokenize-command.js';
+
+export type ParsedCommand =
+  | {
+      kind: 'start';
+      providers: ProviderName[];
+      provider: IncidentProvider;
+      label: string;
+      since: Date | null;
+      rehearsal: boolean;
+      sandbox: boolean;
+      /** Connection labels typed instead of a provider name (`telnyx:eu`); empty: the defaults. */
+      connections: string[];
+    }
+  | { kind: 'status' }
+  | { kind: 'list' }
+  | { kind: 'close'; force: boolean; reason: string | null }
+  | { kind: 'help' }
+  | { kind: 'connect'; provider: ProviderName; label: string }
+  | { kind: 'connections' }
+  /** `start` with nothing after it: the start form. */
+  | { kind: 'start_modal' }
+  | { kind: 'disconnect'; label: string }
+  | { kind: 'invalid'; problem: string; usage: string };
+
+export function invalid(problem: string): ParsedCommand {
+  return { kind: 'invalid', problem, usage: USAGE };
+}
+
+/** Whether an option is known here, given once and written with two hyphens; the problem if not. */
+export function flagProblem(flag: Flag, allowed: string[], sub: string, seen: Set<string>): string | null {
+  if (!flag.doubleDash) {
+    return `Unknown option ${quote(flag.raw)}: options start with two hyphens, like \`--${allowed[0]}\`.`;
+  }
+  if (!allowed.includes(flag.name)) {
+    const takes = allowed.map((a) => `\`--${a}\``).join(' and ');
+    return `Unknown option ${quote(`--${flag.name}`)}: \`${sub}\` takes ${takes}.`;
+  }
+  if (seen.has(flag.name)) return `\`--${flag.name}\` is given twice; give it once.`;
+  seen.add(flag.name);
+  return null;
+}
