@@ -16,7 +16,9 @@ export function traceEngine(playbooks: RuntimeHandle) {
         const m = process.memoryUsage();
         const mb = (n: number) => (n / 2 ** 20).toFixed(0);
         const rss = `${mb(m.rss)} MB (heap ${mb(m.heapUsed)}/${mb(m.heapTotal)}, external ${mb(m.external)})`;
-        console.log(`${at()}: RSS ${rss} queued ${JSON.stringify(playbooks.queued())} pace ${JSON.stringify(pace?.())}`);
+        console.log(
+          `${at()}: RSS ${rss} queued ${JSON.stringify(playbooks.queued())} pace ${JSON.stringify(pace?.())}`,
+        );
       }, 2000);
     },
     steps(rows: { stepKey: string; state: string }[]) {

@@ -61,8 +61,22 @@ export async function appendAuditEntries(
   const createdAt = new Date();
   const rows = prepared.map(({ entry, incidentId, payloadJson }, n) => {
     const payload = JSON.parse(payloadJson) as Record<string, unknown>;
-    const hash = hashAuditEntry(prevHash, { incidentId, actor: entry.actor, action: entry.action, payload, createdAt });
-    const row = { n, incident_id: incidentId, actor: entry.actor, action: entry.action, payload, prev_hash: prevHash, hash };
+    const hash = hashAuditEntry(prevHash, {
+      incidentId,
+      actor: entry.actor,
+      action: entry.action,
+      payload,
+      createdAt,
+    });
+    const row = {
+      n,
+      incident_id: incidentId,
+      actor: entry.actor,
+      action: entry.action,
+      payload,
+      prev_hash: prevHash,
+      hash,
+    };
     prevHash = hash;
     return row;
   });

@@ -71,12 +71,22 @@ async function recordResults(tx: Queryable, run: BookScope, results: readonly Ac
     if ('error' in r) {
       const error = { code: r.error.code, message: r.error.message };
       ends.push({ id: action.id, end: { state: 'failed', error } });
-      audit.push({ incidentId: incident.id, actor: 'reclaim', action: 'action.failed', payload: { ...at, ...error } });
+      audit.push({
+        incidentId: incident.id,
+        actor: 'reclaim',
+        action: 'action.failed',
+        payload: { ...at, ...error },
+      });
       continue;
     }
     const result = await sealed(tx, run, r.outcome);
     ends.push({ id: action.id, end: { state: 'done', result } });
-    audit.push({ incidentId: incident.id, actor: 'reclaim', action: 'action.done', payload: { ...at, result } });
+    audit.push({
+      incidentId: incident.id,
+      actor: 'reclaim',
+      action: 'action.done',
+      payload: { ...at, result },
+    });
     // Reclaim's own credential rotated: sealed into the connection with the action, or neither.
     const rotated = r.outcome.rotatedCredential;
     const rotation = rotated ? await recordRotation(tx, deps, run, rotated) : null;
@@ -89,7 +99,11 @@ async function recordResults(tx: Queryable, run: BookScope, results: readonly Ac
 }
 
 /** The outcome's result, with the ids of its new secrets once sealed (never the secrets). */
-async function sealed(tx: Queryable, run: BookScope, outcome: ActionOutcome): Promise<Record<string, unknown>> {
+async function sealed(
+  tx: Queryable,
+  run: BookScope,
+  outcome: ActionOutcome,
+): Promise<Record<string, unknown>> {
   const secrets: { id: string; label: string }[] = [];
   for (const secret of outcome.secrets ?? []) {
     const { id } = await sealSecret(tx, run.deps.secretKey, {
@@ -102,4 +116,3 @@ async function sealed(tx: Queryable, run: BookScope, outcome: ActionOutcome): Pr
   }
   return secrets.length > 0 ? { ...outcome.result, sealedSecrets: secrets } : outcome.result;
 }
-

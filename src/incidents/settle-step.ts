@@ -114,7 +114,7 @@ async function confirmByApi(
 ): Promise<{ ok: true } | { ok: false; message: string }> {
   if (!deps.playbooks.verifyManualStep) return { ok: true };
   const step = await getStep(deps.db, stepId).catch(() => null);
-  if (!step || step.kind !== 'manual' || step.state !== 'pending') return { ok: true };
+  if (step?.kind !== 'manual' || step.state !== 'pending') return { ok: true };
   const incident = await getIncident(deps.db, step.incidentId);
   // Only someone the transaction would let through makes Reclaim call the provider.
   if (incident.status !== 'open' || !onTeam(incident)) return { ok: true };

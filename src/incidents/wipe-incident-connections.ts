@@ -13,7 +13,9 @@ export async function wipeIncidentConnections(
   const store = deps.connections;
   if (!store) return [];
   // Read in the close's transaction: on PGlite (one connection) a read beside it would wait for it.
-  const own = (await listConnections(tx)).filter((c) => c.source === 'incident' && c.incidentId === incidentId);
+  const own = (await listConnections(tx)).filter(
+    (c) => c.source === 'incident' && c.incidentId === incidentId,
+  );
   for (const c of own) await store.remove(tx, c.label);
   if (own.length > 0) {
     await appendAudit(tx, {

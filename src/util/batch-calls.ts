@@ -35,7 +35,7 @@ export function batchCalls<T, R>(
       const batch = queue.splice(0, maxBatch);
       try {
         const results = await flush(batch.map((w) => w.item));
-        batch.forEach((w, i) => w.resolve(results[i] as R));
+        for (const [i, w] of batch.entries()) w.resolve(results[i] as R);
       } catch (err) {
         for (const w of batch) w.reject(err);
       }

@@ -21,7 +21,8 @@ let step: ApprovedStep;
 beforeEach(async () => {
   t = await createTestDb();
   account = new FakeAccount();
-  for (let i = 0; i < NUMBERS; i += 1) account.forwarding.set(`+1555020${String(i).padStart(2, '0')}`, '+88216555');
+  for (let i = 0; i < NUMBERS; i += 1)
+    account.forwarding.set(`+1555020${String(i).padStart(2, '0')}`, '+88216555');
   step = await approvedForwardingStep(t.db, account);
 });
 afterEach(() => t.cleanup());
@@ -63,7 +64,11 @@ function holdWrites() {
 }
 
 /** Counts the statements that claim and that record actions. */
-function countingDb(onRecord: (n: number) => void = () => undefined): { db: Db; claims: () => number; records: () => number } {
+function countingDb(onRecord: (n: number) => void = () => undefined): {
+  db: Db;
+  claims: () => number;
+  records: () => number;
+} {
   let claims = 0;
   let records = 0;
   const watch = (sql: string) => {
@@ -97,7 +102,11 @@ describe('execution at the provider’s pace', () => {
   it.each<[string, number, PaceReading]>([
     ['the provider allows 40 requests/s', 10, { ratePerSec: 40 }],
     ['it allows 100 requests/s', 25, { ratePerSec: 100 }],
-    ['its rate headers say 3 remain before the reset', 3, { ratePerSec: 100, budget: { remaining: 3, resetInMs: 900 } }],
+    [
+      'its rate headers say 3 remain before the reset',
+      3,
+      { ratePerSec: 100, budget: { remaining: 3, resetInMs: 900 } },
+    ],
   ])('when %s, then %i actions are in flight at once, no more', async (_, expected, reading) => {
     const { deps, seen } = pacedDeps(() => reading);
     const release = holdWrites();
@@ -154,7 +163,8 @@ describe('execution at the provider’s pace', () => {
     });
     const dying: Db = {
       ...counting.db,
-      query: (sql, params) => (dead ? Promise.reject(new Error('process killed')) : counting.db.query(sql, params)),
+      query: (sql, params) =>
+        dead ? Promise.reject(new Error('process killed')) : counting.db.query(sql, params),
       transaction: (fn) => (dead ? Promise.reject(new Error('process killed')) : counting.db.transaction(fn)),
     };
     const first = pacedDeps(() => ({ ratePerSec: 40 }), dying);
@@ -169,7 +179,9 @@ describe('execution at the provider’s pace', () => {
     expect([...account.writes].sort()).toEqual([...running, ...recorded.map((a) => a.target)].sort());
 
     const second = pacedDeps(() => ({ ratePerSec: 40 }));
-    await expect(executeStep(second.deps, step.stepId, step.digest, await claimAs('B'))).resolves.toBe('done');
+    await expect(executeStep(second.deps, step.stepId, step.digest, await claimAs('B'))).resolves.toBe(
+      'done',
+    );
     expect([...account.writes].sort()).toEqual(forwardingTargets()); // each written once
     expect([...account.rechecks].sort()).toEqual([...running].sort());
     const actions = await listPlanActions(t.db, step.stepId, step.digest);

@@ -37,7 +37,10 @@ describe('Slack front door: the start form', () => {
     };
     expect(view.callback_id).toBe(START_MODAL_CALLBACK_ID);
     const select = view.blocks.find((b) => b.block_id === 'connection')?.element;
-    expect((select?.options as { value: string }[]).map((o) => o.value)).toEqual(['telnyx', 'sandbox']);
+    expect(((select?.options ?? []) as { value: string }[]).map((o) => o.value)).toEqual([
+      'telnyx',
+      'sandbox',
+    ]);
     const since = view.blocks.find((b) => b.block_id === 'since')?.element;
     const expected = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
     expect(since?.initial_date).toBe(expected);
@@ -82,7 +85,9 @@ describe('Slack front door: the start form', () => {
     const channel = await tb.fs.waitFor(() => tb!.fs.channels.find((c) => c.name.endsWith('from-form')), {
       timeoutMs: 15_000,
     });
-    await tb.fs.waitFor(() => tb!.fs.channelByName(channel.name)?.members.includes('UALICE'), { timeoutMs: 15_000 });
+    await tb.fs.waitFor(() => tb!.fs.channelByName(channel.name)?.members.includes('UALICE'), {
+      timeoutMs: 15_000,
+    });
     const { rows } = await tb.t.db.query<{ since: Date; connections: string[]; rehearsal: boolean }>(
       `SELECT since, connections, rehearsal FROM incidents WHERE label = 'from form'`,
     );

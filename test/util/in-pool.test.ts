@@ -60,4 +60,3 @@ describe('inPool', () => {
     expect(settled).toBe(2);
   });
 });
-

@@ -176,6 +176,11 @@ export async function finishActions(
  * Records how one action ended, only under the token that claimed it (compare-and-set): the action
  * is running under `token` and the token is still its job's. False when not: nothing was written.
  */
-export async function finishAction(q: Queryable, id: number, token: number, end: ActionEnd): Promise<boolean> {
+export async function finishAction(
+  q: Queryable,
+  id: number,
+  token: number,
+  end: ActionEnd,
+): Promise<boolean> {
   return (await finishActions(q, token, [{ id, end }])).has(id);
 }

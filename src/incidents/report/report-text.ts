@@ -6,7 +6,7 @@
  * that make links, HTML, code and tables are escaped, so it cannot become one either.
  */
 export function reportText(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
-    .replace(/[\\`*[\]<>|#!]/g, (c) => `\\${c}`);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: folding control characters is the point
+  const oneLine = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ');
+  return oneLine.replace(/[\\`*[\]<>|#!]/g, (c) => `\\${c}`);
 }

@@ -92,7 +92,8 @@ async function createChannel(
       const { id } = await ctx.gateway.createChannel(name, true);
       return { id, name };
     } catch (err) {
-      if (err instanceof SlackCallError && err.slackError === 'name_taken' && attempt < MAX_NAME_ATTEMPTS) continue;
+      if (err instanceof SlackCallError && err.slackError === 'name_taken' && attempt < MAX_NAME_ATTEMPTS)
+        continue;
       throw err;
     }
   }

@@ -80,7 +80,10 @@ describe('bearerHttp', () => {
     const limiters = createLimiterFactory({ timeUnitMs: 1 });
     const recording = {
       ...limiters,
-      get: (key: string, rate: number) => (keys.push(key), limiters.get(key, rate)),
+      get: (key: string, rate: number) => {
+        keys.push(key);
+        return limiters.get(key, rate);
+      },
     };
     const fetch: FetchLike = async () =>
       new Response(JSON.stringify({ data: [] }), {

@@ -38,7 +38,10 @@ describe('refreshingHttp', () => {
     let reloads = 0;
     const http = refreshingHttp(
       { provider: 'telnyx', apiKey: 'KEY-old' },
-      async () => (reloads++, { provider: 'telnyx', apiKey: 'KEY-new' }),
+      async () => {
+        reloads++;
+        return { provider: 'telnyx', apiKey: 'KEY-new' };
+      },
       fakeHttp(() => 'KEY-new', sent),
     );
     await http.request(req);

@@ -64,9 +64,12 @@ describe('PaceTracker', () => {
     expect(scaled.waitMs()).toBe(20);
   });
 
-  it.each(['', 'many', '-1', '2.5'])('when x-ratelimit-remaining is %j, then the answer gives no budget', (remaining) => {
-    const { pace } = tracker();
-    pace.answered(pace.sending(), 5, rateHeaders(remaining, '1'));
-    expect(pace.budget()).toBeUndefined();
-  });
+  it.each(['', 'many', '-1', '2.5'])(
+    'when x-ratelimit-remaining is %j, then the answer gives no budget',
+    (remaining) => {
+      const { pace } = tracker();
+      pace.answered(pace.sending(), 5, rateHeaders(remaining, '1'));
+      expect(pace.budget()).toBeUndefined();
+    },
+  );
 });

@@ -152,7 +152,7 @@ describe('the full plan of 10,000 changes', () => {
     expect(lines[2]).toBe('10,000 changes: 9,000 disable forwarding, 1,000 rotate sip credentials');
     const numbered = lines.filter((l) => /^\d+\. /.test(l));
     expect(numbered).toHaveLength(10_000);
-    numbered.forEach((line, i) => expect(line.startsWith(`${i + 1}. `)).toBe(true));
+    for (const [i, line] of numbered.entries()) expect(line.startsWith(`${i + 1}. `)).toBe(true);
     expect(numbered[9_999]).toBe(
       '10000. Rotate the SIP username and password of connection “office-9999” (conn-9999)',
     );
