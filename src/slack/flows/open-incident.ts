@@ -4,6 +4,7 @@ import { anchorAuditChain } from '../../incidents/anchor-audit-chain.js';
 import { closeIncident } from '../../incidents/close-incident.js';
 import { recordIncidentChannel } from '../../incidents/record-incident-channel.js';
 import { launchDiscovery, type StartIncidentInput, startIncident } from '../../incidents/start-incident.js';
+import { clip } from '../blocks/mrkdwn.js';
 import type { SlackContext } from '../cards/card-context.js';
 import type { CardDrawer } from '../cards/card-drawer.js';
 import { channelName } from '../channel-name.js';
@@ -59,7 +60,8 @@ export async function openIncident(
   await ctx.gateway
     .setTopic(
       created.id,
-      `${kind}: ${input.provider} ${input.label}${incident.connections?.length ? ` through ${incident.connections.join(' + ')}` : ''}. Follow the pinned progress card; /compromise status`,
+      // The label is the requester's text: escaped, so it cannot become a mention or a link.
+      `${kind}: ${input.provider} ${clip(input.label, 80)}${incident.connections?.length ? ` through ${incident.connections.join(' + ')}` : ''}. Follow the pinned progress card; /compromise status`,
     )
     .catch((err: unknown) => ctx.logger.warn({ code: (err as SlackCallError).slackError }, 'topic not set'));
   if (inviteFailures.length > 0) {
