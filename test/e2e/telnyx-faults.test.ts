@@ -36,11 +36,12 @@ describe.concurrent('Telnyx failing under the bot', () => {
   }) => {
     const world = await startedWorld(onTestFinished);
     const { fs, sim } = world;
-    // The bot paces itself to 50 requests/s; the account now allows 3/s, so most early requests get 429.
+    // The bot paces itself to 50 requests/s; the account now allows 3/s. Its x-ratelimit headers
+    // hold the bot back before the limit (provider-paced execution), so discovery meets few or no
+    // 429s; the injected 429s below still exercise Retry-After.
     sim.setRateLimit({ perSecond: 3, burst: 3 });
     sim.faults.failNext(3, 500);
     const { channel } = await openIncident(world);
-    expect(sim.stats.rateLimited).toBeGreaterThan(0);
     expect(sim.stats.byStatus['500']).toBe(3);
     for (const step of STEPS.filter((s) => s.kind === 'automated')) {
       expect(cardTitled(fs, channel.id, step.title).text).not.toContain(badge('failed', 'automated'));

@@ -124,7 +124,7 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
         throw err;
       } finally {
         const durationMs = performance.now() - started;
-        pace?.answered(seq, durationMs, headers);
+        pace?.answered(seq, durationMs, headers, (options.now ?? Date.now)());
         const { operation, method } = call;
         observer?.requestFinished({
           provider: options.provider,

@@ -38,13 +38,16 @@ export class PaceTracker {
     return this.sent;
   }
 
-  /** The answer to request `seq` arrived after `durationMs` (real ms), with these headers. */
-  answered(seq: number, durationMs: number, headers: Headers | undefined): void {
+  /**
+   * The answer to request `seq` arrived after `durationMs` (real ms), with these headers. An epoch
+   * reset is read against `providerNow`, the client's clock (the one the provider's headers speak).
+   */
+  answered(seq: number, durationMs: number, headers: Headers | undefined, providerNow?: number): void {
     this.meanMs =
       this.meanMs === undefined ? durationMs : this.meanMs + MEAN_WEIGHT * (durationMs - this.meanMs);
     const remaining = headers?.get('x-ratelimit-remaining')?.trim() ?? '';
     const now = this.now();
-    const resetMs = parseRateLimitReset(headers?.get('x-ratelimit-reset') ?? null, now);
+    const resetMs = parseRateLimitReset(headers?.get('x-ratelimit-reset') ?? null, providerNow ?? now);
     if (!/^\d+$/.test(remaining) || resetMs === undefined) return;
     if (this.reading && this.reading.seq > seq) return;
     this.reading = { remaining: Number(remaining), resetAt: now + this.scale(resetMs), seq };
