@@ -153,7 +153,10 @@ describe('createWorker', () => {
     };
     const { logger, lines } = capturingLogger();
     const worker = h.start({ db: flakyDb, logger, handlers: { k: async () => undefined } });
-    await waitFor('two failed ticks', () => lines().filter((l) => l.code === 'storage_unavailable').length >= 2);
+    await waitFor(
+      'two failed ticks',
+      () => lines().filter((l) => l.code === 'storage_unavailable').length >= 2,
+    );
     expect(worker.isAlive()).toBe(true);
     const { id } = (await enqueueJob(h.db, { kind: 'k' }))!;
     down = false;
