@@ -60,7 +60,6 @@ const CONNECTION_MESSAGE =
 /** The database is unreachable (as opposed to refusing what we asked). */
 export function isStorageUnavailable(err: unknown): boolean {
   if (err instanceof StorageError) return err.code === 'storage_unavailable';
-  if (err instanceof ReclaimError) return false;
   const e = err as { code?: string; message?: string } | null;
   if (e?.code && CONNECTION_CODES.has(e.code)) return true;
   return CONNECTION_MESSAGE.test(e?.message ?? '');
@@ -71,10 +70,11 @@ export function isStorageUnavailable(err: unknown): boolean {
  * with a code of the closed set; an unreachable database becomes `storage_unavailable`.
  */
 export function normaliseError(err: unknown): ReclaimError {
-  if (err instanceof ReclaimError) return err;
+  if (err instanceof ReclaimError && err.code !== 'internal_error') return err;
   if (isStorageUnavailable(err)) {
     return new StorageError('storage_unavailable', 'The database cannot be reached.', { cause: err });
   }
+  if (err instanceof ReclaimError) return err;
   if (err instanceof Error) return new ReclaimError('internal_error', err.message, { cause: err });
   return new ReclaimError('internal_error', String(err));
 }
