@@ -6,7 +6,7 @@ import { createSendgridClient, type SendgridClient } from '../../../src/provider
 import { silentLogger } from '../../../src/util/logger.js';
 import { type FuzzOperation, fuzzDiscoveries } from '../support/fuzz-discovery.js';
 import { fuzzHttp } from '../support/fuzz-http.js';
-import { type ClientMethod, fuzzParses } from '../support/fuzz-parses.js';
+import { type ClientMethod, clientMethods, fuzzParses } from '../support/fuzz-parses.js';
 import { CALLS } from './support/sample-calls.js';
 import { findOperation, loadSendgridSubset } from './support/spec-subset.js';
 
@@ -94,17 +94,7 @@ describe('SendGrid client methods against spec-built responses', () => {
           return answer(key);
         });
         const client = createSendgridClient(http);
-        return Object.entries(client)
-          .filter(([, api]) => api !== null && typeof api === 'object')
-          .flatMap(([group, api]) =>
-            Object.entries(api as Record<string, ClientMethod>).map(
-              ([name, fn]): [string, ClientMethod, unknown[][]] => [
-                `${group}.${name}`,
-                fn,
-                CALLS[`${group}.${name}`] ?? [],
-              ],
-            ),
-          );
+        return clientMethods(client, CALLS);
       },
     });
     console.log(

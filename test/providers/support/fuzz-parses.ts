@@ -6,6 +6,24 @@ import { type Json, Sampler, variantsOf } from './spec-fuzz.js';
 
 export type ClientMethod = (...args: unknown[]) => Promise<unknown>;
 
+/** Every method of a client's API groups as `[group.name, method, the calls to make]`. */
+export function clientMethods(
+  client: object,
+  calls: Readonly<Record<string, unknown[][]>>,
+): [string, ClientMethod, unknown[][]][] {
+  return Object.entries(client)
+    .filter(([, api]) => api !== null && typeof api === 'object')
+    .flatMap(([group, api]) =>
+      Object.entries(api as Record<string, ClientMethod>).map(
+        ([name, fn]): [string, ClientMethod, unknown[][]] => [
+          `${group}.${name}`,
+          fn,
+          calls[`${group}.${name}`] ?? [],
+        ],
+      ),
+    );
+}
+
 export interface ParseTarget {
   schemas: Readonly<Record<string, SchemaNode>>;
   operations: FuzzOperation[];

@@ -6,7 +6,7 @@ import { createTelnyxClient, type TelnyxClient } from '../../../src/providers/te
 import { silentLogger } from '../../../src/util/logger.js';
 import { type FuzzOperation, fuzzDiscoveries } from '../support/fuzz-discovery.js';
 import { fuzzHttp } from '../support/fuzz-http.js';
-import { type ClientMethod, fuzzParses } from '../support/fuzz-parses.js';
+import { type ClientMethod, clientMethods, fuzzParses } from '../support/fuzz-parses.js';
 import { CALLS } from './support/sample-calls.js';
 import { loadSpecSubset, operationsForPath } from './support/spec-subset.js';
 
@@ -68,15 +68,7 @@ describe('Telnyx client methods against spec-built responses', () => {
           return answer(key);
         });
         const client = createTelnyxClient(http);
-        return Object.entries(client).flatMap(([group, api]) =>
-          Object.entries(api as Record<string, ClientMethod>).map(
-            ([name, fn]): [string, ClientMethod, unknown[][]] => [
-              `${group}.${name}`,
-              fn,
-              CALLS[`${group}.${name}`] ?? [],
-            ],
-          ),
-        );
+        return clientMethods(client, CALLS);
       },
     });
     console.log(

@@ -7,7 +7,7 @@ import { createTwilioClient, type TwilioClient } from '../../../src/providers/tw
 import { silentLogger } from '../../../src/util/logger.js';
 import { type FuzzOperation, fuzzDiscoveries } from '../support/fuzz-discovery.js';
 import { fuzzHttp } from '../support/fuzz-http.js';
-import { type ClientMethod, fuzzParses } from '../support/fuzz-parses.js';
+import { type ClientMethod, clientMethods, fuzzParses } from '../support/fuzz-parses.js';
 import type { Json } from '../support/spec-fuzz.js';
 import { CALLS } from './support/sample-calls.js';
 import { findOperation, loadTwilioSpecSubset } from './support/spec-subset.js';
@@ -42,6 +42,22 @@ const operations: FuzzOperation[] = subset.operations.flatMap((op) =>
 
 const steps = TWILIO_STEPS.filter((s): s is AutomatedStepDefinition<TwilioClient> => s.kind === 'automated');
 
+/** The three Twilio hosts, each answering with the response the fuzz chose for the operation it finds. */
+function fuzzTransport(answer: (key: string | undefined) => Json | undefined, seen: Set<string>) {
+  const host = (server: string) =>
+    fuzzHttp('twilio', (req: HttpRequest<unknown>) => {
+      const op = findOperation(subset, server, req.method, req.path);
+      const key = op ? `${op.server} ${op.operationId}` : undefined;
+      if (key) seen.add(key);
+      return answer(key);
+    });
+  return {
+    api: host('https://api.twilio.com'),
+    accounts: host('https://accounts.twilio.com'),
+    iam: host('https://iam.twilio.com'),
+  };
+}
+
 describe('Twilio discovery against spec-built responses', () => {
   it('when every response a discovery reads varies as the spec allows, then every discovery finishes', async () => {
     const report = await fuzzDiscoveries<TwilioClient>({
@@ -51,18 +67,7 @@ describe('Twilio discovery against spec-built responses', () => {
       // A record is addressed by its SID; without one it can only be reported.
       essential: (_key, path) => path.length === 1 && path[0] === 'sid',
       context(answer, seen) {
-        const host = (server: string) =>
-          fuzzHttp('twilio', (req: HttpRequest<unknown>) => {
-            const op = findOperation(subset, server, req.method, req.path);
-            const key = op ? `${op.server} ${op.operationId}` : undefined;
-            if (key) seen.add(key);
-            return answer(key);
-          });
-        const transport = {
-          api: host('https://api.twilio.com'),
-          accounts: host('https://accounts.twilio.com'),
-          iam: host('https://iam.twilio.com'),
-        };
+        const transport = fuzzTransport(answer, seen);
         return {
           client: createTwilioClient({
             accountSid: ACCOUNT_SID,
@@ -100,34 +105,13 @@ describe('Twilio client methods against spec-built responses', () => {
       essential: (key, path) =>
         path.length === 1 && (path[0] === 'sid' || (CREATED[key] ?? []).includes(String(path[0]))),
       methods(answer, seen) {
-        const host = (server: string) =>
-          fuzzHttp('twilio', (req: HttpRequest<unknown>) => {
-            const op = findOperation(subset, server, req.method, req.path);
-            const key = op ? `${op.server} ${op.operationId}` : undefined;
-            if (key) seen.add(key);
-            return answer(key);
-          });
-        const transport = {
-          api: host('https://api.twilio.com'),
-          accounts: host('https://accounts.twilio.com'),
-          iam: host('https://iam.twilio.com'),
-        };
+        const transport = fuzzTransport(answer, seen);
         const client = createTwilioClient({
           accountSid: ACCOUNT_SID,
           authToken: AUTH_TOKEN,
           connect: () => transport,
         });
-        return Object.entries(client)
-          .filter(([, api]) => api !== null && typeof api === 'object')
-          .flatMap(([group, api]) =>
-            Object.entries(api as Record<string, ClientMethod>).map(
-              ([name, fn]): [string, ClientMethod, unknown[][]] => [
-                `${group}.${name}`,
-                fn,
-                CALLS[`${group}.${name}`] ?? [],
-              ],
-            ),
-          );
+        return clientMethods(client, CALLS);
       },
     });
     console.log(
