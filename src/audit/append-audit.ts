@@ -1,7 +1,6 @@
 import type { Db, Queryable } from '../db/db.js';
 import { canonicalJson } from '../util/canonical-json.js';
 import {
-  AUDIT_COLUMNS,
   AUDIT_GENESIS_HASH,
   type AuditEntry,
   type AuditRow,
@@ -80,16 +79,20 @@ export async function appendAuditEntries(
     prevHash = hash;
     return row;
   });
-  const { rows: inserted } = await tx.query<AuditRow>(
+  // Only seq comes back: the rest is what was just hashed (a batch's payloads need no second parse).
+  const { rows: inserted } = await tx.query<{ seq: number; hash: string }>(
     `INSERT INTO audit_log (incident_id, actor, action, payload, created_at, prev_hash, hash)
      SELECT e.incident_id, e.actor, e.action, e.payload, $2, e.prev_hash, e.hash
        FROM jsonb_to_recordset($1::jsonb)
          AS e(n integer, incident_id uuid, actor text, action text, payload jsonb, prev_hash text, hash text)
       ORDER BY e.n
-     RETURNING ${AUDIT_COLUMNS}`,
+     RETURNING seq, hash`,
     [JSON.stringify(rows), createdAt],
   );
-  return inserted.map(toAuditEntry).sort((a, b) => a.seq - b.seq);
+  const seqOf = new Map(inserted.map((r) => [r.hash, Number(r.seq)]));
+  return rows.map((r) =>
+    toAuditEntry({ ...r, seq: seqOf.get(r.hash) ?? Number.NaN, created_at: createdAt } as AuditRow),
+  );
 }
 
 /** Appends in a transaction of its own, for events that change nothing else. */

@@ -60,9 +60,9 @@ export interface ManualStepDefinition extends StepBase {
 export interface AutomatedStepDefinition<Client = unknown> extends StepBase {
   kind: 'automated';
   /**
-   * How many of this step's actions may be in flight at once (default 1: in plan order). Only for
-   * steps whose actions are independent of each other (one number's forwarding, one connection's
-   * credentials); the provider limiter still paces the requests.
+   * Above 1: this step's actions are independent of each other (one number's forwarding, one
+   * connection's credentials), so several may be in flight; how many follows the provider's pace
+   * (`actionsInFlight`), and this number when the pace is unknown. Absent or 1: in plan order.
    */
   concurrency?: number;
   /** Read-only: lists what it would change. */

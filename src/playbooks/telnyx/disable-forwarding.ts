@@ -80,8 +80,8 @@ export const disableForwardingStep: AutomatedStepDefinition<TelnyxClient> = {
   title: 'Turn off call forwarding to numbers that are not yours',
   why: 'Attackers forward hijacked numbers to expensive international and premium-rate destinations and collect a share of what every forwarded call costs you. Forwarding to your own or trusted numbers is left alone.',
   risk: 'high',
-  // One number per action, independent of the others: four in flight keep the rate limiter busy
-  // on accounts with hundreds of forwarding numbers (the limiter still paces the requests).
+  // One number per action, independent of the others: as many in flight as the provider's pace
+  // allows (four when it is unknown); the limiter still paces the requests.
   concurrency: 4,
   discover,
   execute: dispatchByKind(DISABLE_FORWARDING, { disable_forwarding: disableForwarding }),
