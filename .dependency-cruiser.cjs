@@ -1,5 +1,5 @@
 // The layering of DESIGN.md §2 as rules: entry points (slack/, app/) → use cases (incidents/) →
-// playbooks/ → providers/, with domain/ under all and sandbox/ beside, reached only from app/.
+// playbooks/ → providers/ → rate-limits/, with domain/ under all and sandbox/ beside, reached only from app/.
 // `npm run lint` runs it; test/layering.test.ts checks that it cruises every module of src/.
 // When a rule refuses an import, move the code; never loosen the rule.
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -84,6 +84,20 @@ module.exports = {
       comment: 'providers/ are typed HTTP clients: they know no playbook, use case, storage or simulator.',
       from: { path: '^src/providers/' },
       to: { path: '^src/(sandbox|playbooks|incidents|db|audit|secrets|jobs|slack|app)/' },
+    },
+    {
+      name: 'rate-limits-under-providers',
+      severity: 'error',
+      comment: 'rate-limits/ paces provider requests: it imports only domain/, util/ and itself.',
+      from: { path: '^src/rate-limits/' },
+      to: { path: '^src/', pathNot: ['^src/rate-limits/', '^src/domain/', '^src/util/'] },
+    },
+    {
+      name: 'rate-limits-for-clients-and-root',
+      severity: 'error',
+      comment: 'Only the provider clients and the composition root reach the limiter; no playbook or use case.',
+      from: { path: '^src/', pathNot: ['^src/rate-limits/', '^src/providers/', '^src/app/'] },
+      to: { path: '^src/rate-limits/' },
     },
     {
       name: 'sandbox-only-from-app',

@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createSendgridSteps } from '../src/playbooks/sendgrid/index.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../src/playbooks/types.js';
-import { createLimiterFactory, createProviderHttp, rateFor } from '../src/providers/http/index.js';
+import { createProviderHttp } from '../src/providers/http/index.js';
 import {
   apiKeyIdOf,
   createSendgridClient,
@@ -19,6 +19,7 @@ import {
   SENDGRID_TEAMMATES_PAGE,
   type SendgridClient,
 } from '../src/providers/sendgrid/index.js';
+import { createLimiterFactory, rateFor } from '../src/rate-limits/index.js';
 import {
   SEED_TRUSTED,
   type SendgridSimulator,

@@ -10,13 +10,13 @@ import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROTATE_AUTH_TOKEN, TWILIO_STEPS } from '../src/playbooks/twilio/index.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../src/playbooks/types.js';
-import { createLimiterFactory, rateFor } from '../src/providers/http/index.js';
 import {
   createTwilioClient,
   TWILIO_MAX_PAGE_SIZE,
   type TwilioClient,
   twilioConnector,
 } from '../src/providers/twilio/index.js';
+import { createLimiterFactory, rateFor } from '../src/rate-limits/index.js';
 import {
   SEED_TRUSTED,
   seedAttackedTwilioAccount,

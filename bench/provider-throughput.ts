@@ -12,8 +12,9 @@ import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DISABLE_FORWARDING, ROTATE_SIP_CREDENTIALS, TELNYX_STEPS } from '../src/playbooks/telnyx/index.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../src/playbooks/types.js';
-import { createProviderHttp, type LimiterFactory } from '../src/providers/http/index.js';
+import { createProviderHttp } from '../src/providers/http/index.js';
 import { createTelnyxClient, type TelnyxClient } from '../src/providers/telnyx/index.js';
+import type { LimiterFactory } from '../src/rate-limits/index.js';
 import { SEED_TRUSTED } from '../src/sandbox/telnyx/index.js';
 import { silentLogger } from '../src/util/logger.js';
 import {

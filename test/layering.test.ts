@@ -55,6 +55,8 @@ describe('the layering rules (.dependency-cruiser.cjs)', () => {
     ['provider-playbooks-apart', 'src/playbooks/twilio/x.ts', 'src/playbooks/telnyx/y.ts'],
     ['providers-are-the-bottom', 'src/providers/telnyx/x.ts', 'src/sandbox/telnyx/y.ts'],
     ['sandbox-only-from-app', 'src/incidents/x.ts', 'src/sandbox/kit/y.ts'],
+    ['rate-limits-under-providers', 'src/rate-limits/x.ts', 'src/providers/http/y.ts'],
+    ['rate-limits-for-clients-and-root', 'src/playbooks/telnyx/x.ts', 'src/rate-limits/y.ts'],
     ['use-cases-below-the-edge', 'src/incidents/x.ts', 'src/slack/y.ts'],
     ['storage-knows-no-caller', 'src/db/x.ts', 'src/incidents/y.ts'],
     ['no-circular', 'src/jobs/x.ts', 'src/jobs/y.ts'],

@@ -3,12 +3,8 @@ import { PROVIDERS_OF } from '../domain/providers.js';
 import type { Incident } from '../domain/types.js';
 import type { PlaybookRuntime } from '../incidents/deps.js';
 import type { StepDefinition } from '../playbooks/types.js';
-import {
-  createLimiterFactory,
-  type LimiterFactory,
-  limiterKey,
-  type ProviderObserver,
-} from '../providers/http/index.js';
+import { limiterKey, type ProviderObserver } from '../providers/http/index.js';
+import { createLimiterFactory, type LimiterFactory } from '../rate-limits/index.js';
 import type { Logger } from '../util/logger.js';
 import { connectionAccess } from './adapters/connection-access.js';
 import type { ProviderAdapter } from './adapters/provider-adapter.js';

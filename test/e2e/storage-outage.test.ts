@@ -16,9 +16,7 @@ const health = (baseUrl: string) =>
 const replies = (result: InteractionResult) => result.responses.map((r) => JSON.stringify(r.body)).join('\n');
 
 // Only PostgreSQL can go away under a running bot; PGlite lives inside it.
-// Skipped at stop 21: since this wave's receiver and click checks, a click during the outage is
-// not answered "storage unavailable" within 60 s. A known regression, left for the next session.
-describe.skip('PostgreSQL going away while the bot runs', () => {
+describe('PostgreSQL going away while the bot runs', () => {
   it('when the database is cut, then /healthz turns red and a click is answered "storage unavailable" with nothing changed; when it returns, the bot recovers and the same click works', {
     timeout: 180_000,
   }, async ({ expect, onTestFinished }) => {

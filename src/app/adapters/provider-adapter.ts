@@ -2,7 +2,8 @@ import type { Config } from '../../config/config.js';
 import type { ProviderName } from '../../domain/providers.js';
 import type { Incident } from '../../domain/types.js';
 import type { StepDefinition } from '../../playbooks/types.js';
-import type { LimiterFactory, ProviderObserver } from '../../providers/http/index.js';
+import type { ProviderObserver } from '../../providers/http/index.js';
+import type { LimiterFactory } from '../../rate-limits/index.js';
 import type { Logger } from '../../util/logger.js';
 import type { LoadCredential } from './connection-access.js';
 

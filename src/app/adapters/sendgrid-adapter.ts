@@ -3,8 +3,9 @@ import { join, resolve } from 'node:path';
 import type { Incident } from '../../domain/types.js';
 import { SENDGRID_STEPS } from '../../playbooks/sendgrid/index.js';
 import type { StepDefinition } from '../../playbooks/types.js';
-import { type FetchLike, rateFor } from '../../providers/http/index.js';
+import type { FetchLike } from '../../providers/http/index.js';
 import { apiKeyIdOf, createSendgridClient, type SendgridClient } from '../../providers/sendgrid/index.js';
+import { rateFor } from '../../rate-limits/index.js';
 import {
   loadSendgridSimulator,
   SANDBOX_SENDGRID_API_KEY,

@@ -3,8 +3,8 @@ import { join, resolve } from 'node:path';
 import type { Incident } from '../../domain/types.js';
 import { TELNYX_STEPS } from '../../playbooks/telnyx/index.js';
 import type { StepDefinition } from '../../playbooks/types.js';
-import { rateFor } from '../../providers/http/index.js';
 import { createTelnyxClient, type TelnyxClient } from '../../providers/telnyx/index.js';
+import { rateFor } from '../../rate-limits/index.js';
 import {
   loadSimulator,
   SANDBOX_API_KEY,

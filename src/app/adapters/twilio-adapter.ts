@@ -3,13 +3,14 @@ import { join, resolve } from 'node:path';
 import type { Incident } from '../../domain/types.js';
 import { TWILIO_STEPS } from '../../playbooks/twilio/index.js';
 import type { StepDefinition } from '../../playbooks/types.js';
-import { type FetchLike, rateFor } from '../../providers/http/index.js';
+import type { FetchLike } from '../../providers/http/index.js';
 import {
   createTwilioClient,
   type TwilioClient,
   type TwilioTransport,
   twilioConnector,
 } from '../../providers/twilio/index.js';
+import { rateFor } from '../../rate-limits/index.js';
 import {
   loadTwilioSimulator,
   SEED_TRUSTED,

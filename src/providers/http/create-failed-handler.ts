@@ -1,8 +1,8 @@
+import type { LimiterFactory } from '../../rate-limits/limiter-factory.js';
 import { exponentialBackoff } from '../../util/backoff.js';
 import type { Logger } from '../../util/logger.js';
 import { AttemptDeferred, AttemptFailed } from './attempt-failure.js';
 import { decideRetry } from './decide-retry.js';
-import type { LimiterFactory } from './limiter-factory.js';
 import type { ProviderObserver } from './observer.js';
 import type { AttemptInit } from './send-attempt.js';
 import type { HttpMethod } from './types.js';

@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ProviderName } from '../../domain/providers.js';
+import { createLimiterFactory, type LimiterFactory } from '../../rate-limits/limiter-factory.js';
 import type { Logger } from '../../util/logger.js';
 import { AttemptDeferred, AttemptFailed } from './attempt-failure.js';
 import { authSecrets, buildInit, buildUrl, type ProviderAuth } from './build-request.js';
 import { createFailedHandler, type RetryCall } from './create-failed-handler.js';
-import { createLimiterFactory, type LimiterFactory } from './limiter-factory.js';
 import type { ProviderObserver } from './observer.js';
 import { parseBody } from './parse-body.js';
 import { findRequestId } from './parse-error-body.js';

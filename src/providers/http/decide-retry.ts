@@ -1,5 +1,5 @@
+import { rateLimitWaitMs } from '../../rate-limits/rate-limit-wait.js';
 import type { AttemptFailure } from './attempt-failure.js';
-import { rateLimitWaitMs } from './rate-limit-wait.js';
 import type { HttpMethod } from './types.js';
 
 export type RetryReason = 'rate_limited' | 'server_error' | 'timeout' | 'network';

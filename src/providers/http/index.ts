@@ -2,13 +2,6 @@
 export type { ProviderAuth } from './build-request.js';
 export { createProviderHttp, limiterKey, type ProviderHttpOptions } from './create-provider-http.js';
 export { isSafeMethod, type RetryReason } from './decide-retry.js';
-export { DOCUMENTED_RATES, FALLBACK_RATE_PER_SEC, maxConcurrentFor, rateFor } from './documented-rates.js';
-export {
-  createLimiterFactory,
-  LimiterError,
-  type LimiterFactory,
-  type LimiterFactoryOptions,
-} from './limiter-factory.js';
 export type { ProviderObserver } from './observer.js';
 export {
   ProviderError,

@@ -1,10 +1,6 @@
 import { createHash } from 'node:crypto';
-import {
-  createLimiterFactory,
-  createProviderHttp,
-  type ProviderHttp,
-  type ProviderHttpOptions,
-} from '../http/index.js';
+import { createLimiterFactory } from '../../rate-limits/index.js';
+import { createProviderHttp, type ProviderHttp, type ProviderHttpOptions } from '../http/index.js';
 import { twilioBaseUrls } from './hosts.js';
 
 /** One `ProviderHttp` per Twilio host, all with the same credentials and the same limiter. */

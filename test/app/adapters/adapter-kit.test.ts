@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
 import { bearerHttp, clientPerIncident, savingAfterWrites } from '../../../src/app/adapters/adapter-kit.js';
 import { loadConfig } from '../../../src/config/config.js';
-import { createLimiterFactory, type FetchLike } from '../../../src/providers/http/index.js';
+import type { FetchLike } from '../../../src/providers/http/index.js';
+import { createLimiterFactory } from '../../../src/rate-limits/index.js';
 import { silentLogger } from '../../../src/util/logger.js';
 import { incidentFixture } from '../../support/incident-fixture.js';
 

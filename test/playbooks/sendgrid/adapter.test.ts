@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { sendgridAdapter, sendgridSandboxFile } from '../../../src/app/adapters/sendgrid-adapter.js';
 import { loadConfig } from '../../../src/config/config.js';
 import { SENDGRID_STEPS } from '../../../src/playbooks/sendgrid/index.js';
-import { createLimiterFactory } from '../../../src/providers/http/index.js';
 import type { SendgridClient } from '../../../src/providers/sendgrid/index.js';
+import { createLimiterFactory } from '../../../src/rate-limits/index.js';
 import {
   loadSendgridSimulator,
   SEED_TRUSTED,

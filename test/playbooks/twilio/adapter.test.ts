@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { twilioAdapter } from '../../../src/app/adapters/twilio-adapter.js';
 import { loadConfig } from '../../../src/config/config.js';
-import { createLimiterFactory } from '../../../src/providers/http/index.js';
 import type { TwilioClient } from '../../../src/providers/twilio/index.js';
+import { createLimiterFactory } from '../../../src/rate-limits/index.js';
 import {
   loadTwilioSimulator,
   SEED_TRUSTED,

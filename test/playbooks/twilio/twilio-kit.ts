@@ -5,12 +5,12 @@ import type {
   AutomatedStepDefinition,
   PlaybookContext,
 } from '../../../src/playbooks/types.js';
-import { createLimiterFactory } from '../../../src/providers/http/index.js';
 import {
   createTwilioClient,
   type TwilioClient,
   twilioConnector,
 } from '../../../src/providers/twilio/index.js';
+import { createLimiterFactory } from '../../../src/rate-limits/index.js';
 import {
   type PlantedKind,
   SEED_TRUSTED,

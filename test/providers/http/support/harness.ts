@@ -4,9 +4,9 @@ import {
   createProviderHttp,
   type ProviderHttpOptions,
 } from '../../../../src/providers/http/create-provider-http.js';
-import { createLimiterFactory, type LimiterFactory } from '../../../../src/providers/http/limiter-factory.js';
 import type { ProviderObserver } from '../../../../src/providers/http/observer.js';
 import type { ProviderHttp } from '../../../../src/providers/http/types.js';
+import { createLimiterFactory, type LimiterFactory } from '../../../../src/rate-limits/limiter-factory.js';
 import { createLogger } from '../../../../src/util/logger.js';
 
 export const BASE = 'https://api.provider.test';

@@ -1,11 +1,11 @@
 import { Writable } from 'node:stream';
 import nock from 'nock';
-import { createLimiterFactory } from '../../../../src/providers/http/index.js';
 import {
   createTwilioClient,
   type TwilioClient,
   twilioConnector,
 } from '../../../../src/providers/twilio/index.js';
+import { createLimiterFactory } from '../../../../src/rate-limits/index.js';
 import { createLogger } from '../../../../src/util/logger.js';
 
 export const ACCOUNT_SID = 'AC0123456789abcdef0123456789abcdef';

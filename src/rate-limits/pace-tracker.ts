@@ -1,5 +1,5 @@
 // One account's pace as its answers tell it: how long a request takes and what the rate headers allow until their reset.
-import type { PaceReading } from '../../domain/actions-in-flight.js';
+import type { PaceReading } from '../domain/actions-in-flight.js';
 import { parseRateLimitReset } from './rate-limit-wait.js';
 
 /** Weight of the newest request in the mean request time. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DOCUMENTED_RATES, maxConcurrentFor, rateFor } from '../../../src/providers/http/documented-rates.js';
+import { DOCUMENTED_RATES, maxConcurrentFor, rateFor } from '../../src/rate-limits/documented-rates.js';
 
 describe('rateFor', () => {
   it.each([

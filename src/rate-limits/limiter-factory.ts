@@ -1,8 +1,8 @@
 import { createRequire } from 'node:module';
 import Bottleneck from 'bottleneck';
 import type { Redis } from 'ioredis';
-import { ReclaimError } from '../../domain/errors.js';
-import type { Logger } from '../../util/logger.js';
+import { ReclaimError } from '../domain/errors.js';
+import type { Logger } from '../util/logger.js';
 import { maxConcurrentFor } from './documented-rates.js';
 import { PaceTracker } from './pace-tracker.js';
 import { type JobOptions, PacedQueue } from './paced-queue.js';

@@ -4,9 +4,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import nock from 'nock';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createLimiterFactory, type LimiterFactory } from '../../../src/providers/http/limiter-factory.js';
-import { makeHttp } from './support/harness.js';
-import { busiestWindow, getThings, thingsServer } from './support/things-server.js';
+import { createLimiterFactory, type LimiterFactory } from '../../src/rate-limits/limiter-factory.js';
+import { makeHttp } from '../providers/http/support/harness.js';
+import { busiestWindow, getThings, thingsServer } from '../providers/http/support/things-server.js';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 

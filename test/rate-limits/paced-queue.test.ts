@@ -1,7 +1,7 @@
 // The in-process limiter: paced starts on an absolute schedule that catches up after a stall, priorities, a concurrency cap, holds.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PacedQueue } from '../../../src/providers/http/paced-queue.js';
+import { PacedQueue } from '../../src/rate-limits/paced-queue.js';
 
 /**
  * A queue on a clock the test moves (and timers it runs): `tick(ms)` lets time pass with the event

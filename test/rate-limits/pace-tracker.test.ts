@@ -1,6 +1,6 @@
 // What an account's answers say of its pace: request time, and the rate headers' budget until the reset.
 import { describe, expect, it } from 'vitest';
-import { PaceTracker } from '../../../src/providers/http/pace-tracker.js';
+import { PaceTracker } from '../../src/rate-limits/pace-tracker.js';
 
 const rateHeaders = (remaining: string, reset: string) =>
   new Headers({ 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': remaining, 'x-ratelimit-reset': reset });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rateLimitWaitMs } from '../../../src/providers/http/rate-limit-wait.js';
+import { rateLimitWaitMs } from '../../src/rate-limits/rate-limit-wait.js';
 
 const NOW = Date.parse('2025-03-01T12:00:00Z');
 
