@@ -26,7 +26,7 @@ export async function checkClickPlace(
   deps: Pick<UseCaseDeps, 'db'>,
   click: ClickPlace,
 ): Promise<{ ok: true } | Refusal> {
-  const step = await findStep(deps.db, click.stepId).catch(() => null);
+  const step = await findStep(deps.db, click.stepId);
   if (!step) return refuse('step_not_found', 'That step does not exist.');
   const incident = await getIncident(deps.db, step.incidentId);
   const channelOk = incident.channelId !== null && click.channelId === incident.channelId;

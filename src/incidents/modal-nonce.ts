@@ -48,7 +48,7 @@ export async function redeemModalNonce(
 ): Promise<{ ok: true } | Refusal> {
   const { nonce, ...binding } = input;
   // A step id that is not one (altered metadata) names no step: looked up outside the transaction.
-  const step = await findStep(deps.db, binding.stepId).catch(() => null);
+  const step = await findStep(deps.db, binding.stepId);
   return deps.db.transaction(async (tx) => {
     const used =
       step !== null &&

@@ -1,5 +1,6 @@
 import { NotFoundError } from '../../domain/errors.js';
 import type { Finding, Risk, Step, StepError, StepKind, StepState } from '../../domain/types.js';
+import { isUuid } from '../../util/is-uuid.js';
 import type { Queryable } from '../db.js';
 
 interface StepRow {
@@ -58,11 +59,17 @@ export async function insertStep(
   return toStep(rows[0]!);
 }
 
+/**
+ * The step, or null when there is none. An id that is not a UUID (a forged or mangled button value)
+ * names no step and never reaches the database, so callers need not catch anything: a lookup that
+ * throws means storage failed, and that must reach the user as such (never "no such step").
+ */
 export async function findStep(
   q: Queryable,
   id: string,
   opts: { forUpdate?: boolean } = {},
 ): Promise<Step | null> {
+  if (!isUuid(id)) return null;
   const { rows } = await q.query<StepRow>(
     `SELECT * FROM steps WHERE id = $1${opts.forUpdate ? ' FOR UPDATE' : ''}`,
     [id],
@@ -140,4 +147,13 @@ export async function updateStep(q: Queryable, id: string, patch: StepPatch): Pr
 /** Where the step's card is; not a change of the step itself, so `version` stays. */
 export async function setStepMessageTs(q: Queryable, id: string, ts: string): Promise<void> {
   await q.query('UPDATE steps SET message_ts = $2 WHERE id = $1', [id, ts]);
+}
+
+/** The position after the incident's last step (a step added later, such as a watch alert, goes last). */
+export async function nextStepPosition(q: Queryable, incidentId: string): Promise<number> {
+  const { rows } = await q.query<{ next: number }>(
+    'SELECT COALESCE(MAX(position), 0) + 1 AS next FROM steps WHERE incident_id = $1',
+    [incidentId],
+  );
+  return Number(rows[0]!.next);
 }

@@ -8,7 +8,7 @@ export async function findStepChannel(
   deps: Pick<UseCaseDeps, 'db'>,
   stepId: string,
 ): Promise<{ stepId: string; incidentId: string; channelId: string | null } | null> {
-  const step = await findStep(deps.db, stepId).catch(() => null);
+  const step = await findStep(deps.db, stepId);
   if (!step) return null;
   const incident = await getIncident(deps.db, step.incidentId);
   return { stepId: step.id, incidentId: incident.id, channelId: incident.channelId };

@@ -1,4 +1,5 @@
 import type { App } from '@slack/bolt';
+import { normaliseError } from '../../domain/errors.js';
 import { redeemModalNonce } from '../../incidents/modal-nonce.js';
 import { skipStep } from '../../incidents/settle-step.js';
 import { findStepChannel } from '../../incidents/views/find-step-channel.js';
@@ -26,7 +27,18 @@ export function registerSkipModal(app: App, ctx: SlackContext, cards: CardDrawer
     await ack();
     ctx.acked(context, 'view_submission');
     const value = parseButtonValue(view.private_metadata);
-    const step = value ? await findStepChannel(ctx.deps, value.stepId) : null;
+    // Before the step is known there is no channel to answer in: an outage is logged, nothing skipped.
+    const step = value
+      ? await findStepChannel(ctx.deps, value.stepId).catch((err: unknown) => {
+          const code = normaliseError(err).code;
+          ctx.logger.error(
+            { callbackId: SKIP_MODAL_CALLBACK_ID, code, err: (err as Error).message },
+            'skip failed',
+          );
+          return undefined;
+        })
+      : null;
+    if (step === undefined) return;
     if (!value || !step) {
       ctx.logger.warn({ callbackId: SKIP_MODAL_CALLBACK_ID }, 'skip modal for an unknown step');
       return;
