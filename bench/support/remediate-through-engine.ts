@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config/config.js';
 import { migrate } from '../../src/db/migrate.js';
 import { createPgliteDb } from '../../src/db/pglite-db.js';
 import { approveStep } from '../../src/incidents/decide-step.js';
+import type { UseCaseDeps } from '../../src/incidents/deps.js';
 import { launchDiscovery, startIncident } from '../../src/incidents/start-incident.js';
 import { SANDBOX_API_KEY, SEED_TRUSTED } from '../../src/sandbox/telnyx/index.js';
 import { silentLogger } from '../../src/util/logger.js';
@@ -48,7 +49,11 @@ export async function remediateThroughEngine(options: {
   /** PGlite in a data directory on disk, as the bot runs it (default: in memory). */
   onDisk?: boolean;
   trace?: boolean;
-}): Promise<RemediationRun> {
+  /** Runs beside execution (as the watch of another incident would) until `signal` aborts. */
+  beside?: (deps: UseCaseDeps, incidentId: string, signal: AbortSignal) => Promise<void>;
+  /** Once remediated: the provider requests it makes are returned as `afterRequests`. */
+  after?: (deps: UseCaseDeps, incidentId: string) => Promise<void>;
+}): Promise<RemediationRun & { afterRequests?: number }> {
   const { rate, size } = options;
   const now = new Date();
   const since = new Date(now.getTime() - 3 * 86_400_000);
@@ -125,11 +130,18 @@ export async function remediateThroughEngine(options: {
     }
     const executing = performance.now();
     const cpuAtExecution = process.cpuUsage();
+    const besides = new AbortController();
+    const beside = options.beside?.(engine.deps, incident.id, besides.signal);
     engine.worker.notify();
     await waitUntil((steps) =>
       steps.every((s) => SETTLED.has(s.state) || (s.state === 'awaiting_approval' && s.planDigest !== null)),
     );
     const executionMs = performance.now() - executing;
+    besides.abort();
+    await beside;
+    const beforeAfter = (await sim.stats()).requests;
+    await options.after?.(engine.deps, incident.id);
+    const afterRequests = options.after ? (await sim.stats()).requests - beforeAfter : undefined;
     const cpuInExecution = process.cpuUsage(cpuAtExecution);
     trace?.stop();
     const steps = await automated();
@@ -161,6 +173,7 @@ export async function remediateThroughEngine(options: {
       failedSteps: steps.filter((s) => s.state === 'failed').map((s) => `${s.stepKey}: ${s.error?.message}`),
       leftOver: steps.filter((s) => !SETTLED.has(s.state)).map((s) => `${s.stepKey} (${s.state})`),
       unresolved: report.unresolved,
+      ...(afterRequests !== undefined ? { afterRequests } : {}),
     };
   } finally {
     peakRss();

@@ -5,10 +5,11 @@ import { envCredentials, syncEnvConnections } from '../connections/env-connectio
 import type { Db } from '../db/db.js';
 import { openDb } from '../db/open-db.js';
 import { prepareSchema } from '../db/prepare-schema.js';
-import { DISCOVER_JOB, EXECUTE_JOB } from '../domain/job-kinds.js';
+import { DISCOVER_JOB, EXECUTE_JOB, WATCH_BASELINE_JOB, WATCH_RUN_JOB } from '../domain/job-kinds.js';
 import type { IncidentNotifier, PlaybookRuntime, UseCaseDeps } from '../incidents/deps.js';
 import { failAbandonedStep } from '../incidents/fail-abandoned-step.js';
 import { resumeIncidents } from '../incidents/resume-incidents.js';
+import { watchJobDied } from '../incidents/watch/watch-job-died.js';
 import { createWorker, type Worker } from '../jobs/create-worker.js';
 import { loadOrCreateLocalKey } from '../secrets/load-or-create-local-key.js';
 import type { Logger } from '../util/logger.js';
@@ -77,6 +78,7 @@ export async function startEngine(config: Config, logger: Logger, options: Engin
     secretKey,
     connections,
     auditAnchorFile: resolve(config.auditAnchorFile),
+    ...(config.watch.hours > 0 ? { watch: config.watch } : {}),
   };
   options.playbooks.useConnections?.(connections);
   const worker = createWorker({
@@ -86,6 +88,16 @@ export async function startEngine(config: Config, logger: Logger, options: Engin
     leaseMs: options.leaseMs ?? 15_000,
     pollIntervalMs: options.pollIntervalMs ?? 250,
     async onDead(job) {
+      if (job.kind === WATCH_RUN_JOB || job.kind === WATCH_BASELINE_JOB) {
+        await watchJobDied(
+          deps,
+          String(job.payload.incidentId),
+          job.kind,
+          Number(job.payload.run ?? 0),
+          job.lastError,
+        );
+        return;
+      }
       if (job.kind !== DISCOVER_JOB && job.kind !== EXECUTE_JOB) return;
       const phase = job.kind === DISCOVER_JOB ? 'discover' : 'execute';
       await failAbandonedStep(deps, String(job.payload.stepId), phase, job.lastError);

@@ -4,11 +4,16 @@ import {
   type JobKind,
   type JobPayloads,
   parseJobPayload,
+  WATCH_BASELINE_JOB,
+  WATCH_RUN_JOB,
 } from '../domain/job-kinds.js';
 import type { UseCaseDeps } from '../incidents/deps.js';
 import { discoverStep } from '../incidents/discover-step.js';
 import { executeStep } from '../incidents/execute-step.js';
+import { recordBaseline } from '../incidents/watch/record-baseline.js';
+import { runWatch } from '../incidents/watch/run-watch.js';
 import type { Job, JobContext, JobHandler } from '../jobs/job.js';
+import { inBackground } from '../rate-limits/index.js';
 import type { Metrics } from './metrics.js';
 
 /** A handler given its job's payload parsed for its kind (a malformed one fails the job for good). */
@@ -21,11 +26,12 @@ function typed<K extends JobKind>(
 
 /**
  * The worker's handlers: the use cases behind the DISCOVER and EXECUTE jobs, timed for /metrics.
- * Each is given the claim's abort signal and fencing token, so a run that lost its job stops.
+ * Each is given the claim's abort signal and fencing token, so a run that lost its job stops. The
+ * watch's jobs read the provider as background work: after every request an incident is waiting for.
  */
 export function incidentJobHandlers(
   deps: UseCaseDeps,
-  metrics?: Pick<Metrics, 'job'>,
+  metrics?: Pick<Metrics, 'job'> & Partial<Pick<Metrics, 'watchRun'>>,
 ): Record<string, JobHandler> {
   const handlers: Record<JobKind, JobHandler> = {
     [DISCOVER_JOB]: typed(DISCOVER_JOB, async ({ stepId }, { signal }) => {
@@ -33,6 +39,16 @@ export function incidentJobHandlers(
     }),
     [EXECUTE_JOB]: typed(EXECUTE_JOB, async ({ stepId, digest }, { signal, fence }) => {
       await executeStep(deps, stepId, digest, { token: fence, signal });
+    }),
+    [WATCH_BASELINE_JOB]: typed(WATCH_BASELINE_JOB, async ({ incidentId }) => {
+      const outcome = await inBackground(() => recordBaseline(deps, incidentId));
+      if (outcome !== 'not_needed') metrics?.watchRun?.(outcome === 'recorded' ? 'baseline' : 'failed', 0);
+    }),
+    [WATCH_RUN_JOB]: typed(WATCH_RUN_JOB, async ({ incidentId, run }) => {
+      const result = await inBackground(() => runWatch(deps, incidentId, Number(run)));
+      if (result.outcome !== 'not_needed') {
+        metrics?.watchRun?.(result.outcome, result.outcome === 'alerted' ? result.alerts : 0);
+      }
     }),
   };
   if (!metrics) return handlers;

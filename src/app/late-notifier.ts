@@ -13,6 +13,7 @@ export function lateNotifier(): IncidentNotifier & { bind(target: IncidentNotifi
     },
     stepChanged: (stepId, incidentId) => target?.stepChanged(stepId, incidentId),
     incidentChanged: (incidentId) => target?.incidentChanged(incidentId),
+    watchAlerted: (incidentId, stepId) => target?.watchAlerted?.(incidentId, stepId),
     auditAnchored: (incidentId, anchor) => target?.auditAnchored?.(incidentId, anchor),
   };
 }

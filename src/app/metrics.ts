@@ -9,6 +9,8 @@ export interface Metrics {
   provider: ProviderObserver;
   slackAck(seconds: number, kind: string): void;
   job(kind: string, waitSeconds: number, runSeconds: number, outcome: 'done' | 'failed'): void;
+  /** A run of a post-remediation watch (or its baseline) and the alerts it raised. */
+  watchRun(outcome: string, alerts: number): void;
   /** Sources read at scrape time (set once the engine is up). */
   watch(sources: { db: Db; limiterQueues?: () => Record<string, number> }): void;
   route: Route;
@@ -90,6 +92,18 @@ export function createMetrics(): Metrics {
     registers: [registry],
   });
 
+  const watchRuns = new Counter({
+    name: 'reclaim_watch_runs_total',
+    help: 'Post-remediation watch runs by outcome (baseline, clean, alerted, failed, ended)',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
+  const watchAlerts = new Counter({
+    name: 'reclaim_watch_alerts_total',
+    help: 'Alerts the post-remediation watch raised',
+    registers: [registry],
+  });
+
   return {
     registry,
     provider: {
@@ -100,6 +114,10 @@ export function createMetrics(): Metrics {
     job(kind, waitSeconds, runSeconds, outcome) {
       jobWait.observe({ kind }, Math.max(0, waitSeconds));
       jobs.observe({ kind, outcome }, runSeconds);
+    },
+    watchRun(outcome, alerts) {
+      watchRuns.inc({ outcome });
+      if (alerts > 0) watchAlerts.inc(alerts);
     },
     watch(s) {
       sources = s;

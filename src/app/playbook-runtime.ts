@@ -1,6 +1,7 @@
 import type { Config } from '../config/config.js';
 import { PROVIDERS_OF } from '../domain/providers.js';
 import type { Incident } from '../domain/types.js';
+import { definitionKeyOf } from '../domain/watch.js';
 import type { PlaybookRuntime } from '../incidents/deps.js';
 import type { StepDefinition } from '../playbooks/types.js';
 import { limiterKey, type ProviderObserver } from '../providers/http/index.js';
@@ -12,6 +13,7 @@ import { sendgridAdapter } from './adapters/sendgrid-adapter.js';
 import { telnyxAdapter } from './adapters/telnyx-adapter.js';
 import { twilioAdapter } from './adapters/twilio-adapter.js';
 import { credentialVerifier } from './adapters/verify-credential.js';
+import { manualStepVerifier } from './adapters/verify-manual-step.js';
 
 export interface RuntimeOptions {
   limiters?: LimiterFactory;
@@ -64,6 +66,7 @@ export function createPlaybookRuntime(
     ready: () => limiters.ready(),
     useConnections: access.use,
     verifyCredential: verify,
+    verifyManualStep: manualStepVerifier(access.store, verify),
     queued: () => limiters.queued(),
     close: () => limiters.close(),
     supports(provider, rehearsal) {
@@ -72,7 +75,8 @@ export function createPlaybookRuntime(
     stepsFor(incident) {
       return partsOf(incident.provider).flatMap((a) => a?.steps ?? []);
     },
-    definition: (stepKey) => definitions.get(stepKey),
+    // A watch alert's step key names the playbook step it re-ran (`<id>@watch-<run>`).
+    definition: (stepKey) => definitions.get(definitionKeyOf(stepKey)),
     paceFor(incident, stepKey) {
       const adapter = adapters.get(stepKey.split('.')[0] ?? '');
       const account = adapter?.limiterAccount?.(incident);

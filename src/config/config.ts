@@ -27,6 +27,8 @@ export interface Config {
   };
   /** How soon a job held by a crashed process is picked up again. */
   jobLeaseMs: number;
+  /** The post-remediation watch new incidents get (hours 0: none). */
+  watch: { hours: number; intervalMinutes: number };
   port: number;
   host: string;
   /** `/metrics` on its own listener (METRICS_PORT, on METRICS_HOST, loopback by default); unset: beside `/healthz` when HOST is loopback. */
@@ -111,6 +113,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       pace: e.RECLAIM_SLACK_PACE,
     },
     jobLeaseMs: e.RECLAIM_JOB_LEASE_SECONDS * 1000,
+    watch: { hours: e.RECLAIM_WATCH_HOURS, intervalMinutes: e.RECLAIM_WATCH_INTERVAL_MINUTES },
     port: e.PORT,
     host,
     metrics: { port: e.METRICS_PORT, host: e.METRICS_HOST ?? '127.0.0.1' },

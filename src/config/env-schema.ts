@@ -123,6 +123,16 @@ export const envSchema = z.object({
     .min(2)
     .max(600)
     .default(15),
+  RECLAIM_WATCH_HOURS: z.coerce
+    .number({ error: 'must be a number of hours from 0 (no watch) to 720' })
+    .min(0)
+    .max(720)
+    .default(72),
+  RECLAIM_WATCH_INTERVAL_MINUTES: z.coerce
+    .number({ error: 'must be a number of minutes from 0.01 to 1440' })
+    .min(0.01)
+    .max(1440)
+    .default(15),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',

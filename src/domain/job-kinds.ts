@@ -3,6 +3,9 @@ import { ReclaimError } from './errors.js';
 
 export const DISCOVER_JOB = 'step.discover';
 export const EXECUTE_JOB = 'step.execute';
+/** The post-remediation watch: its baseline once every automated step is settled, then its runs. */
+export const WATCH_BASELINE_JOB = 'watch.baseline';
+export const WATCH_RUN_JOB = 'watch.run';
 
 export interface DiscoverPayload {
   stepId: string;
@@ -13,10 +16,22 @@ export interface ExecutePayload {
   digest: string;
 }
 
+export interface WatchBaselinePayload {
+  incidentId: string;
+}
+
+export interface WatchRunPayload {
+  incidentId: string;
+  /** The run's number (1, 2, …), so a run taken again after a crash is told from the next one. */
+  run: string;
+}
+
 /** Each incident job kind and the payload it carries. */
 export interface JobPayloads {
   [DISCOVER_JOB]: DiscoverPayload;
   [EXECUTE_JOB]: ExecutePayload;
+  [WATCH_BASELINE_JOB]: WatchBaselinePayload;
+  [WATCH_RUN_JOB]: WatchRunPayload;
 }
 
 export type JobKind = keyof JobPayloads;
@@ -32,6 +47,8 @@ export const JOB_PAYLOAD_INVALID = 'job_payload_invalid';
 const FIELDS: { [K in JobKind]: readonly (keyof JobPayloads[K])[] } = {
   [DISCOVER_JOB]: ['stepId'],
   [EXECUTE_JOB]: ['stepId', 'digest'],
+  [WATCH_BASELINE_JOB]: ['incidentId'],
+  [WATCH_RUN_JOB]: ['incidentId', 'run'],
 };
 
 export function isJobKind(kind: string): kind is JobKind {
@@ -57,3 +74,5 @@ export function parseJobPayload<K extends JobKind>(kind: K, payload: unknown): J
 
 export const discoverKey = (stepId: string) => `discover:${stepId}`;
 export const executeKey = (stepId: string, digest: string) => `execute:${stepId}:${digest}`;
+export const watchBaselineKey = (incidentId: string) => `watch-baseline:${incidentId}`;
+export const watchRunKey = (incidentId: string, run: number) => `watch:${incidentId}:${run}`;

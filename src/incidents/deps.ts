@@ -16,6 +16,8 @@ import type { Logger } from '../util/logger.js';
 export interface IncidentNotifier {
   stepChanged(stepId: string, incidentId: string): void;
   incidentChanged(incidentId: string): void;
+  /** The watch raised an alert (a new step card): the front door tells the approvers. */
+  watchAlerted?(incidentId: string, stepId: string): void;
   /** The audit chain's head was written down: the front door shows it in the incident's channel. */
   auditAnchored?(incidentId: string, anchor: RecordedAnchor): void;
 }
@@ -65,6 +67,8 @@ export interface UseCaseDeps extends ApproverSettings {
   secretKey: Buffer;
   /** Provider connections (absent in tests that run no real provider): Reclaim's own access. */
   connections?: ConnectionStore;
+  /** The post-remediation watch new incidents get (RECLAIM_WATCH_HOURS, _INTERVAL_MINUTES); none: no watch. */
+  watch?: { hours: number; intervalMinutes: number };
   /** Where anchors of the audit chain are appended (RECLAIM_AUDIT_ANCHOR_FILE); none in some tests. */
   auditAnchorFile?: string;
 }

@@ -6,9 +6,10 @@ import { type Actor, approverAuthority } from '../domain/actor.js';
 import { canActAsApprover } from '../domain/approval-policy.js';
 import { StateError } from '../domain/errors.js';
 import { isOnIncidentTeam, NOT_ON_TEAM_MESSAGE } from '../domain/team.js';
-import type { Incident, Step } from '../domain/types.js';
+import type { Step } from '../domain/types.js';
 import { anchorAuditChain } from './anchor-audit-chain.js';
 import { applyEvent } from './apply-event.js';
+import { confirmManualStep } from './confirm-manual-step.js';
 import { type Refusal, refuse, type UseCaseDeps } from './deps.js';
 
 export const MAX_REASON_LENGTH = 500;
@@ -48,14 +49,14 @@ export async function markStepDone(
   input: Actor & { stepId: string },
 ): Promise<{ ok: true; step: Step } | Refusal> {
   const { approvers } = approverAuthority(deps, input);
-  const confirmed = await confirmByApi(deps, input.stepId, (incident) =>
+  const confirmed = await confirmManualStep(deps, input.stepId, (incident) =>
     isOnIncidentTeam(incident, input.userId, approvers, deps.responders),
   );
   return settle(deps, input.stepId, async (tx, step, incident) => {
     if (!isOnIncidentTeam(incident, input.userId, approvers, deps.responders)) {
       return refuse('not_on_team', NOT_ON_TEAM_MESSAGE);
     }
-    if (!confirmed.ok) return refuse('step_not_confirmed', confirmed.message);
+    if (!confirmed.ok) return refuse('step_not_confirmed', confirmed.error.message);
     const planIsEmpty =
       step.kind === 'automated' && step.planDigest !== null
         ? (await listPlanActions(tx, step.id, step.planDigest)).length === 0
@@ -64,7 +65,7 @@ export async function markStepDone(
       tx,
       step,
       { type: 'mark_done', planIsEmpty },
-      { decidedBy: input.userId },
+      { decidedBy: input.userId, ...(step.kind === 'manual' ? { error: null } : {}) },
     );
     await appendAudit(tx, {
       incidentId: incident.id,
@@ -104,19 +105,4 @@ export async function settle<T extends { ok: true; step: Step }>(
     await anchorAuditChain(deps, out.step.incidentId, `step ${out.step.state}: ${out.step.stepKey}`);
   }
   return out;
-}
-
-/** Where an API can confirm a manual step, it is asked first (outside the transaction: it calls the provider). */
-async function confirmByApi(
-  deps: UseCaseDeps,
-  stepId: string,
-  onTeam: (incident: Incident) => boolean,
-): Promise<{ ok: true } | { ok: false; message: string }> {
-  if (!deps.playbooks.verifyManualStep) return { ok: true };
-  const step = await getStep(deps.db, stepId).catch(() => null);
-  if (step?.kind !== 'manual' || step.state !== 'pending') return { ok: true };
-  const incident = await getIncident(deps.db, step.incidentId);
-  // Only someone the transaction would let through makes Reclaim call the provider.
-  if (incident.status !== 'open' || !onTeam(incident)) return { ok: true };
-  return deps.playbooks.verifyManualStep(incident, step.stepKey);
 }

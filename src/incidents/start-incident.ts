@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appendAudit } from '../audit/append-audit.js';
 import { insertIncident } from '../db/repos/incidents-repo.js';
 import { insertStep, listSteps } from '../db/repos/steps-repo.js';
+import { insertWatch } from '../db/repos/watch-repo.js';
 import { DISCOVER_JOB, discoverKey } from '../domain/job-kinds.js';
 import type { Incident, IncidentProvider, Step } from '../domain/types.js';
 import { enqueueJob } from '../jobs/queue.js';
@@ -16,18 +17,25 @@ export interface StartIncidentInput {
   requestedBy: string;
   /** The connection labels typed (`telnyx:eu`); per provider the default is the one named after it. */
   connections?: readonly string[];
+  /** Hours of post-remediation watch (`--watch`); 0: none; absent: the configured default. */
+  watchHours?: number;
 }
 
 /** Opens an incident with one step per playbook step, all pending. Discovery starts with launchDiscovery. */
 export async function startIncident(
-  deps: Pick<UseCaseDeps, 'db' | 'playbooks'>,
+  deps: Pick<UseCaseDeps, 'db' | 'playbooks' | 'watch'>,
   input: StartIncidentInput,
 ): Promise<{ incident: Incident; steps: Step[] }> {
   const definitions = deps.playbooks.stepsFor(input);
   // A rehearsal works on its simulators; a real incident names its connection for each provider.
   const connections = input.rehearsal ? [] : incidentConnections(input.provider, input.connections);
   return deps.db.transaction(async (tx) => {
-    const incident = await insertIncident(tx, { id: randomUUID(), ...input, connections });
+    const { watchHours, ...fields } = input;
+    const incident = await insertIncident(tx, { id: randomUUID(), ...fields, connections });
+    const hours = watchHours ?? deps.watch?.hours ?? 0;
+    if (deps.watch && hours > 0) {
+      await insertWatch(tx, { incidentId: incident.id, hours, intervalMinutes: deps.watch.intervalMinutes });
+    }
     for (const [position, d] of definitions.entries()) {
       await insertStep(tx, {
         id: randomUUID(),
@@ -50,6 +58,7 @@ export async function startIncident(
         since: input.since?.toISOString() ?? null,
         connections,
         steps: definitions.map((d) => d.id),
+        ...(deps.watch ? { watchHours: hours } : {}),
       },
     });
     return { incident, steps: await listSteps(tx, incident.id) };

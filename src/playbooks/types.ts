@@ -55,6 +55,11 @@ export interface ManualStepDefinition extends StepBase {
   /** Numbered instructions in Slack mrkdwn. */
   instructions: string;
   link?: { url: string; label: string };
+  /**
+   * The card offers "Give Reclaim the new key": this provider's credential for the incident's
+   * connection, checked and sealed as its new version (the step is about replacing it).
+   */
+  takesNewCredential?: ProviderCredential['provider'];
 }
 
 export interface AutomatedStepDefinition<Client = unknown> extends StepBase {

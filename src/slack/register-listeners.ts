@@ -4,6 +4,8 @@ import type { CardDrawer } from './cards/card-drawer.js';
 import { registerCompromiseCommand } from './listeners/compromise-command.js';
 import { registerConnectModal } from './listeners/connect-modal.js';
 import { registerDecideButtons } from './listeners/decide-buttons.js';
+import { registerNewKeyModal } from './listeners/new-key-modal.js';
+import { registerPostureButton } from './listeners/posture-command.js';
 import { registerRevealButton } from './listeners/reveal-button.js';
 import { registerSettleButtons } from './listeners/settle-buttons.js';
 import { registerSkipModal } from './listeners/skip-modal.js';
@@ -18,6 +20,8 @@ export function registerListeners(app: App, ctx: SlackContext, cards: CardDrawer
   registerRevealButton(app, ctx, cards);
   registerSkipModal(app, ctx, cards);
   registerConnectModal(app, ctx);
+  registerNewKeyModal(app, ctx);
   registerStartModal(app, ctx, cards);
+  registerPostureButton(app, ctx, cards);
   registerUnknownActions(app, ctx);
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/audit/verify-chain.js';
 import { isCovered, SENDGRID_STEPS } from '../../src/playbooks/sendgrid/index.js';
 import { TWILIO_STEPS } from '../../src/playbooks/twilio/index.js';
+import { apiKeyIdOf } from '../../src/providers/sendgrid/index.js';
 import {
   SENDGRID_PLANTED_KINDS,
   unresolvedSendgridPlantedChanges,
@@ -29,7 +30,7 @@ const STEPS = [...TWILIO_STEPS, ...SENDGRID_STEPS];
 
 /** Provider writes one done action makes: a rotation creates and promotes a token; one add may list several IPs. */
 function writesOf(action: { kind: string; params: Record<string, unknown> }): number {
-  if (action.kind === 'rotate_auth_token') return 2;
+  if (action.kind === 'rotate_auth_token' || action.kind === 'rotate_subaccount_token') return 2;
   if (action.kind === 'add_allowed_ips') return (action.params.ips as unknown[]).length;
   return 1;
 }
@@ -93,16 +94,26 @@ describe('a full Twilio and SendGrid incident, the bot running as its own proces
     const [token] = await reveal('twilio.rotate-auth-token');
     expect(token?.value).toBe(twilio.authToken);
     expect(token?.value).not.toBe(leakedToken);
+    // One replacement key for the main account, one for the kept subaccount.
     const keys = await reveal('twilio.revoke-api-keys');
-    expect(keys).toHaveLength(1);
-    const [, keySid, keySecret] = /^SID (SK\w+) \/ secret (\w+)$/.exec(keys[0]?.value ?? '') ?? [];
-    expect(twilio.state.keys.find((k) => k.sid === keySid)?.secret).toBe(keySecret);
+    expect(keys).toHaveLength(2);
+    const allKeys = [
+      ...twilio.state.keys,
+      ...Object.values(twilio.state.identity.subaccounts).flatMap((r) => r.keys),
+    ];
+    for (const key of keys) {
+      const [, keySid, keySecret] = /^SID (SK\w+) \/ secret (\w+)$/.exec(key.value) ?? [];
+      expect(allKeys.find((k) => k.sid === keySid)?.secret).toBe(keySecret);
+    }
     const sip = await reveal('twilio.rotate-sip-credentials');
     expect(sip.map((r) => r.value).sort()).toEqual(
       twilio.state.credentials.map((c) => `${c.username} / ${c.password}`).sort(),
     );
     const sendgridKeys = await reveal('sendgrid.replace-api-keys');
-    const replacements = sendgrid.state.apiKeys.filter((k) => k.name.endsWith('(replaced by Reclaim)'));
+    // Reclaim's own replacement is never revealed: it went into its connection.
+    const replacements = sendgrid.state.apiKeys.filter(
+      (k) => k.name.endsWith('(replaced by Reclaim)') && k.api_key_id !== apiKeyIdOf(sendgrid.apiKey),
+    );
     expect(sendgridKeys).toHaveLength(3);
     expect(sendgridKeys.map((r) => r.value.split('.')[1]).sort()).toEqual(
       replacements.map((k) => k.api_key_id).sort(),
@@ -124,8 +135,16 @@ describe('a full Twilio and SendGrid incident, the bot running as its own proces
     const added = sendgrid.state.allowList.filter((e) => !allowedBefore.has(e.id)).map((e) => e.ip);
     expect(added.length).toBeGreaterThan(0);
     expect(added.filter((ip) => added.some((other) => other !== ip && isCovered(ip, [other])))).toEqual([]);
-    // The main account is written twice by its one rotation (create the secondary token, promote it).
-    expect(Object.entries(twilio.stats.writes).filter(([, n]) => n !== 1)).toEqual([[twilio.accountSid, 2]]);
+    // The main account and the kept subaccount are each written twice by their rotation (create the
+    // secondary token, promote it).
+    const kept = twilio.state.subaccounts.find((a) => a.friendly_name === 'Acme staging')?.sid;
+    expect(Object.entries(twilio.stats.writes).filter(([, n]) => n !== 1)).toEqual(
+      expect.arrayContaining([
+        [twilio.accountSid, 2],
+        [kept, 2],
+      ]),
+    );
+    expect(Object.entries(twilio.stats.writes).filter(([, n]) => n !== 1)).toHaveLength(2);
     expect(Object.entries(sendgrid.stats.writes).filter(([, n]) => n !== 1)).toEqual([]);
     await world.withDb(async (db) => {
       const { rows } = await db.query<{ kind: string; params: Record<string, unknown>; state: string }>(

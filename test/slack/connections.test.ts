@@ -1,6 +1,9 @@
 // Giving, listing and removing provider access from Slack, approvers only, the credential never echoed.
 import { afterEach, describe, expect, it } from 'vitest';
+import { SANDBOX_API_KEY, seedAttackedAccount, serveSimulator } from '../../src/sandbox/telnyx/index.js';
 import { CONNECT_MODAL_CALLBACK_ID } from '../../src/slack/blocks/build-connect-modal.js';
+import { NEW_KEY_MODAL_CALLBACK_ID } from '../../src/slack/blocks/build-new-key-modal.js';
+import { STEP_ACTION } from '../../src/slack/blocks/button-value.js';
 import { startTestBot, type TestBot } from '../support/test-bot.js';
 import { repliesText } from './support.js';
 
@@ -73,6 +76,51 @@ describe('Slack front door: approvers give, list and remove provider access', ()
     const stored = await tb.t.db.query('SELECT * FROM connection_credentials');
     expect(JSON.stringify(stored.rows)).not.toContain(GOOD_KEY);
   });
+
+  it('when an approver gives the new key from the Telnyx API-key card, then a refused one and the good one are answered and neither is ever echoed', async () => {
+    const sim = seedAttackedAccount({ since: new Date(Date.now() - 2 * 86_400_000) });
+    const served = await serveSimulator(sim);
+    try {
+      tb = await startTestBot({
+        playbooks: 'sandbox',
+        env: { TELNYX_API_KEY: SANDBOX_API_KEY, TELNYX_API_URL: served.url },
+      });
+      const bot = tb;
+      await bot.fs.command('UALICE', '/compromise', 'start telnyx acme', { channelId: 'CGENERAL' });
+      const channel = await bot.fs.waitFor(() => bot.fs.channels.find((c) => c.name.includes('acme')), {
+        timeoutMs: 30_000,
+      });
+      const giveKey = () => bot.fs.findButtons(channel.id, (b) => b.actionId === STEP_ACTION.giveKey)[0];
+      const submitKey = async (key: string) => {
+        const before = bot.fs.views.length;
+        const button = await bot.fs.waitFor(giveKey, { timeoutMs: 30_000 });
+        await bot.fs.click('UBOB', button);
+        const view = await bot.fs.waitFor(() => bot.fs.views[before], { timeoutMs: 15_000 });
+        expect(view.view.callback_id).toBe(NEW_KEY_MODAL_CALLBACK_ID);
+        const submitted = await bot.fs.submitView('UBOB', view.id, {
+          api_key: { api_key: { type: 'plain_text_input', value: key } },
+        });
+        return `${JSON.stringify(submitted.body)} ${JSON.stringify(bot.fs.views[before]?.view)}`;
+      };
+      expect(await submitKey(BAD_KEY)).toContain('telnyx refused it (401)');
+      sim.addApiKey(GOOD_KEY);
+      expect(await submitKey(GOOD_KEY)).toContain(`…${GOOD_KEY.slice(-4)}`);
+      // The card is redrawn naming the key by its last 4 characters, and only so.
+      await bot.fs.waitFor(
+        () =>
+          JSON.stringify(bot.fs.callsTo('chat.update').map((c) => c.args)).includes(`…${GOOD_KEY.slice(-4)}`),
+        { timeoutMs: 15_000 },
+      );
+      const { rows } = await bot.t.db.query('SELECT action, payload FROM audit_log ORDER BY seq');
+      expect(JSON.stringify(rows)).toContain('connection.rotated');
+      const captured = everyCapturedByte(bot, JSON.stringify(rows));
+      for (const secret of [GOOD_KEY, BAD_KEY, SANDBOX_API_KEY]) expect(captured).not.toContain(secret);
+    } finally {
+      await tb?.stop();
+      tb = undefined;
+      await served.close();
+    }
+  }, 120_000);
 
   it('when someone who is not an approver asks, then no form opens and nothing is listed or removed', async () => {
     tb = await startTestBot();

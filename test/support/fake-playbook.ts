@@ -1,4 +1,5 @@
 import type { PlannedAction } from '../../src/domain/types.js';
+import { definitionKeyOf } from '../../src/domain/watch.js';
 import type { IncidentNotifier, PlaybookRuntime, UseCaseDeps } from '../../src/incidents/deps.js';
 import type { AutomatedStepDefinition, StepDefinition } from '../../src/playbooks/types.js';
 import { silentLogger } from '../../src/util/logger.js';
@@ -107,6 +108,10 @@ export class RecordingNotifier implements IncidentNotifier {
   incidentChanged(incidentId: string): void {
     this.incidents.push(incidentId);
   }
+  alerts: string[] = [];
+  watchAlerted(_incidentId: string, stepId: string): void {
+    this.alerts.push(stepId);
+  }
 }
 
 export function fakeRuntime(account: FakeAccount): PlaybookRuntime {
@@ -114,7 +119,7 @@ export function fakeRuntime(account: FakeAccount): PlaybookRuntime {
   return {
     supports: () => true,
     stepsFor: () => steps,
-    definition: (key) => steps.find((s) => s.id === key),
+    definition: (key) => steps.find((s) => s.id === definitionKeyOf(key)),
     contextFor: async () => ({
       client: account,
       since: null,

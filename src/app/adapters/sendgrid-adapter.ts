@@ -8,7 +8,6 @@ import { apiKeyIdOf, createSendgridClient, type SendgridClient } from '../../pro
 import { rateFor } from '../../rate-limits/index.js';
 import {
   loadSendgridSimulator,
-  SANDBOX_SENDGRID_API_KEY,
   SEED_TRUSTED,
   saveSendgridSimulator,
   seedAttackedSendgridAccount,
@@ -30,23 +29,36 @@ const SANDBOX_RATE_PER_SEC = 50;
 /** The simulated account's own limit in a rehearsal: above the client's pace, so 429s stay rare. */
 const SANDBOX_SIM_LIMIT = { rateLimit: { perSecond: 100 } };
 
+/** `work` one call at a time: a save asked for while one runs starts after it. */
+function serially(work: () => Promise<void>): () => Promise<void> {
+  let last: Promise<void> = Promise.resolve();
+  return () => {
+    const next = last.then(work, work);
+    last = next.catch(() => undefined);
+    return next;
+  };
+}
+
 /** The rehearsal's account file: `DATA_DIR/sandbox/sendgrid-<incident id>.json`. */
 export function sendgridSandboxFile(dataDir: string, incidentId: string): string {
   return join(resolve(dataDir), 'sandbox', `sendgrid-${incidentId}.json`);
 }
 
 /**
- * SendGrid: the real account through the incident's connection (the key Reclaim uses, never deleted by its
- * own plans), or per rehearsal a seeded simulator kept in DATA_DIR and saved after every change,
+ * SendGrid: the real account through the incident's connection (the key Reclaim uses; when a plan
+ * replaces it, the client switches to the new one before the old is deleted), or per rehearsal a seeded simulator kept in DATA_DIR and saved after every change,
  * so a restart carries the rehearsal on where it was.
  */
 export function sendgridAdapter(options: AdapterOptions): ProviderAdapter {
   const { config, logger } = options;
   const credential = options.credential ?? connectionAccess(config).load;
-  const client = (account: string, baseUrl: string, apiKey: string, ratePerSec: number, fetch?: FetchLike) =>
-    createSendgridClient(bearerHttp('sendgrid', { account, baseUrl, apiKey, ratePerSec, fetch }, options), {
-      ownApiKeyId: apiKeyIdOf(apiKey),
-    });
+  /** A rehearsal's client: it signs with the simulated account's current key, and a switch is saved at once. */
+  const sandboxHttp = (apiKey: string, fetch: FetchLike) =>
+    bearerHttp(
+      'sendgrid',
+      { account: SANDBOX_ACCOUNT, baseUrl: SANDBOX_URL, apiKey, ratePerSec: SANDBOX_RATE_PER_SEC, fetch },
+      options,
+    );
 
   const sandboxClient = async (incident: Incident): Promise<SendgridClient> => {
     const file = sendgridSandboxFile(config.dataDir, incident.id);
@@ -58,14 +70,17 @@ export function sendgridAdapter(options: AdapterOptions): ProviderAdapter {
           simulator: SANDBOX_SIM_LIMIT,
         });
     await saveSendgridSimulator(sim, file);
-    const save = () => saveSendgridSimulator(sim, file);
-    return client(
-      SANDBOX_ACCOUNT,
-      SANDBOX_URL,
-      SANDBOX_SENDGRID_API_KEY,
-      SANDBOX_RATE_PER_SEC,
-      savingAfterWrites(sendgridSimulatorFetch(sim), save, logger, 'sendgrid'),
-    );
+    const save = serially(() => saveSendgridSimulator(sim, file));
+    const fetch = savingAfterWrites(sendgridSimulatorFetch(sim), save, logger, 'sendgrid');
+    return createSendgridClient(sandboxHttp(sim.apiKey, fetch), {
+      ownApiKeyId: apiKeyIdOf(sim.apiKey),
+      // A rehearsal has no connection: the account file remembers the key Reclaim switched to.
+      async connect(apiKey) {
+        sim.useClientKey(apiKey);
+        await save();
+        return sandboxHttp(apiKey, fetch);
+      },
+    });
   };
 
   return {
@@ -90,6 +105,8 @@ export function sendgridAdapter(options: AdapterOptions): ProviderAdapter {
           );
         return createSendgridClient(refreshingHttp(current, reload, http), {
           ownApiKeyId: apiKeyIdOf(current.apiKey),
+          // After replacing its own key: the new one, which the engine seals into the connection.
+          connect: (apiKey) => refreshingHttp({ provider: 'sendgrid', apiKey }, reload, http),
         });
       },
     }),

@@ -75,6 +75,9 @@ export function twilioAdapter(options: AdapterOptions): ProviderAdapter {
       accountSid: current.accountSid,
       authToken: current.authToken,
       connect(given) {
+        // A subaccount's own credentials (its Auth Token rotation) are used as given: refreshed
+        // from the connection, a refused one would be sent again with the parent's, acting on it.
+        if (given.accountSid !== current.accountSid) return connect(given);
         const built = new Map<string, TwilioTransport>();
         const transport = (c: CredentialOf<'twilio'>) => {
           const key = c.authToken;
@@ -86,6 +89,10 @@ export function twilioAdapter(options: AdapterOptions): ProviderAdapter {
           api: refreshingHttp(start, reload, (c) => transport(c).api),
           accounts: refreshingHttp(start, reload, (c) => transport(c).accounts),
           iam: refreshingHttp(start, reload, (c) => transport(c).iam),
+          trunking: refreshingHttp(start, reload, (c) => transport(c).trunking),
+          voice: refreshingHttp(start, reload, (c) => transport(c).voice),
+          messaging: refreshingHttp(start, reload, (c) => transport(c).messaging),
+          monitor: refreshingHttp(start, reload, (c) => transport(c).monitor),
         };
       },
     });

@@ -132,3 +132,13 @@ export async function markIncidentClosed(
   );
   return toIncident(rows[0]!);
 }
+
+/** A closed incident opened again (the watch found the attacker back); its close stays in the audit log. */
+export async function markIncidentReopened(q: Queryable, id: string): Promise<Incident> {
+  const { rows } = await q.query<IncidentRow>(
+    `UPDATE incidents SET status = 'open', closed_at = NULL, closed_by = NULL, close_reason = NULL
+     WHERE id = $1 RETURNING *`,
+    [id],
+  );
+  return toIncident(rows[0]!);
+}

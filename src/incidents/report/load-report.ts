@@ -6,8 +6,10 @@ import { listApprovals } from '../../db/repos/approvals-repo.js';
 import { getIncident } from '../../db/repos/incidents-repo.js';
 import { getPlanSummary, listPlanActions } from '../../db/repos/plans-repo.js';
 import { listSteps } from '../../db/repos/steps-repo.js';
+import { findWatch, listWatchAlerts, type WatchAlert } from '../../db/repos/watch-repo.js';
 import type { AuditAnchor } from '../../domain/audit-anchor.js';
 import type { Approval, Incident, PlanAction, Step } from '../../domain/types.js';
+import type { Watch } from '../../domain/watch.js';
 import { countWipedUnrevealed } from '../../secrets/wipe-unrevealed.js';
 
 export interface ReportStep {
@@ -28,6 +30,9 @@ export interface ReportData {
   /** Generated credentials nobody revealed, wiped at close: they must be rotated again. */
   wipedSecrets?: number;
   generatedAt: Date;
+  /** The post-remediation watch and what it raised. */
+  watch?: Watch | null;
+  watchAlerts?: WatchAlert[];
 }
 
 /** Everything the close report says, read from the database (the audit log is the timeline). */
@@ -52,5 +57,17 @@ export async function loadReport(
   const chain = await verifyAuditChain(q);
   const timeline = await exportAudit(q, incidentId);
   const wipedSecrets = await countWipedUnrevealed(q, incidentId);
-  return { incident, steps, timeline, chain, head: await readChainHead(q), wipedSecrets, generatedAt: now };
+  const watch = await findWatch(q, incidentId);
+  const watchAlerts = await listWatchAlerts(q, incidentId);
+  return {
+    incident,
+    steps,
+    timeline,
+    chain,
+    head: await readChainHead(q),
+    wipedSecrets,
+    generatedAt: now,
+    watch,
+    watchAlerts,
+  };
 }

@@ -2,6 +2,7 @@ import type { AuditEntry } from '../../audit/export-audit.js';
 import { formatAnchor } from '../../domain/audit-anchor.js';
 import { STATE_LABELS } from '../../domain/step-machine.js';
 import type { ReportData, ReportStep } from './load-report.js';
+import { renderWatchSection } from './render-watch.js';
 import { reportText } from './report-text.js';
 
 export interface RenderOptions {
@@ -43,6 +44,8 @@ export function renderReportMarkdown(data: ReportData, opts: RenderOptions): str
     '## Steps',
   ];
   for (const s of data.steps) lines.push('', ...renderStep(s, opts));
+  if (data.watch !== undefined)
+    lines.push(...renderWatchSection(data.watch, data.watchAlerts ?? [], opts.user));
   lines.push('', '## Timeline', '', ...data.timeline.map((e) => renderEntry(e, opts)));
   return `${lines.join('\n')}\n`;
 }

@@ -2,6 +2,7 @@
 import { listApprovals } from '../../db/repos/approvals-repo.js';
 import { getIncident } from '../../db/repos/incidents-repo.js';
 import { listSteps } from '../../db/repos/steps-repo.js';
+import { findWatch } from '../../db/repos/watch-repo.js';
 import { requiredApprovals } from '../../domain/approval-policy.js';
 import type { UseCaseDeps } from '../deps.js';
 import { stepDefinitionView } from './step-definition-view.js';
@@ -24,5 +25,6 @@ export async function loadProgressView(
       needed: requiredApprovals(incident, step, deps.highRiskApprovals),
     });
   }
-  return { incident, steps: views, now: options.now, delayedBySlack: options.delayedBySlack };
+  const watch = await findWatch(db, incidentId);
+  return { incident, steps: views, now: options.now, delayedBySlack: options.delayedBySlack, watch };
 }

@@ -1,15 +1,17 @@
 /** The read use case behind a step card: the step, its plan, approvals, policy note and credentials. */
 import { listApprovals } from '../../db/repos/approvals-repo.js';
+import { listCredentials } from '../../db/repos/connections-repo.js';
 import { getIncident } from '../../db/repos/incidents-repo.js';
 import { getPlanSummary, listPlanActions } from '../../db/repos/plans-repo.js';
 import { getStep } from '../../db/repos/steps-repo.js';
 import { approversConfigured } from '../../domain/actor.js';
 import { REHEARSAL_APPROVAL_NOTE, requiredApprovals } from '../../domain/approval-policy.js';
+import { connectionOf } from '../../domain/connection.js';
 import type { Incident, Step } from '../../domain/types.js';
 import { listSealedSecrets } from '../../secrets/list-sealed-secrets.js';
 import type { UseCaseDeps } from '../deps.js';
 import { stepDefinitionView } from './step-definition-view.js';
-import type { StepCardView } from './view-types.js';
+import type { ConnectionKeyView, StepCardDefinition, StepCardView } from './view-types.js';
 
 export const NO_APPROVERS_NOTE =
   'No approvers are configured, so nobody can approve this step. Set RECLAIM_APPROVERS or RECLAIM_APPROVER_GROUP and restart Reclaim.';
@@ -18,6 +20,18 @@ export type ViewDeps = Pick<
   UseCaseDeps,
   'db' | 'playbooks' | 'highRiskApprovals' | 'approvers' | 'hasApproverGroup'
 >;
+
+/** The key a "Give Reclaim the new key" card's connection uses now (its last 4 characters). */
+async function connectionKey(
+  deps: ViewDeps,
+  incident: Incident,
+  provider: StepCardDefinition['takesNewCredential'],
+): Promise<ConnectionKeyView | null> {
+  if (!provider || incident.rehearsal) return null;
+  const label = connectionOf(incident.connections, provider);
+  const [current] = await listCredentials(deps.db, label);
+  return current ? { label, hint: current.hint } : null;
+}
 
 export interface StepViewOptions {
   now: Date;
@@ -45,10 +59,13 @@ export async function loadStepView(
   const incident = await getIncident(db, step.incidentId);
   const digest = step.planDigest;
   const secrets = await listSealedSecrets(db, { stepId });
+  const definition = stepDefinitionView(deps.playbooks, step.stepKey);
+  const key = await connectionKey(deps, incident, definition.takesNewCredential);
   return {
     incident,
     step,
-    definition: stepDefinitionView(deps.playbooks, step.stepKey),
+    definition,
+    ...(key ? { connectionKey: key } : {}),
     summary: digest ? await getPlanSummary(db, step.id, digest) : null,
     actions: digest ? await listPlanActions(db, step.id, digest) : [],
     approvals: digest ? await listApprovals(db, step.id, digest) : [],

@@ -1,4 +1,5 @@
 /** What a card says about a step from its playbook definition (or that this release lost it). */
+import { isAlertStepKey } from '../../domain/watch.js';
 import type { PlaybookRuntime } from '../deps.js';
 import type { StepCardDefinition } from './view-types.js';
 
@@ -15,10 +16,17 @@ export function stepDefinitionView(
       kind: 'manual',
     };
   return {
-    title: d.title,
+    // A watch alert re-runs its playbook step: the same step, named as what it is on its card.
+    title: isAlertStepKey(stepKey) ? `Watch alert: ${d.title}` : d.title,
     why: d.why,
     risk: d.risk,
     kind: d.kind,
-    ...(d.kind === 'manual' ? { instructions: d.instructions, ...(d.link ? { link: d.link } : {}) } : {}),
+    ...(d.kind === 'manual'
+      ? {
+          instructions: d.instructions,
+          ...(d.link ? { link: d.link } : {}),
+          ...(d.takesNewCredential ? { takesNewCredential: d.takesNewCredential } : {}),
+        }
+      : {}),
   };
 }

@@ -1,5 +1,8 @@
 /** What the read use cases hand the cards: plain view data, no Slack types. */
+
+import type { ProviderName } from '../../domain/providers.js';
 import type { Approval, Incident, PlanAction, Risk, Step, StepKind } from '../../domain/types.js';
+import type { Watch } from '../../domain/watch.js';
 
 /** The parts of a playbook step definition a card shows. */
 export interface StepCardDefinition {
@@ -9,6 +12,14 @@ export interface StepCardDefinition {
   kind: StepKind;
   instructions?: string;
   link?: { url: string; label: string };
+  /** The card offers "Give Reclaim the new key" for this provider's connection. */
+  takesNewCredential?: ProviderName;
+}
+
+/** The connection a step gives a new credential to, and the last 4 characters of the one in use. */
+export interface ConnectionKeyView {
+  label: string;
+  hint: string;
 }
 
 /** A credential a step generated; the card shows its label and a Reveal button, never its value. */
@@ -35,6 +46,8 @@ export interface StepCardView {
   secrets: SecretView[];
   /** Say that approving changes the live provider account. */
   realAccountWarning?: boolean;
+  /** With `definition.takesNewCredential` on a real incident: the key Reclaim uses now. */
+  connectionKey?: ConnectionKeyView | null;
   now: Date;
 }
 
@@ -49,6 +62,8 @@ export interface ProgressCardView {
   incident: Incident;
   steps: ProgressStepView[];
   now: Date;
+  /** The post-remediation watch, when the incident has one. */
+  watch?: Watch | null;
   /** Slack is rate limiting our updates, so the card may lag. */
   delayedBySlack?: boolean;
 }

@@ -31,3 +31,27 @@ export function replacementName(name: string | null): string {
 export function isReplacement(key: { name: string | null }): boolean {
   return (key.name ?? '').endsWith(REPLACED_MARK);
 }
+
+/**
+ * The scopes of `key` that Reclaim's own key does not hold (`GET /v3/scopes`): a key can grant no
+ * scope it lacks, so a replacement with these would be refused or come out narrower. None when
+ * Reclaim's scopes are unknown.
+ */
+export function missingScopes(key: ApiKeyWithScopes, own: readonly string[] | null): string[] {
+  return own === null ? [] : key.scopes.filter((s) => !own.includes(s));
+}
+
+const CANNOT = 'Reclaim’s own key lacks';
+
+/** The reason on a key Reclaim cannot replace for want of scopes. */
+export function cannotReplace(missing: readonly string[]): string {
+  const shown =
+    missing.length <= 4
+      ? missing.join(', ')
+      : `${missing.slice(0, 4).join(', ')} and ${missing.length - 4} more`;
+  return `${CANNOT} ${missing.length === 1 ? 'its scope' : `${missing.length} of its scopes`} (${shown}) and a key cannot grant scopes it does not hold, so Reclaim cannot make its replacement: replace it in Settings › API Keys, or connect a key that holds them and rediscover`;
+}
+
+export function isCannotReplace(reason: string): boolean {
+  return reason.startsWith(CANNOT);
+}

@@ -47,6 +47,21 @@ const disableSubuser: KindExecutor<SendgridClient> = (ctx, action, recheck) => {
   );
 };
 
+/**
+ * Subusers kept enabled can still sign in to the console unless their website access is off, and
+ * the API can turn it off (`PATCH /v3/subusers/{name}/website_access`) but not read it: nothing
+ * tells attacker-given access from yours, so the card asks a person to look.
+ */
+export function websiteAccessNote(kept: readonly string[]): string {
+  if (kept.length === 0) return '';
+  const names = kept.length <= 5 ? ` (${kept.join(', ')})` : '';
+  return ` SendGrid's API cannot read whether a subuser may sign in to the console, so Reclaim cannot tell whether the attacker turned it on: for the ${plural(kept.length, 'enabled subuser')} kept${names}, check Settings › Subuser Management and turn off Website Access where only the API should send.`;
+}
+
+function summary(subusers: number, trust: SendgridTrust, actions: number, kept: readonly string[]): string {
+  return `${summarise(subusers, trust, actions)}${websiteAccessNote(kept)}`;
+}
+
 function summarise(subusers: number, trust: SendgridTrust, actions: number): string {
   if (subusers === 0) return nothingFound('the account has no subusers.');
   if (trust.domains.length === 0) {
@@ -63,7 +78,11 @@ async function discover(ctx: PlaybookContext<SendgridClient>): Promise<Discovery
   const trust = sendgridTrustOf(ctx, ownerEmail);
   const discovery = discoveryOf(
     subusers.map((s) => plan(s, trust)),
-    (actions) => summarise(subusers.length, trust, actions.length),
+    (actions) => {
+      const disabling = new Set(actions.map((a) => a.target));
+      const kept = subusers.filter((s) => !s.disabled && !disabling.has(s.username)).map((s) => s.username);
+      return summary(subusers.length, trust, actions.length, kept);
+    },
   );
   return withUnreadable(withOwnerFinding(discovery, trust, subusers.length), listing.unreadable);
 }

@@ -12,13 +12,16 @@ import {
 import { removeUnknownTeammatesStep } from './remove-unknown-teammates.js';
 import { replaceApiKeysStep } from './replace-api-keys.js';
 import { reviewIpAccessStep } from './review-ip-access.js';
+import { reviewMailSettingsStep } from './review-mail-settings.js';
+import { reviewSendersStep } from './review-senders.js';
 import { createReviewSentEmailStep, type ReviewSentEmailOptions } from './review-sent-email.js';
 import { reviewWebhooksStep } from './review-webhooks.js';
 
 /**
  * Twilio's forced-password-reset checklist for SendGrid, in the order a responder should work:
  * lock the door (password, 2FA), then the credentials and addresses that let the attacker back
- * in (keys, allow list, teammates), what they set up to send and listen (subusers, webhooks),
+ * in (keys, allow list, teammates), what they set up to send and listen (subusers, senders and
+ * domains, webhooks, forwarding and alerts),
  * what they sent, and finally the bill and the account settings.
  */
 export function createSendgridSteps(options: ReviewSentEmailOptions = {}): StepDefinition<SendgridClient>[] {
@@ -29,7 +32,9 @@ export function createSendgridSteps(options: ReviewSentEmailOptions = {}): StepD
     reviewIpAccessStep,
     removeUnknownTeammatesStep,
     disableUnknownSubusersStep,
+    reviewSendersStep,
     reviewWebhooksStep,
+    reviewMailSettingsStep,
     createReviewSentEmailStep(options),
     reviewPaymentMethodsStep,
     reviewAccountSettingsStep,
@@ -48,6 +53,8 @@ export { SendgridPlaybookError } from './playbook-error.js';
 export { REMOVE_UNKNOWN_TEAMMATES } from './remove-unknown-teammates.js';
 export { REPLACE_API_KEYS } from './replace-api-keys.js';
 export { REVIEW_IP_ACCESS } from './review-ip-access.js';
+export { REVIEW_MAIL_SETTINGS } from './review-mail-settings.js';
+export { REVIEW_SENDERS } from './review-senders.js';
 export {
   createReviewSentEmailStep,
   REVIEW_DAYS,

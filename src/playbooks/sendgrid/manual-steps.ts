@@ -52,12 +52,12 @@ export const reviewPaymentMethodsStep: ManualStepDefinition = {
 export const reviewAccountSettingsStep: ManualStepDefinition = {
   id: 'sendgrid.review-account-settings',
   kind: 'manual',
-  title: 'Review sender identities and account settings',
-  why: 'Attackers verify their own senders and domains so their mail passes as yours, and forward spam reports or bounces to themselves. These settings are reviewed by eye; Twilio’s forced-password-reset guidance lists them.',
+  title: 'Review account details and what the steps above left to you',
+  why: 'The steps above delete senders and domains off your domains and stop forwarding and alerts to outside addresses, but what they could not judge, and the account’s own details, are reviewed by eye; Twilio’s forced-password-reset guidance lists them.',
   risk: 'normal',
   instructions: [
-    `1. *Settings* › *Sender Authentication* (${SENDGRID_APP}/settings/sender_auth): remove authenticated domains, link branding and single senders you do not recognise.`,
-    '2. *Settings* › *Mail Settings*: check *Forward Spam* and *Forward Bounce* do not send copies to addresses that are not yours.',
+    `1. *Settings* › *Sender Authentication* (${SENDGRID_APP}/settings/sender_auth): check the senders, authenticated domains and link branding the sender step kept or flagged are yours.`,
+    '2. *Settings* › *Mail Settings* and *Settings* › *Alerts*: check what the forwarding step flagged; turn *Forward Spam* or *Forward Bounce* back on for your own address if you use them.',
     '3. *Settings* › *Account Details*: check the contact email, company and time zone.',
     `4. Read Twilio's guidance for accounts reset after a takeover: ${FORCED_RESET_FAQ}`,
   ].join('\n'),

@@ -1,8 +1,8 @@
 // Whether the account email's domain may vouch for people: never alone without a finding, never free mail.
 import type { Finding } from '../../domain/types.js';
 import { findingOf } from '../kit/judge-resource.js';
+import { domainIsKnown, domainOf, knownDomains } from '../kit/mail-domains.js';
 import type { Discovery } from '../types.js';
-import { domainIsKnown, domainOf, knownDomains } from './domains.js';
 
 /**
  * Mail domains anyone can get an address on: an account email there says nothing about whose the

@@ -2,12 +2,19 @@ import type { Finding, PlannedAction } from '../../domain/types.js';
 import { ProviderError, type UnreadableRecord } from '../../providers/http/index.js';
 import type { ApiKeyWithScopes, SendgridClient } from '../../providers/sendgrid/index.js';
 import { namedWithId } from '../kit/action-kit.js';
-import { findingOf } from '../kit/judge-resource.js';
+import { findingOf, reasonsOf } from '../kit/judge-resource.js';
 import { nothingFound, orGone, plural } from '../kit/step-kit.js';
 import { withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 import { createReplacementKey, deleteApiKey } from './api-key-actions.js';
-import { controlScopesOf, isReplacement, replacementName } from './api-key-rules.js';
+import {
+  cannotReplace,
+  controlScopesOf,
+  isCannotReplace,
+  isReplacement,
+  missingScopes,
+  replacementName,
+} from './api-key-rules.js';
 import { dispatchByKind } from './playbook-error.js';
 
 export const REPLACE_API_KEYS = 'sendgrid.replace-api-keys';
@@ -17,68 +24,124 @@ interface Planned {
   actions: PlannedAction[];
 }
 
-function planKey(key: ApiKeyWithScopes, own: string | null): Planned {
+/** What discovery knows of Reclaim's own key: its id, and the scopes `GET /v3/scopes` gave it (null: unread). */
+interface Own {
+  id: string | null;
+  scopes: readonly string[] | null;
+}
+
+function createAction(key: ApiKeyWithScopes, label: string, own: boolean): PlannedAction {
+  const name = replacementName(key.name);
+  const scopes = plural(key.scopes.length, 'scope');
+  return {
+    kind: 'create_api_key',
+    target: key.api_key_id,
+    params: { name, scopes: [...key.scopes], replaces: key.api_key_id, ...(own ? { own: true } : {}) },
+    description: own
+      ? `Create “${name}” with the same ${scopes} as ${label}, the key Reclaim uses, and switch Reclaim to it (kept in its connection, never shown)`
+      : `Create “${name}” with the same ${scopes} as ${label}; its value is sealed for one reveal`,
+  };
+}
+
+function planKey(key: ApiKeyWithScopes, own: Own): Planned {
   const label = namedWithId(key.name, key.api_key_id);
   const scopes = `${plural(key.scopes.length, 'scope')}`;
-  if (key.api_key_id === own) {
-    return {
-      finding: findingOf({
-        resource: key.api_key_id,
-        summary: `API key ${label}: the key Reclaim uses, kept`,
-        reasons: [],
-      }),
-      actions: [],
-    };
-  }
-  const control = controlScopesOf(key);
-  const suspicious = control.length > 0;
-  const finding = findingOf({
-    resource: key.api_key_id,
-    summary: `API key ${label}, ${scopes}`,
-    reasons: suspicious ? [`can take control of the account (${control.join(', ')})`] : [],
-  });
   const remove: PlannedAction = {
     kind: 'delete_api_key',
     target: key.api_key_id,
     params: { name: key.name ?? '' },
-    description: suspicious
-      ? `Delete API key ${label}: it can manage keys, allowed IPs or teammates`
-      : `Delete the old API key ${label}`,
+    description: `Delete the old API key ${label}`,
   };
-  if (suspicious) return { finding, actions: [remove] };
-  if (isReplacement(key)) return { finding, actions: [] };
-  const name = replacementName(key.name);
-  const create: PlannedAction = {
-    kind: 'create_api_key',
-    target: key.api_key_id,
-    params: { name, scopes: [...key.scopes], replaces: key.api_key_id },
-    description: `Create “${name}” with the same ${scopes} as ${label}; its value is sealed for one reveal`,
-  };
-  return { finding, actions: [create, remove] };
+  if (key.api_key_id === own.id) {
+    const kept = isReplacement(key);
+    const finding = findingOf({
+      resource: key.api_key_id,
+      summary: `API key ${label}: the key Reclaim uses, ${kept ? 'kept (Reclaim made it)' : 'replaced last'}`,
+      reasons: [],
+    });
+    const old = { ...remove, params: { ...remove.params, own: true } };
+    return { finding, actions: kept ? [] : [createAction(key, label, true), old] };
+  }
+  const control = controlScopesOf(key);
+  const suspicious = control.length > 0;
+  const lacking = suspicious || isReplacement(key) ? [] : missingScopes(key, own.scopes);
+  const finding = findingOf({
+    resource: key.api_key_id,
+    summary: `API key ${label}, ${scopes}`,
+    reasons: reasonsOf(
+      suspicious && `can take control of the account (${control.join(', ')})`,
+      lacking.length > 0 && cannotReplace(lacking),
+    ),
+  });
+  if (suspicious) {
+    const description = `Delete API key ${label}: it can manage keys, allowed IPs or teammates`;
+    return { finding, actions: [{ ...remove, description }] };
+  }
+  if (isReplacement(key) || lacking.length > 0) return { finding, actions: [] };
+  return { finding, actions: [createAction(key, label, false), remove] };
 }
 
-function summarise(keys: number, own: string | null, actions: PlannedAction[]): string {
-  const deleted = actions.filter((a) => a.kind === 'delete_api_key').length;
-  const created = actions.filter((a) => a.kind === 'create_api_key').length;
+function summarise(
+  keys: number,
+  own: string | null,
+  actions: PlannedAction[],
+  unreplaceable: number,
+): string {
+  const others = actions.filter((a) => a.params.own !== true);
+  const deleted = others.filter((a) => a.kind === 'delete_api_key').length;
+  const created = others.filter((a) => a.kind === 'create_api_key').length;
   const control = deleted - created;
   if (keys === 0) return nothingFound('the account has no API keys.');
   if (own === null) {
     return `Reclaim cannot tell which of ${plural(keys, 'key')} is its own (SENDGRID_API_KEY is not of the form SG.<id>.<secret>), so no key is planned for deletion; replace them in the console.`;
   }
-  if (actions.length === 0) return nothingFound(`${plural(keys, 'API key')}, none to replace.`);
+  const lacking =
+    unreplaceable > 0
+      ? ` Reclaim's own key lacks scopes of ${plural(unreplaceable, 'key')} (flagged below), so it cannot make their replacements: replace ${unreplaceable === 1 ? 'it' : 'them'} in Settings › API Keys.`
+      : '';
+  if (actions.length === 0)
+    return `${nothingFound(`${plural(keys, 'API key')}, none to replace.`)}${lacking}`;
   const parts = [
     control > 0 && `delete ${plural(control, 'key')} that can take control of the account`,
     created > 0 &&
       `replace ${plural(created, 'other key')}: a new key with the same scopes for each (revealed once, put it in the application), then the old one is deleted`,
   ].filter((p): p is string => typeof p === 'string');
-  return `SendGrid lists no dates for keys, so every key but Reclaim's own is treated as known to the attacker: ${parts.join('; ')}.`;
+  if (others.length < actions.length) {
+    parts.push(
+      "replace Reclaim's own key last: the new one is kept in its connection (never shown), so Reclaim works on after the old one is deleted",
+    );
+  }
+  return `SendGrid lists no dates for keys, so every key is treated as known to the attacker: ${parts.join('; ')}.${lacking}`;
 }
 
-/** Keys that can take control go first; each replacement is created just before its old key is deleted. */
+/**
+ * Keys that can take control go first; each replacement is created just before its old key is
+ * deleted; Reclaim's own key last, so every other change is made before it switches keys.
+ */
 function order(planned: Planned[]): PlannedAction[] {
+  const isOwn = (p: Planned) => p.actions.some((a) => a.params.own === true);
   const control = planned.filter((p) => p.finding.suspicious).flatMap((p) => p.actions);
-  const rest = planned.filter((p) => !p.finding.suspicious).flatMap((p) => p.actions);
-  return [...control, ...rest];
+  const rest = planned.filter((p) => !p.finding.suspicious && !isOwn(p)).flatMap((p) => p.actions);
+  return [...control, ...rest, ...planned.filter(isOwn).flatMap((p) => p.actions)];
+}
+
+/**
+ * The scopes of Reclaim's own key (`GET /v3/scopes`): null when SendGrid refuses to say (a key
+ * without the right, or an endpoint missing), so no key is held back for want of them.
+ */
+async function ownScopes(ctx: PlaybookContext<SendgridClient>): Promise<string[] | null> {
+  try {
+    return await ctx.client.apiKeys.ownScopes();
+  } catch (err) {
+    if (
+      err instanceof ProviderError &&
+      (err.code === 'provider_auth_failed' || err.code === 'provider_not_found')
+    ) {
+      ctx.logger.warn({ code: err.code }, 'could not read the scopes of the SendGrid key Reclaim uses');
+      return null;
+    }
+    throw err;
+  }
 }
 
 /**
@@ -103,20 +166,22 @@ async function discover(ctx: PlaybookContext<SendgridClient>): Promise<Discovery
   const found = await Promise.all(listed.items.map((k) => lookUp(ctx.client, k.api_key_id)));
   const keys = found.filter((k): k is ApiKeyWithScopes => k !== null && 'scopes' in k);
   const unread = found.filter((k): k is UnreadableRecord => k !== null && 'field' in k);
-  const own = ctx.client.ownApiKeyId;
+  const own: Own = { id: ctx.client.ownApiKeyId, scopes: await ownScopes(ctx) };
   const planned = keys.map((k) => planKey(k, own));
-  const actions = own === null ? [] : order(planned);
-  return withUnreadable(
-    { findings: planned.map((p) => p.finding), actions, summary: summarise(keys.length, own, actions) },
-    [...listed.unreadable, ...unread],
-  );
+  const actions = own.id === null ? [] : order(planned);
+  const unreplaceable = planned.filter((p) => p.finding.reasons.some(isCannotReplace)).length;
+  const summary = summarise(keys.length, own.id, actions, unreplaceable);
+  return withUnreadable({ findings: planned.map((p) => p.finding), actions, summary }, [
+    ...listed.unreadable,
+    ...unread,
+  ]);
 }
 
 export const replaceApiKeysStep: AutomatedStepDefinition<SendgridClient> = {
   id: REPLACE_API_KEYS,
   kind: 'automated',
   title: 'Delete the attacker’s API keys and replace the others',
-  why: 'An API key keeps working after the password changes, and SendGrid shows neither when a key was made nor who made it, so every key but Reclaim’s own must be assumed known to the attacker. Keys that can manage the account are deleted; the others are replaced by new keys with the same scopes, each revealed once here.',
+  why: 'An API key keeps working after the password changes, and SendGrid shows neither when a key was made nor who made it, so every key must be assumed known to the attacker. Keys that can manage the account are deleted; the others are replaced by new keys with the same scopes, each revealed once here; Reclaim’s own key is replaced last and the new one kept in its connection.',
   risk: 'high',
   discover,
   execute: dispatchByKind(REPLACE_API_KEYS, {

@@ -1,32 +1,12 @@
 import type { Finding } from '../../domain/types.js';
-import { cidrContains, ipIsTrusted } from '../kit/cidr-contains.js';
+import { entryIsTrusted } from '../kit/allow-list.js';
+import { domainIsKnown, domainOf, knownDomains } from '../kit/mail-domains.js';
 import { hostOf, type Trust, trustOf } from '../kit/trust.js';
 import type { PlaybookContext } from '../types.js';
-import { domainIsKnown, domainOf, knownDomains } from './domains.js';
 import { ownerAnchor } from './owner-anchor.js';
 
-export { domainIsKnown, domainOf, knownDomains } from './domains.js';
-
-/**
- * Whether an allow-list entry is covered by the trusted addresses: a single address inside a
- * trusted address or range; a range (`198.51.100.0/29`) equal to or inside a trusted range; `*`
- * never (it allows everyone).
- */
-export function entryIsTrusted(entry: string, trusted: readonly string[]): boolean {
-  const text = entry.trim();
-  if (!text.includes('/')) return ipIsTrusted(text, trusted);
-  const [base = '', bits = ''] = text.split('/');
-  return trusted.some((range) => {
-    if (range.trim() === text) return true;
-    const rangeBits = range.includes('/') ? Number(range.split('/')[1]) : Number.NaN;
-    return Number.isInteger(rangeBits) && rangeBits <= Number(bits) && cidrContains(range, base);
-  });
-}
-
-/** Whether `address` (an address or a range) is on a list of allow-list entries, as itself or inside one. */
-export function isCovered(address: string, entries: readonly string[]): boolean {
-  return entries.some((e) => e === address || entryIsTrusted(address, [e]));
-}
+export { entryIsTrusted, isCovered } from '../kit/allow-list.js';
+export { domainIsKnown, domainOf, knownDomains } from '../kit/mail-domains.js';
 
 /** What one SendGrid discovery trusts: the shared rules plus the operator's domains. */
 export interface SendgridTrust extends Trust {

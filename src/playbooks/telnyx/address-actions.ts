@@ -35,11 +35,22 @@ export const removeIp = removeAddress((client) => client.ips);
 
 export const removeFqdn = removeAddress((client) => client.fqdns);
 
-export const deactivateIpConnection: KindExecutor<TelnyxClient> = (ctx, action, recheck) => {
-  const api = ctx.client.ipConnections;
-  return writeUnlessDone(
-    recheck,
-    async () => ((await api.get(action.target)).active ? undefined : { result: { active: false } }),
-    async () => ({ result: { active: (await api.update(action.target, { active: false })).active } }),
-  );
-};
+/** `active: false` on a connection made in the window; a recheck finds it already off and writes nothing. */
+function deactivate(
+  api: (client: TelnyxClient) => TelnyxClient['ipConnections'] | TelnyxClient['fqdnConnections'],
+): KindExecutor<TelnyxClient> {
+  return (ctx, action, recheck) => {
+    const connections = api(ctx.client);
+    return writeUnlessDone(
+      recheck,
+      async () => ((await connections.get(action.target)).active ? undefined : { result: { active: false } }),
+      async () => ({
+        result: { active: (await connections.update(action.target, { active: false })).active },
+      }),
+    );
+  };
+}
+
+export const deactivateIpConnection = deactivate((client) => client.ipConnections);
+
+export const deactivateFqdnConnection = deactivate((client) => client.fqdnConnections);

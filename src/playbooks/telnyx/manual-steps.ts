@@ -49,10 +49,11 @@ export const replaceApiKeysStep: ManualStepDefinition = {
   title: 'Delete the API keys and create new ones',
   why: 'Every API key the attacker saw or created works without the portal password or 2FA. Telnyx API v2 has no endpoint to manage keys, so this is done in the portal.',
   risk: 'high',
+  takesNewCredential: 'telnyx',
   instructions: [
     `1. Open *API Keys* in the portal: ${TELNYX_API_KEYS_PAGE}.`,
     '2. Create a new key first; it is shown only once, so store it in your secret manager straight away.',
-    '3. Give the new key to Reclaim (`/compromise connect telnyx`, or the connection this incident names) and put it everywhere your systems call Telnyx, then delete every old key, including any you do not recognise.',
+    '3. Give the new key to Reclaim (*Give Reclaim the new key* below) and put it everywhere your systems call Telnyx, then delete every old key, including any you do not recognise. Mark done checks with Telnyx that every key Reclaim held before is refused.',
     '4. Deleting or disabling a key does *not* stop TeXML applications: they keep fetching their voice URL. The TeXML step of this incident deals with those.',
     '5. Review OAuth clients and integration secrets in the portal as well, and delete any you did not create.',
   ].join('\n'),
@@ -72,7 +73,7 @@ export const reviewUsageBillingStep: ManualStepDefinition = {
     `1. In the Mission Control Portal (${TELNYX_PORTAL}), open the profile icon menu › *Billing* and look at the balance and the payments since the incident began.`,
     '2. Check *Auto Recharge* and the saved payment methods: remove any you did not add, and lower the recharge amount until the clean-up is over.',
     '3. In the reporting section, run usage reports (voice, messaging) for the incident window; look for calls to unusual countries, premium numbers and bursts of messages.',
-    '4. Set up billing notifications so a spike reaches you by email.',
+    '4. The card *Check the balance and billing alerts* shows the balance and the alerts Reclaim found (and creates one where it can); if it could not, set one up under *Account* › *Notifications* so a spike reaches you by email.',
     '5. Send Telnyx support the incident window and the charges you dispute.',
   ].join('\n'),
   link: {

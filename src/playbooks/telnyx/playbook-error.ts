@@ -11,7 +11,5 @@ import { stepKitFor } from '../kit/step-kit.js';
  */
 export class TelnyxPlaybookError extends ReclaimError {}
 
-export const { dispatchByKind, textParam, optionalTextParam, optionalNumberParam } = stepKitFor<TelnyxClient>(
-  'telnyx',
-  TelnyxPlaybookError,
-);
+export const { dispatchByKind, textParam, optionalTextParam, optionalNumberParam, paramsOf } =
+  stepKitFor<TelnyxClient>('telnyx', TelnyxPlaybookError);

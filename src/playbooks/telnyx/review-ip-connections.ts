@@ -1,94 +1,15 @@
 import type { PlannedAction } from '../../domain/types.js';
-import type { Fqdn, Ip, IpConnection, TelnyxClient } from '../../providers/telnyx/index.js';
-import { discoveryOf, namedWithId, type PlannedResource } from '../kit/action-kit.js';
-import { judgeAddress, judgeResource, reasonsOf } from '../kit/judge-resource.js';
+import type { TelnyxClient } from '../../providers/telnyx/index.js';
+import { discoveryOf } from '../kit/action-kit.js';
 import { nothingFound, plural } from '../kit/step-kit.js';
 import { type Trust, trustOf } from '../kit/trust.js';
 import { unreadableOf, withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
-import { deactivateIpConnection, removeFqdn, removeIp } from './address-actions.js';
+import { deactivateFqdnConnection, deactivateIpConnection, removeFqdn, removeIp } from './address-actions.js';
+import { planConnection, planFqdn, planFqdnConnection, planIp } from './ip-connection-plans.js';
 import { dispatchByKind } from './playbook-error.js';
 
 export const REVIEW_IP_CONNECTIONS = 'telnyx.review-ip-connections';
-
-/** An entry whose address Telnyx left out: nothing can judge it, so a person looks (no action). */
-function noAddress(id: string, what: string, owner: string): PlannedResource {
-  return judgeResource({
-    resource: id,
-    summary: `${what} (no address in Telnyx's answer) on connection “${owner}”`,
-    reasons: ['Telnyx did not return its address, so Reclaim cannot judge it: review it in the portal'],
-  });
-}
-
-function planIp(ip: Ip, owner: string, trust: Trust): PlannedResource {
-  if (ip.ip_address === null) return noAddress(ip.id, 'IP', owner);
-  const { reasons, act } = judgeAddress(
-    ip.ip_address,
-    {
-      trusted: trust.ipTrusted(ip.ip_address),
-      configured: trust.ipsConfigured,
-      added: trust.inWindow(ip.created_at, 'added'),
-    },
-    'in RECLAIM_TRUSTED_IPS',
-    'RECLAIM_TRUSTED_IPS is not set',
-  );
-  return judgeResource(
-    {
-      resource: ip.id,
-      summary: `IP ${ip.ip_address}${ip.port ? `:${ip.port}` : ''} on connection “${owner}”`,
-      reasons,
-    },
-    act && {
-      kind: 'remove_ip',
-      target: ip.id,
-      params: { ipAddress: ip.ip_address, connectionId: ip.connection_id ?? '', connectionName: owner },
-      description: `Remove IP ${ip.ip_address} from connection “${owner}”`,
-    },
-  );
-}
-
-function planFqdn(f: Fqdn, owner: string, trust: Trust): PlannedResource {
-  if (f.fqdn === null) return noAddress(f.id, 'FQDN', owner);
-  const { reasons, act } = judgeAddress(
-    f.fqdn,
-    {
-      trusted: trust.addressTrusted(f.fqdn),
-      configured: trust.hostsConfigured || trust.ipsConfigured,
-      added: trust.inWindow(f.created_at, 'added'),
-    },
-    'a trusted host',
-    'neither RECLAIM_TRUSTED_HOSTS nor RECLAIM_TRUSTED_IPS is set',
-  );
-  return judgeResource(
-    { resource: f.id, summary: `FQDN ${f.fqdn} on connection “${owner}”`, reasons },
-    act && {
-      kind: 'remove_fqdn',
-      target: f.id,
-      params: { fqdn: f.fqdn, connectionId: f.connection_id ?? '', connectionName: owner },
-      description: `Remove FQDN ${f.fqdn} from connection “${owner}”`,
-    },
-  );
-}
-
-function planConnection(c: IpConnection, trust: Trust): PlannedResource {
-  const created = trust.inWindow(c.created_at, 'created');
-  const open = created && c.inbound.sip_subdomain_receive_settings === 'from_anyone';
-  const label = namedWithId(c.connection_name, c.id);
-  return judgeResource(
-    {
-      resource: c.id,
-      summary: `IP connection ${label}${c.active ? '' : ', inactive'}`,
-      reasons: reasonsOf(created, open && 'its SIP subdomain accepts calls from anyone'),
-    },
-    created !== undefined &&
-      c.active && {
-        kind: 'deactivate_ip_connection',
-        target: c.id,
-        params: { connectionName: c.connection_name ?? '' },
-        description: `Deactivate IP connection ${label}, created after the incident began`,
-      },
-  );
-}
 
 /** The variables whose absence leaves some of the addresses unjudged. */
 function unsetLists(trust: Trust, ips: number, fqdns: number): string[] {
@@ -126,6 +47,8 @@ function summarise(
       `${count('remove_ip')} of ${plural(ips, 'IP')} and ${count('remove_fqdn')} of ${plural(fqdns, 'FQDN')} are not yours: remove them`,
     count('deactivate_ip_connection') > 0 &&
       `deactivate ${plural(count('deactivate_ip_connection'), 'IP connection')} created after the incident began`,
+    count('deactivate_fqdn_connection') > 0 &&
+      `deactivate ${plural(count('deactivate_fqdn_connection'), 'FQDN connection')} created after the incident began`,
   ].filter((p): p is string => typeof p === 'string');
   if (parts.length === 0) return check;
   const planned = parts.join('; ');
@@ -166,7 +89,11 @@ async function discover(ctx: PlaybookContext<TelnyxClient>): Promise<Discovery> 
       ? ''
       : ` ${plural(blank.size, 'entry', 'entries')} came without an address: review ${blank.size === 1 ? 'it' : 'them'} in the portal.`;
   const discovery = discoveryOf(
-    [...connections.map((c) => planConnection(c, trust)), ...addresses],
+    [
+      ...connections.map((c) => planConnection(c, trust)),
+      ...addresses,
+      ...fqdnConnections.map((c) => planFqdnConnection(c, trust)),
+    ],
     (actions) => `${summarise(trust, ips.length, fqdns.length, actions, unjudged)}${noAddress}`,
   );
   return withUnreadable(discovery, unreadableOf(...listings));
@@ -176,12 +103,13 @@ export const reviewIpConnectionsStep: AutomatedStepDefinition<TelnyxClient> = {
   id: REVIEW_IP_CONNECTIONS,
   kind: 'automated',
   title: 'Remove unknown IPs and FQDNs from SIP connections',
-  why: 'IP- and FQDN-authenticated connections accept calls from whatever addresses are listed, so an attacker who adds their own can call out on your account without any password. Only your addresses should stay.',
+  why: 'IP- and FQDN-authenticated connections accept calls from whatever addresses are listed, so an attacker who adds their own, or a connection of their own, can call out on your account without any password. Only your addresses stay; IP and FQDN connections created after the incident began are switched off.',
   risk: 'high',
   discover,
   execute: dispatchByKind(REVIEW_IP_CONNECTIONS, {
     remove_ip: removeIp,
     remove_fqdn: removeFqdn,
     deactivate_ip_connection: deactivateIpConnection,
+    deactivate_fqdn_connection: deactivateFqdnConnection,
   }),
 };

@@ -5,12 +5,19 @@ import { nothingFound, plural } from '../kit/step-kit.js';
 import { type Trust, trustOf } from '../kit/trust.js';
 import { unreadableOf, withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
+import { auditSince } from './audit-since.js';
 import { dispatchByKind } from './playbook-error.js';
 import { setMessagingSpendLimit, setOutboundSpendLimits } from './spend-limit-actions.js';
+import { describeDestinations, describeNarrowing, describeOutbound } from './spend-limit-descriptions.js';
+import {
+  type DestinationHistory,
+  destinationGap,
+  destinationHistories,
+  homeCountries,
+} from './spend-limit-destinations.js';
 import {
   dailyLimitGap,
   dollars,
-  type LimitGap,
   perMinute,
   rateGap,
   type SafeSpendLimits,
@@ -20,16 +27,10 @@ import {
 
 export const SET_SPEND_LIMITS = 'telnyx.set-spend-limits';
 
-/** "Set the daily spend limit of outbound profile “Default” to $50.00 (now off) and its …". */
-function describeOutbound(subject: string, daily: LimitGap, rate: LimitGap): string {
-  const dailyPart = daily.dailySpendLimit && `to ${dollars(daily.dailySpendLimit)} (now ${daily.nowDaily})`;
-  const ratePart =
-    rate.maxDestinationRate !== undefined && `to ${perMinute(rate.maxDestinationRate)} (now ${rate.nowRate})`;
-  if (dailyPart && ratePart) {
-    return `Set the daily spend limit of ${subject} ${dailyPart} and its maximum destination rate ${ratePart}`;
-  }
-  if (dailyPart) return `Set the daily spend limit of ${subject} ${dailyPart}`;
-  return `Set the maximum destination rate of ${subject} ${ratePart || ''}`;
+/** What a profile's lists are judged against: the audit log's history and the account's countries. */
+interface DestinationContext {
+  histories: ReadonlyMap<string, DestinationHistory>;
+  home: string[];
 }
 
 /** A disabled profile sends nothing, so its limits do not matter. */
@@ -41,47 +42,72 @@ function disabled(noun: string, p: { id: string; name: string | null }): Planned
   });
 }
 
-function planOutbound(p: OutboundVoiceProfile, safe: SafeSpendLimits, trust: Trust): PlannedResource {
+function planOutbound(
+  p: OutboundVoiceProfile,
+  safe: SafeSpendLimits,
+  trust: Trust,
+  places: DestinationContext,
+): PlannedResource {
   if (!p.enabled) return disabled('Outbound profile', p);
   const daily = dailyLimitGap(p.daily_spend_limit_enabled, p.daily_spend_limit, safe.dailySpendLimit);
   const rate = rateGap(p.max_destination_rate, safe.maxDestinationRate);
-  const reasons = withWindow([...daily.reasons, ...rate.reasons], p.updated_at, trust);
+  const dest = destinationGap(p, trust, places.histories, places.home);
+  const reasons = [...withWindow([...daily.reasons, ...rate.reasons], p.updated_at, trust), ...dest.reasons];
+  const act = daily.dailySpendLimit !== undefined || rate.maxDestinationRate !== undefined || dest.narrowTo;
   return judgeResource(
     { resource: p.id, summary: `Outbound profile ${namedWithId(p.name, p.id)}`, reasons },
-    reasons.length > 0 && {
+    act && {
       kind: 'set_outbound_spend_limits',
       target: p.id,
       params: {
         name: p.name,
         dailySpendLimit: daily.dailySpendLimit ?? null,
         maxDestinationRate: rate.maxDestinationRate ?? null,
+        whitelistedDestinations: dest.narrowTo ?? null,
       },
-      description: describeOutbound(`outbound profile “${p.name}”`, daily, rate),
+      description: describeOutbound(
+        `outbound profile “${p.name}”`,
+        daily,
+        rate,
+        dest,
+        p.whitelisted_destinations,
+      ),
     },
   );
 }
 
-function planMessaging(p: MessagingProfile, safe: SafeSpendLimits, trust: Trust): PlannedResource {
+function planMessaging(
+  p: MessagingProfile,
+  safe: SafeSpendLimits,
+  trust: Trust,
+  places: DestinationContext,
+): PlannedResource {
   if (!p.enabled) return disabled('Messaging profile', p);
   const daily = dailyLimitGap(
     p.daily_spend_limit_enabled,
     p.daily_spend_limit,
     safe.messagingDailySpendLimit,
   );
+  const dest = destinationGap(p, trust, places.histories, places.home);
+  const subject = `messaging profile “${p.name ?? p.id}”`;
+  const now = p.whitelisted_destinations;
   return judgeResource(
     {
       resource: p.id,
       summary: `Messaging profile ${namedWithId(p.name, p.id)}`,
-      reasons: withWindow(daily.reasons, p.updated_at, trust),
+      reasons: [...withWindow(daily.reasons, p.updated_at, trust), ...dest.reasons],
     },
-    daily.dailySpendLimit
-      ? {
-          kind: 'set_messaging_spend_limit',
-          target: p.id,
-          params: { dailySpendLimit: daily.dailySpendLimit },
-          description: `Set the daily spend limit of messaging profile “${p.name ?? p.id}” to ${dollars(daily.dailySpendLimit)} (now ${daily.nowDaily})`,
-        }
-      : false,
+    (daily.dailySpendLimit !== undefined || dest.narrowTo !== undefined) && {
+      kind: 'set_messaging_spend_limit',
+      target: p.id,
+      params: {
+        dailySpendLimit: daily.dailySpendLimit ?? null,
+        whitelistedDestinations: dest.narrowTo ?? null,
+      },
+      description: daily.dailySpendLimit
+        ? `Set the daily spend limit of ${subject} to ${dollars(daily.dailySpendLimit)} (now ${daily.nowDaily})${describeDestinations(dest, now)}`
+        : describeNarrowing(subject, dest, now),
+    },
   );
 }
 
@@ -94,12 +120,24 @@ export function createSetSpendLimitsStep(
     const listings = await Promise.all([
       ctx.client.outboundVoiceProfiles.list(),
       ctx.client.messagingProfiles.list(),
+      ctx.client.phoneNumbers.list(),
     ]);
     const [outbound, messaging] = [listings[0].items, listings[1].items];
+    const changed = [...outbound, ...messaging].some((p) => trust.inWindow(p.updated_at, 'changed'));
+    const log = await auditSince(ctx, trust, changed);
+    const histories = log && destinationHistories(log.items);
+    const places = {
+      histories: histories ?? new Map(),
+      home: homeCountries(listings[2].items.map((n) => n.country_iso_alpha2)),
+    };
     const planned = [
-      ...outbound.map((p) => planOutbound(p, safe, trust)),
-      ...messaging.map((p) => planMessaging(p, safe, trust)),
+      ...outbound.map((p) => planOutbound(p, safe, trust, places)),
+      ...messaging.map((p) => planMessaging(p, safe, trust, places)),
     ];
+    const noLog =
+      histories === null
+        ? ' The audit log could not be read, so only a "*" changed after the incident began is narrowed.'
+        : '';
     const checked = `${plural(outbound.length, 'outbound voice profile')} and ${plural(messaging.length, 'messaging profile')}`;
     const safeValues = `${dollars(safe.dailySpendLimit)} a day and ${perMinute(safe.maxDestinationRate)} for calls, ${dollars(safe.messagingDailySpendLimit)} a day for messages`;
     const discovery = discoveryOf(planned, (actions) =>
@@ -109,16 +147,16 @@ export function createSetSpendLimitsStep(
               ? 'the account has no outbound voice or messaging profiles.'
               : `the ${checked} all have limits within ${safeValues}.`,
           )
-        : `${plural(actions.length, 'profile')} of ${checked} ${actions.length === 1 ? 'has' : 'have'} limits off or above the safe values (${safeValues}); set them.`,
+        : `${plural(actions.length, 'profile')} of ${checked} ${actions.length === 1 ? 'has' : 'have'} limits off or above the safe values (${safeValues}), or destinations opened after the incident began; set them.${noLog}`,
     );
-    return withUnreadable(discovery, unreadableOf(...listings));
+    return withUnreadable(discovery, unreadableOf(...listings, ...(log ? [log] : [])));
   }
 
   return {
     id: SET_SPEND_LIMITS,
     kind: 'automated',
     title: 'Set spend limits',
-    why: `Limits cap what fraudulent traffic can cost while the rest is cleaned up; attackers turn them off first. Profiles without a limit, or above ${dollars(safe.dailySpendLimit)} a day, get one.`,
+    why: `Limits cap what fraudulent traffic can cost while the rest is cleaned up; attackers turn them off first and open the destination lists to expensive countries. Profiles without a limit, or above ${dollars(safe.dailySpendLimit)} a day, get one; destinations opened after the incident began are closed again.`,
     risk: 'normal',
     discover,
     execute: dispatchByKind(SET_SPEND_LIMITS, {

@@ -3,13 +3,14 @@ import type { TwilioClient } from '../../providers/twilio/index.js';
 import type { KindExecutor } from '../kit/action-kit.js';
 import { outcomeUnknown, removeUnlessGone } from '../kit/step-kit.js';
 import type { ActionOutcome } from '../types.js';
+import { apisFor } from './account-scopes.js';
 import { TWILIO_CONSOLE } from './manual-steps.js';
 import { textParam } from './playbook-error.js';
 
 const KEYS_PAGE = `the Console (${TWILIO_CONSOLE}): Admin › Account management › API keys & tokens`;
 
-async function keyNamed(client: TwilioClient, name: string) {
-  return (await client.keys.list()).items.find((k) => k.friendly_name === name);
+async function keyNamed(apis: TwilioClient, name: string) {
+  return (await apis.keys.list()).items.find((k) => k.friendly_name === name);
 }
 
 /**
@@ -19,7 +20,7 @@ async function keyNamed(client: TwilioClient, name: string) {
  */
 export const deleteApiKey: KindExecutor<TwilioClient> = (ctx, action, recheck) => {
   const iam = action.params.via === 'iam';
-  const { keys, iamKeys } = ctx.client;
+  const { keys, iamKeys } = apisFor(ctx.client, action);
   return removeUnlessGone(
     recheck,
     async () => listingHas(await (iam ? iamKeys.list() : keys.list()), action.target, (k) => k.sid),
@@ -42,24 +43,25 @@ export const createReplacementKey: KindExecutor<TwilioClient> = async (ctx, acti
       secret: `not recoverable: an earlier attempt made the key and its answer was lost. Delete it and make another in ${KEYS_PAGE}.`,
     },
   });
+  const apis = apisFor(ctx.client, action);
   if (recheck) {
-    const existing = await keyNamed(ctx.client, name);
+    const existing = await keyNamed(apis, name);
     if (existing) return lost(existing.sid);
   }
   try {
-    const made = await ctx.client.keys.create(name);
+    const made = await apis.keys.create(name);
     return {
       result: { created: true, sid: made.key.sid },
       secrets: [
         {
-          label: `Twilio API key “${name}” (${made.key.sid})`,
+          label: `Twilio API key “${name}” (${made.key.sid})${apis === ctx.client ? '' : ` of subaccount ${apis.accountSid}`}`,
           value: `SID ${made.key.sid} / secret ${made.secret}`,
         },
       ],
     };
   } catch (err) {
     if (!outcomeUnknown(err)) throw err;
-    const existing = await keyNamed(ctx.client, name).catch(() => undefined);
+    const existing = await keyNamed(apis, name).catch(() => undefined);
     if (existing) return lost(existing.sid);
     throw err;
   }

@@ -75,19 +75,3 @@ export const reviewPaymentMethodsStep: ManualStepDefinition = {
   ].join('\n'),
   link: { url: TWILIO_FORCED_RESET_FAQ, label: 'Twilio: forced password reset FAQ' },
 };
-
-export const reviewAccountSettingsStep: ManualStepDefinition = {
-  id: 'twilio.review-account-settings',
-  kind: 'manual',
-  title: 'Review geo permissions, SIP domains, caller IDs and recent events',
-  why: 'Attackers open the account to expensive destinations, point SIP domains at their servers and verify caller IDs to spoof with. Twilio’s API has all of these (voice v1 DialingPermissions, the 2010 SIP Domains and OutgoingCallerIds, monitor v1 Events), but Reclaim does not act on them yet, so a person checks them once the doors are shut.',
-  risk: 'normal',
-  instructions: [
-    `1. In the Twilio Console (${TWILIO_CONSOLE}), open *Admin* › *Account management* › *General settings*: check the account name, owner and contact emails.`,
-    '2. Open *Voice* › *Settings* › *Geo permissions* and *Messaging* › *Settings* › *Geo permissions*: turn off every country you do not call or text, especially high-risk ones.',
-    '3. Open *Voice* › *Manage* › *SIP domains*: check each domain’s voice URL and that only your credential and IP lists are mapped.',
-    '4. Open *Phone Numbers* › *Manage* › *Verified caller IDs*: delete the ones you do not know.',
-    '5. Open *Monitor* › *Logs* › *Events* for the incident window and note every change you did not make.',
-  ].join('\n'),
-  link: { url: TWILIO_CONSOLE, label: 'Twilio Console' },
-};

@@ -15,6 +15,7 @@ export const resetNumberWebhooksStep = createUrlResetStep<IncomingPhoneNumber>({
   why: 'A number whose voice or SMS URL is on the attacker’s host hands them your calls and messages (forwarding, one-time codes). Reclaim clears those URLs rather than guess yours; set the right ones in the Console afterwards.',
   kind: 'clear_number_urls',
   noun: 'number',
+  subaccounts: true,
   fields: NUMBER_URL_FIELDS,
   list: (client) => client.incomingPhoneNumbers.list(),
   fetch: (client, sid) => client.incomingPhoneNumbers.fetch(sid),

@@ -11,6 +11,7 @@ export const resetTwimlAppUrlsStep = createUrlResetStep<TwimlApplication>({
   why: 'Every number using a TwiML app runs whatever TwiML its URL returns, so an app on the attacker’s host can forward calls to premium numbers. Reclaim clears those URLs rather than guess yours; set the right ones in the Console afterwards.',
   kind: 'clear_application_urls',
   noun: 'TwiML app',
+  subaccounts: true,
   fields: APP_URL_FIELDS,
   list: (client) => client.applications.list(),
   fetch: (client, sid) => client.applications.fetch(sid),

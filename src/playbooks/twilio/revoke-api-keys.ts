@@ -8,6 +8,7 @@ import { nothingFound, plural, shownTime } from '../kit/step-kit.js';
 import { trustOf } from '../kit/trust.js';
 import { unreadableOf, withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
+import { type AccountScope, inScope, readEachScope, scopePrefix } from './account-scopes.js';
 import { createReplacementKey, deleteApiKey } from './key-actions.js';
 import { TWILIO_CONSOLE } from './manual-steps.js';
 import { dispatchByKind } from './playbook-error.js';
@@ -30,7 +31,7 @@ interface SeenKey extends ApiKey {
   iamOnly: boolean;
 }
 
-function planKey(key: SeenKey, ctx: TwilioContext): PlannedResource {
+function planKey(key: SeenKey, ctx: TwilioContext, scope: AccountScope): PlannedResource {
   const label = namedWithId(key.friendly_name, key.sid);
   const ours = key.friendly_name?.startsWith(REPLACEMENT_KEY_PREFIX) === true;
   const created = ours ? undefined : trustOf(ctx).inWindow(key.date_created, 'created');
@@ -39,30 +40,31 @@ function planKey(key: SeenKey, ctx: TwilioContext): PlannedResource {
   return judgeResource(
     {
       resource: key.sid,
-      summary: `${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${label}, created ${shownTime(key.date_created)}${flags}${ours ? ' by Reclaim' : ''}`,
+      summary: `${scopePrefix(scope)}${kind.charAt(0).toUpperCase()}${kind.slice(1)} ${label}, created ${shownTime(key.date_created)}${flags}${ours ? ' by Reclaim' : ''}`,
       reasons: reasonsOf(created),
     },
-    created !== undefined && {
-      kind: 'delete_api_key',
-      target: key.sid,
-      // Keys the 2010 listing shows keep their params as before; iam-only ones say so.
-      params: key.iamOnly
-        ? { friendlyName: key.friendly_name ?? '', via: 'iam' }
-        : { friendlyName: key.friendly_name ?? '' },
-      description: `Delete ${kind} ${label}, created after the incident began (it stops working at once)`,
-    },
+    created !== undefined &&
+      inScope(scope, {
+        kind: 'delete_api_key',
+        target: key.sid,
+        // Keys the 2010 listing shows keep their params as before; iam-only ones say so.
+        params: key.iamOnly
+          ? { friendlyName: key.friendly_name ?? '', via: 'iam' }
+          : { friendlyName: key.friendly_name ?? '' },
+        description: `Delete ${kind} ${label}, created after the incident began (it stops working at once)`,
+      }),
   );
 }
 
 /** iam v1's listing, or why it could not be read (a key that may not call iam, an account without it). */
-async function iamKeys(ctx: TwilioContext): Promise<Listing<IamApiKey> | Finding> {
+async function iamKeys(scope: AccountScope): Promise<Listing<IamApiKey> | Finding> {
   try {
-    return await ctx.client.iamKeys.list();
+    return await scope.apis.iamKeys.list();
   } catch (err) {
     if (!(err instanceof ProviderError) || ![401, 403, 404].includes(err.status ?? 0)) throw err;
     return findingOf({
-      resource: 'iam:keys',
-      summary: `iam v1 /v1/Keys answered ${err.status}: restricted API keys could not be listed`,
+      resource: scope.sub ? `iam:keys:${scope.sub.sid}` : 'iam:keys',
+      summary: `${scopePrefix(scope)}iam v1 /v1/Keys answered ${err.status}: restricted API keys could not be listed`,
       reasons: [
         `review them in the Console (${TWILIO_CONSOLE}): Admin › Account management › API keys & tokens`,
       ],
@@ -82,34 +84,55 @@ function mergeKeys(keys: readonly ApiKey[], iam: readonly IamApiKey[]): SeenKey[
   return seen;
 }
 
-async function discover(ctx: TwilioContext): Promise<Discovery> {
-  const [listed, iam] = await Promise.all([ctx.client.keys.list(), iamKeys(ctx)]);
+/** One account's keys: a finding each, a deletion for each made in the window, and then one replacement. */
+async function discoverScope(ctx: TwilioContext, scope: AccountScope) {
+  const [listed, iam] = await Promise.all([scope.apis.keys.list(), iamKeys(scope)]);
   const iamListing = 'items' in iam ? iam : undefined;
   const keys = mergeKeys(listed.items, iamListing?.items ?? []);
-  const planned = keys.map((k) => planKey(k, ctx));
-  const { findings, actions } = collectPlans(planned);
+  const { findings, actions } = collectPlans(keys.map((k) => planKey(k, ctx, scope)));
   if (!iamListing) findings.push(iam as Finding);
-  if (actions.length > 0) {
+  const deleting = actions.length;
+  if (deleting > 0) {
     const name = replacementKeyName(new Date());
-    actions.push({
-      kind: 'create_api_key',
-      target: ctx.client.accountSid,
-      params: { friendlyName: name },
-      description: `Create a Standard API key “${name}” for the integrations that used a deleted key; its secret is sealed for one reveal`,
-    } satisfies PlannedAction);
+    actions.push(
+      inScope(scope, {
+        kind: 'create_api_key',
+        target: scope.apis.accountSid,
+        params: { friendlyName: name },
+        description: `Create a Standard API key “${name}” for the integrations that used a deleted key; its secret is sealed for one reveal`,
+      } satisfies PlannedAction),
+    );
   }
-  const deleting = actions.length - (actions.length > 0 ? 1 : 0);
+  const unreadable = unreadableOf(listed, ...(iamListing ? [iamListing] : []));
+  return { findings, actions, deleting, keys, unreadable };
+}
+
+async function discover(ctx: TwilioContext): Promise<Discovery> {
+  const { read, refused } = await readEachScope(ctx, 'API keys', (scope) => discoverScope(ctx, scope));
+  const all = read.map((r) => r.value);
+  const keys = all.flatMap((r) => r.keys);
+  const deleting = all.reduce((n, r) => n + r.deleting, 0);
+  const subs = read.filter((r) => r.scope.sub !== null).length;
   const restricted = keys.filter((k) => k.iamOnly).length;
   const incl = restricted > 0 ? ` (${restricted} restricted, listed by iam v1 only)` : '';
+  const where = subs > 0 ? ` in the main account and ${plural(subs, 'kept subaccount')}` : '';
+  const counted = `${plural(keys.length, 'API key')}${incl}${where}`;
+  const accounts = all.filter((r) => r.deleting > 0).length;
+  const replacements =
+    accounts === 1 ? 'one replacement key' : `${accounts} replacement keys, one per account`;
   const window = windowOf(ctx);
   const since = window.defaulted ? 'in the default window' : 'after the incident began';
   const summary =
     deleting === 0
-      ? nothingFound(`${plural(keys.length, 'API key')}${incl}, none created ${since}.`)
-      : `Of ${plural(keys.length, 'API key')}${incl}, ${deleting} ${deleting === 1 ? 'was' : 'were'} created ${since}: delete them and create one replacement key.`;
+      ? nothingFound(`${counted}, none created ${since}.`)
+      : `Of ${counted}, ${deleting} ${deleting === 1 ? 'was' : 'were'} created ${since}: delete them and create ${replacements}.`;
   return withUnreadable(
-    { findings, actions, summary },
-    unreadableOf(listed, ...(iamListing ? [iamListing] : [])),
+    {
+      findings: [...all.flatMap((r) => r.findings), ...refused],
+      actions: all.flatMap((r) => r.actions),
+      summary,
+    },
+    all.flatMap((r) => r.unreadable),
   );
 }
 

@@ -5,6 +5,7 @@ import { judgeEach, judgeResource } from '../kit/judge-resource.js';
 import { nothingFound, plural, shownTime } from '../kit/step-kit.js';
 import type { Trust } from '../kit/trust.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
+import { suspendsSubaccount } from './account-scopes.js';
 import { dispatchByKind } from './playbook-error.js';
 
 export const SUSPEND_SUBACCOUNTS = 'twilio.suspend-subaccounts';
@@ -19,13 +20,12 @@ function planSubaccount(a: TwilioAccount, trust: Trust): PlannedResource {
       summary: `Subaccount ${label}, ${a.status ?? 'status unknown'}, created ${shownTime(a.date_created)}`,
       reasons: created && active ? [created, 'still active: it has its own Auth Token and API access'] : [],
     },
-    created !== undefined &&
-      active && {
-        kind: 'suspend_subaccount',
-        target: a.sid,
-        params: { friendlyName: a.friendly_name ?? '' },
-        description: `Suspend subaccount ${label}, created after the incident began (Status=suspended; reversible, unlike closing it)`,
-      },
+    suspendsSubaccount(a, trust) && {
+      kind: 'suspend_subaccount',
+      target: a.sid,
+      params: { friendlyName: a.friendly_name ?? '' },
+      description: `Suspend subaccount ${label}, created after the incident began (Status=suspended; reversible, unlike closing it)`,
+    },
   );
 }
 

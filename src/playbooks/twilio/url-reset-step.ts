@@ -1,8 +1,11 @@
 import type { Listing } from '../../providers/http/index.js';
 import type { TwilioClient } from '../../providers/twilio/index.js';
-import { judgeEach } from '../kit/judge-resource.js';
+import { collectPlans } from '../kit/action-kit.js';
 import { nothingFound, plural } from '../kit/step-kit.js';
+import { trustOf } from '../kit/trust.js';
+import { withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
+import { type AccountScope, inScope, readEachScope, scopePrefix } from './account-scopes.js';
 import { dispatchByKind } from './playbook-error.js';
 import { clearUrls, reviewUrls, type UrlField } from './webhook-urls.js';
 
@@ -19,6 +22,11 @@ export interface UrlResetStepConfig<R extends { sid: string; date_updated: strin
   /** `number`, `TwiML app`: counted on the card. */
   noun: string;
   fields: readonly UrlField[];
+  /**
+   * True: the records are an account's own (`/2010-04-01/Accounts/{Sid}/…`), so each kept
+   * subaccount's are cleaned too, `list`/`fetch`/`update` getting a client addressed to it.
+   */
+  subaccounts?: boolean;
   list(client: TwilioClient): Promise<Listing<R>>;
   fetch(client: TwilioClient, sid: string): Promise<R>;
   update(client: TwilioClient, sid: string, urls: Record<string, null>): Promise<R>;
@@ -54,35 +62,42 @@ function summarise<R extends { sid: string; date_updated: string | null }>(
   return `${flagged} of ${all} ${one ? 'calls a host' : 'call hosts'} Reclaim cannot judge (RECLAIM_TRUSTED_HOSTS is not set), so nothing is cleared: check ${one ? 'it' : 'them'} below and in the Console (${config.consolePath}), or set it and rediscover.`;
 }
 
+const MAIN = (ctx: PlaybookContext<TwilioClient>): AccountScope => ({ apis: ctx.client, sub: null });
+
 /** A step that clears URLs on untrusted hosts from every record of one kind; see `reviewUrls`. */
 export function createUrlResetStep<R extends { sid: string; date_updated: string | null }>(
   config: UrlResetStepConfig<R>,
 ): AutomatedStepDefinition<TwilioClient> {
-  const discover = (ctx: PlaybookContext<TwilioClient>): Promise<Discovery> =>
-    judgeEach(
-      ctx,
-      (client) => config.list(client),
-      (r, trust) =>
-        reviewUrls(
+  /** The main account's records, then each kept subaccount's, named by their account on the card. */
+  const discover = async (ctx: PlaybookContext<TwilioClient>): Promise<Discovery> => {
+    const trust = trustOf(ctx);
+    const { read, refused } = config.subaccounts
+      ? await readEachScope(ctx, `${config.noun}s`, (scope) => config.list(scope.apis))
+      : { read: [{ scope: MAIN(ctx), value: await config.list(ctx.client) }], refused: [] };
+    const planned = read.flatMap(({ scope, value }) =>
+      value.items.map((r) => {
+        const plan = reviewUrls(
           {
             sid: r.sid,
-            title: config.name(r),
+            title: `${scopePrefix(scope)}${config.name(r)}`,
             record: r,
             fields: config.fields,
             dateUpdated: r.date_updated,
             kind: config.kind,
           },
           trust,
-        ),
-      ({ planned, actions, trust }) =>
-        summarise(
-          config,
-          planned.length,
-          actions.length,
-          planned.filter((p) => p.finding.suspicious).length,
-          trust.hostsConfigured,
-        ),
+        );
+        return plan.action ? { ...plan, action: inScope(scope, plan.action) } : plan;
+      }),
     );
+    const { findings, actions } = collectPlans(planned);
+    const flagged = planned.filter((p) => p.finding.suspicious).length;
+    const summary = summarise(config, planned.length, actions.length, flagged, trust.hostsConfigured);
+    return withUnreadable(
+      { findings: [...findings, ...refused], actions, summary },
+      read.flatMap((r) => r.value.unreadable),
+    );
+  };
   return {
     id: config.id,
     kind: 'automated',

@@ -2,6 +2,7 @@ import type { TwilioClient } from '../../providers/twilio/index.js';
 import type { KindExecutor, PlannedResource } from '../kit/action-kit.js';
 import { judgeResource, unjudgedHosts, untrustedUrls } from '../kit/judge-resource.js';
 import { hostOf, type Trust } from '../kit/trust.js';
+import { apisFor } from './account-scopes.js';
 import { textListParam } from './playbook-error.js';
 
 /** A URL field: its name in answers, its form parameter, and how a card names it. */
@@ -84,8 +85,9 @@ export function clearUrls<R extends object>(
   return async (ctx, action, recheck) => {
     const params = textListParam(action, 'fields');
     const hosts = new Set(textListParam(action, 'hosts'));
+    const apis = apisFor(ctx.client, action);
     if (recheck) {
-      const now = (await fetch(ctx.client, action.target)) as Record<string, unknown>;
+      const now = (await fetch(apis, action.target)) as Record<string, unknown>;
       const still = fields.filter(([field, param]) => {
         const value = now[field];
         return (
@@ -94,7 +96,7 @@ export function clearUrls<R extends object>(
       });
       if (still.length === 0) return { result: { cleared: params, note: 'already clear' } };
     }
-    await update(ctx.client, action.target, Object.fromEntries(params.map((p) => [p, null])));
+    await update(apis, action.target, Object.fromEntries(params.map((p) => [p, null])));
     return { result: { cleared: params } };
   };
 }

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ProviderName } from '../../domain/providers.js';
+import { priorityOf } from '../../rate-limits/background.js';
 import { createLimiterFactory, type LimiterFactory } from '../../rate-limits/limiter-factory.js';
 import type { Logger } from '../../util/logger.js';
 import { AttemptDeferred, AttemptFailed } from './attempt-failure.js';
@@ -39,8 +40,6 @@ export interface ProviderHttpOptions {
   now?: () => number;
 }
 
-const RETRY_PRIORITY = 4;
-const FIRST_PRIORITY = 5;
 /** Clustered jobs expire this long after their timeout, so a crashed replica frees its slot. */
 const EXPIRATION_SLACK_MS = 30_000;
 
@@ -138,7 +137,7 @@ export function createProviderHttp(options: ProviderHttpOptions): ProviderHttp {
       }
     };
     const jobOptions = {
-      priority: call.retries > 0 ? RETRY_PRIORITY : FIRST_PRIORITY,
+      priority: priorityOf(call.retries),
       ...(limiters.clustered ? { expiration: timeoutMs + EXPIRATION_SLACK_MS } : {}),
     };
     return limiter.schedule(jobOptions, run);

@@ -10,6 +10,7 @@ import {
   createdApiKeySchema,
 } from './schemas/api-keys.js';
 import { noContent, resultRecords } from './schemas/common.js';
+import { scopesSchema } from './schemas/mail-settings.js';
 
 /** An account holds at most 100 API keys (spec, CreateApiKey), so one page of 100 lists them all. */
 export const SENDGRID_MAX_API_KEYS = 100;
@@ -26,6 +27,8 @@ export interface ApiKeysApi {
   create(input: { name: string; scopes: string[] }): Promise<CreatedApiKey>;
   /** `DELETE /v3/api_keys/{id}` (204); SendGrid notes a short delay before the key stops working. */
   delete(apiKeyId: string): Promise<void>;
+  /** `GET /v3/scopes`: the scopes of the key that asks (a key can grant no scope it lacks). */
+  ownScopes(): Promise<string[]>;
 }
 
 const KEYS = '/v3/api_keys';
@@ -72,6 +75,15 @@ export function createApiKeysApi(http: ProviderHttp): ApiKeysApi {
         schema: noContent,
         operation: 'delete API key',
       });
+    },
+    async ownScopes() {
+      const res = await http.request({
+        method: 'GET',
+        path: '/v3/scopes',
+        schema: scopesSchema,
+        operation: 'list own scopes',
+      });
+      return res.data.scopes;
     },
   };
 }

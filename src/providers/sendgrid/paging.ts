@@ -42,9 +42,14 @@ export async function listByOffset<Page, T>(
     all.unreadable.push(...unreadable);
     if (items.length + unreadable.length < req.limit) return all;
   }
-  throw new SendgridClientError(
+  throw paginationRunaway(req.operation, req.path);
+}
+
+/** A listing that has not ended after `SENDGRID_MAX_PAGES` pages. */
+export function paginationRunaway(operation: string, path: string): SendgridClientError {
+  return new SendgridClientError(
     'sendgrid_pagination_runaway',
-    `SendGrid kept returning full pages for "${req.operation}" past page ${SENDGRID_MAX_PAGES}; stopped reading.`,
-    { details: { operation: req.operation, path: req.path } },
+    `SendGrid kept returning full pages for "${operation}" past page ${SENDGRID_MAX_PAGES}; stopped reading.`,
+    { details: { operation, path } },
   );
 }

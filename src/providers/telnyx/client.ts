@@ -1,4 +1,5 @@
 import type { ProviderHttp } from '../http/types.js';
+import { type AccountAccessApis, createAccountAccessApis } from './account-access.js';
 import {
   type CallControlApplicationsApi,
   createCallControlApplicationsApi,
@@ -6,6 +7,7 @@ import {
   type TexmlApplicationsApi,
 } from './applications.js';
 import { type AuditEventsApi, createAuditEventsApi } from './audit-events.js';
+import { type BillingApi, createBillingApi } from './billing.js';
 import { createFqdnsApi, createIpsApi, type FqdnsApi, type IpsApi } from './connection-addresses.js';
 import {
   type CredentialConnectionsApi,
@@ -18,6 +20,7 @@ import {
 import { createMessagingProfilesApi, type MessagingProfilesApi } from './messaging.js';
 import { createNumberVoiceSettingsApi, type NumberVoiceSettingsApi } from './numbers.js';
 import { createOutboundVoiceProfilesApi, type OutboundVoiceProfilesApi } from './outbound-profiles.js';
+import { createPhoneNumbersApi, type PhoneNumbersApi } from './phone-numbers.js';
 import { createTelephonyCredentialsApi, type TelephonyCredentialsApi } from './telephony-credentials.js';
 
 /**
@@ -27,7 +30,7 @@ import { createTelephonyCredentialsApi, type TelephonyCredentialsApi } from './t
  * parsed object carries a secret. The `http` given decides base URL, auth,
  * rate limit and retries.
  */
-export interface TelnyxClient {
+export interface TelnyxClient extends AccountAccessApis {
   readonly credentialConnections: CredentialConnectionsApi;
   readonly telephonyCredentials: TelephonyCredentialsApi;
   readonly ipConnections: IpConnectionsApi;
@@ -40,10 +43,13 @@ export interface TelnyxClient {
   readonly texmlApplications: TexmlApplicationsApi;
   readonly outboundVoiceProfiles: OutboundVoiceProfilesApi;
   readonly auditEvents: AuditEventsApi;
+  readonly phoneNumbers: PhoneNumbersApi;
+  readonly billing: BillingApi;
 }
 
 export function createTelnyxClient(http: ProviderHttp): TelnyxClient {
   return {
+    ...createAccountAccessApis(http),
     credentialConnections: createCredentialConnectionsApi(http),
     telephonyCredentials: createTelephonyCredentialsApi(http),
     ipConnections: createIpConnectionsApi(http),
@@ -56,5 +62,7 @@ export function createTelnyxClient(http: ProviderHttp): TelnyxClient {
     texmlApplications: createTexmlApplicationsApi(http),
     outboundVoiceProfiles: createOutboundVoiceProfilesApi(http),
     auditEvents: createAuditEventsApi(http),
+    phoneNumbers: createPhoneNumbersApi(http),
+    billing: createBillingApi(http),
   };
 }

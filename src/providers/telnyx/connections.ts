@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Listing } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { listAll } from './pagination.js';
@@ -41,8 +42,11 @@ export interface IpConnectionsApi {
   update(id: string, patch: IpConnectionPatch): Promise<IpConnection>;
 }
 
+/** `PATCH /fqdn_connections/{id}` takes the same `active: false` as an IP connection. */
 export interface FqdnConnectionsApi {
   list(): Promise<Listing<FqdnConnection>>;
+  get(id: string): Promise<FqdnConnection>;
+  update(id: string, patch: IpConnectionPatch): Promise<FqdnConnection>;
 }
 
 export function createCredentialConnectionsApi(http: ProviderHttp): CredentialConnectionsApi {
@@ -70,23 +74,23 @@ export function createCredentialConnectionsApi(http: ProviderHttp): CredentialCo
   };
 }
 
-export function createIpConnectionsApi(http: ProviderHttp): IpConnectionsApi {
-  const item = ipConnectionSchema;
+/** List, get and `active`-only PATCH of one kind of IP-authenticated connection. */
+function activeToggleApi<T>(http: ProviderHttp, collection: string, noun: string, item: z.ZodType<T>) {
   return {
-    list: () => listAll(http, { path: '/ip_connections', operation: 'list IP connections', item }),
-    get: async (id) =>
+    list: () => listAll(http, { path: collection, operation: `list ${noun}s`, item }),
+    get: async (id: string) =>
       requestData(http, {
         method: 'GET',
-        path: resourcePath('/ip_connections', id),
-        operation: 'get IP connection',
+        path: resourcePath(collection, id),
+        operation: `get ${noun}`,
         item,
         id,
       }),
-    update: async (id, patch) =>
+    update: async (id: string, patch: IpConnectionPatch) =>
       requestData(http, {
         method: 'PATCH',
-        path: resourcePath('/ip_connections', id),
-        operation: 'update IP connection',
+        path: resourcePath(collection, id),
+        operation: `update ${noun}`,
         item,
         id,
         body: pickBody(patch, ['active']),
@@ -94,13 +98,10 @@ export function createIpConnectionsApi(http: ProviderHttp): IpConnectionsApi {
   };
 }
 
+export function createIpConnectionsApi(http: ProviderHttp): IpConnectionsApi {
+  return activeToggleApi(http, '/ip_connections', 'IP connection', ipConnectionSchema);
+}
+
 export function createFqdnConnectionsApi(http: ProviderHttp): FqdnConnectionsApi {
-  return {
-    list: () =>
-      listAll(http, {
-        path: '/fqdn_connections',
-        operation: 'list FQDN connections',
-        item: fqdnConnectionSchema,
-      }),
-  };
+  return activeToggleApi(http, '/fqdn_connections', 'FQDN connection', fqdnConnectionSchema);
 }

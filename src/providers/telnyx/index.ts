@@ -1,4 +1,5 @@
 /** providers/telnyx: the typed Telnyx v2 client, its endpoints and zod schemas. */
+export type { AccessListApi, AccountAccessApis, ListRemoveApi } from './account-access.js';
 export type {
   CallControlApplicationsApi,
   CallControlApplicationUpdate,
@@ -6,6 +7,7 @@ export type {
   TexmlApplicationUpdate,
 } from './applications.js';
 export { type AuditEventFilter, type AuditEventsApi, TELNYX_AUDIT_PAGE_SIZE } from './audit-events.js';
+export type { BillingApi, NotificationSettingCreate } from './billing.js';
 export { createTelnyxClient, type TelnyxClient } from './client.js';
 export type { AddressFilter, FqdnsApi, IpsApi } from './connection-addresses.js';
 export type {
@@ -20,8 +22,23 @@ export type { MessagingProfilePatch, MessagingProfilesApi } from './messaging.js
 export type { NumberVoiceSettingsApi, NumberVoiceSettingsPatch } from './numbers.js';
 export type { OutboundVoiceProfilesApi, OutboundVoiceProfileUpdate } from './outbound-profiles.js';
 export { TELNYX_MAX_PAGE_SIZE } from './pagination.js';
+export type { PhoneNumbersApi } from './phone-numbers.js';
+export type {
+  AccessIpAddress,
+  AccessIpRange,
+  IntegrationSecret,
+  OAuthClient,
+  OAuthGrant,
+  OrganizationUser,
+} from './schemas/account-access.js';
 export type { CallControlApplication, TexmlApplication } from './schemas/applications.js';
 export type { AuditEvent, AuditEventChange } from './schemas/audit-events.js';
+export type {
+  Balance,
+  NotificationChannel,
+  NotificationCondition,
+  NotificationSetting,
+} from './schemas/billing.js';
 export type { OutboundLink } from './schemas/common.js';
 export type {
   CredentialConnection,
@@ -34,4 +51,5 @@ export type {
 export type { MessagingProfile, SecretRotation } from './schemas/messaging.js';
 export type { CallForwarding, NumberVoiceSettings } from './schemas/numbers.js';
 export type { OutboundVoiceProfile } from './schemas/outbound-profiles.js';
+export type { PhoneNumber } from './schemas/phone-numbers.js';
 export type { TelephonyCredentialFilter, TelephonyCredentialsApi } from './telephony-credentials.js';

@@ -19,6 +19,8 @@ export interface ListAllRequest<T> {
   query?: Record<string, string | undefined>;
   /** Default `TELNYX_MAX_PAGE_SIZE`; a listing whose spec names no maximum passes the spec's example size. */
   pageSize?: number;
+  /** Where an unreadable record's id is (default `id`; OAuth clients: `client_id`). */
+  idKeys?: readonly string[];
 }
 
 /**
@@ -30,7 +32,7 @@ export interface ListAllRequest<T> {
 export async function listAll<T>(http: ProviderHttp, req: ListAllRequest<T>): Promise<Listing<T>> {
   const size = req.pageSize ?? TELNYX_MAX_PAGE_SIZE;
   const schema = pageEnvelope(
-    recordsOf(req.item, { provider: http.provider, operation: req.operation, idKeys: ['id'] }),
+    recordsOf(req.item, { provider: http.provider, operation: req.operation, idKeys: req.idKeys ?? ['id'] }),
   );
   const listing: Listing<T> = { items: [], unreadable: [] };
   for (let page = 1; page <= TELNYX_MAX_PAGES; page += 1) {

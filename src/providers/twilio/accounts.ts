@@ -4,6 +4,7 @@ import { listAll } from './pagination.js';
 import { noContent, send } from './request.js';
 import {
   type AccountStatus,
+  accountAuthTokenSchema,
   accountSchema,
   promotedAuthTokenSchema,
   secondaryAuthTokenSchema,
@@ -19,6 +20,12 @@ export interface AccountsApi {
   listSubaccounts(): Promise<Listing<TwilioAccount>>;
   /** `Status=suspended` (reversible with `active`); `closed` is permanent (error 21479). */
   updateStatus(sid: string, status: AccountStatus): Promise<TwilioAccount>;
+  /**
+   * A subaccount's current Auth Token, which the parent reads in the subaccount's record (the only
+   * read that returns it here): what `authTokensAs` needs to rotate it, as accounts v1 acts on the
+   * account that authenticates. Never kept, logged or shown.
+   */
+  authTokenOf(sid: string): Promise<string>;
 }
 
 export function createAccountsApi(http: ProviderHttp, accountSid: string): AccountsApi {
@@ -47,6 +54,13 @@ export function createAccountsApi(http: ProviderHttp, accountSid: string): Accou
         operation: 'update account status',
         schema: withRequestedId(accountSchema, 'sid', sid),
         form: { Status: status },
+      }),
+    authTokenOf: async (sid) =>
+      send(http, {
+        method: 'GET',
+        path: path(sid, 'read subaccount Auth Token'),
+        operation: 'read subaccount Auth Token',
+        schema: accountAuthTokenSchema,
       }),
   };
 }

@@ -1,8 +1,16 @@
 import { ProviderError } from '../http/provider-error.js';
 import type { ProviderHttp } from '../http/types.js';
 import { type AccountsApi, type AuthTokensApi, createAccountsApi, createAuthTokensApi } from './accounts.js';
+import {
+  createMonitorEventsApi,
+  createOutgoingCallerIdsApi,
+  type MonitorEventsApi,
+  type OutgoingCallerIdsApi,
+} from './audit-trail.js';
+import { createGeoPermissionsApi, type GeoPermissionsApi } from './geo-permissions.js';
 import { createIamKeysApi, type IamKeysApi } from './iam-keys.js';
 import { createKeysApi, type KeysApi } from './keys.js';
+import { createMessagingServicesApi, type MessagingServicesApi } from './messaging-services.js';
 import {
   type ApplicationsApi,
   createApplicationsApi,
@@ -16,8 +24,35 @@ import {
   type SipCredentialsApi,
   type SipIpAccessApi,
 } from './sip.js';
-import type { TwilioConnect, TwilioTransport } from './transport.js';
+import { createSipDomainsApi, type SipDomainsApi } from './sip-domains.js';
+import type { TwilioConnect, TwilioCredentials, TwilioTransport } from './transport.js';
+import { createSipTrunkingApi, type SipTrunkingApi } from './trunking.js';
 import { createUsageApi, type UsageApi } from './usage.js';
+
+/**
+ * The resources of one account, addressed by its SID (`/2010-04-01/Accounts/{Sid}/…`, iam v1
+ * `AccountSid=`): the client's own, or one of its subaccounts' (`subaccount`).
+ */
+export interface TwilioAccountApis {
+  readonly accountSid: string;
+  readonly keys: KeysApi;
+  readonly iamKeys: IamKeysApi;
+  readonly incomingPhoneNumbers: IncomingPhoneNumbersApi;
+  readonly applications: ApplicationsApi;
+  /** Verified caller IDs (`…/OutgoingCallerIds`). */
+  readonly outgoingCallerIds: OutgoingCallerIdsApi;
+}
+
+function accountApis(api: ProviderHttp, iam: ProviderHttp, accountSid: string): TwilioAccountApis {
+  return {
+    accountSid,
+    keys: createKeysApi(api, accountSid),
+    iamKeys: createIamKeysApi(iam, accountSid),
+    incomingPhoneNumbers: createIncomingPhoneNumbersApi(api, accountSid),
+    applications: createApplicationsApi(api, accountSid),
+    outgoingCallerIds: createOutgoingCallerIdsApi(api, accountSid),
+  };
+}
 
 /**
  * Typed calls to Twilio's 2010-04-01 REST API and accounts v1, one group per resource, each checked
@@ -26,7 +61,7 @@ import { createUsageApi, type UsageApi } from './usage.js';
  * secret; the secrets Twilio returns once (a new API key's, a new Auth Token) are
  * handed to the caller and nowhere else.
  */
-export interface TwilioClient {
+export interface TwilioClient extends TwilioAccountApis {
   readonly accountSid: string;
   /**
    * Authenticates every later request with `authToken`: after promoting a new Auth Token the old
@@ -45,6 +80,25 @@ export interface TwilioClient {
   readonly incomingPhoneNumbers: IncomingPhoneNumbersApi;
   readonly applications: ApplicationsApi;
   readonly usage: UsageApi;
+  /** trunking v1: Elastic SIP trunks, their origination URLs and associated lists. */
+  readonly sipTrunking: SipTrunkingApi;
+  readonly sipDomains: SipDomainsApi;
+  /** messaging v1 `/v1/Services`. */
+  readonly messagingServices: MessagingServicesApi;
+  /** Voice dialing (voice v1) and messaging (accounts v1) geo permissions. */
+  readonly geoPermissions: GeoPermissionsApi;
+  /** monitor v1 `/v1/Events` of this account (the audit trail of Console and API changes). */
+  readonly monitorEvents: MonitorEventsApi;
+  /**
+   * Subaccount `sid`'s resources with this account's credentials, which act on its subaccounts'
+   * (`/2010-04-01/Accounts/{SubSid}/…`).
+   */
+  subaccount(sid: string): TwilioAccountApis;
+  /**
+   * Accounts v1 Auth Tokens as another account (a subaccount, with its SID and current token):
+   * accounts v1 has no account in its paths and acts on the account that authenticates.
+   */
+  authTokensAs(credentials: TwilioCredentials): AuthTokensApi;
 }
 
 export interface TwilioClientOptions {
@@ -81,7 +135,6 @@ export function createTwilioClient(options: TwilioClientOptions): TwilioClient {
   const accounts = current((t) => t.accounts);
   const iam = current((t) => t.iam);
   return {
-    accountSid,
     useAuthToken(authToken) {
       transport = options.connect({ accountSid, authToken });
       changedAt = Date.now();
@@ -89,12 +142,22 @@ export function createTwilioClient(options: TwilioClientOptions): TwilioClient {
     authTokenChangedAt: () => changedAt,
     accounts: createAccountsApi(api, accountSid),
     authTokens: createAuthTokensApi(accounts),
-    keys: createKeysApi(api, accountSid),
-    iamKeys: createIamKeysApi(iam, accountSid),
+    ...accountApis(api, iam, accountSid),
     sipCredentials: createSipCredentialsApi(api, accountSid),
     sipIpAccess: createSipIpAccessApi(api, accountSid),
-    incomingPhoneNumbers: createIncomingPhoneNumbersApi(api, accountSid),
-    applications: createApplicationsApi(api, accountSid),
     usage: createUsageApi(api, accountSid),
+    sipTrunking: createSipTrunkingApi(current((t) => t.trunking)),
+    sipDomains: createSipDomainsApi(api, accountSid),
+    messagingServices: createMessagingServicesApi(current((t) => t.messaging)),
+    geoPermissions: createGeoPermissionsApi(
+      current((t) => t.voice),
+      accounts,
+    ),
+    monitorEvents: createMonitorEventsApi(current((t) => t.monitor)),
+    subaccount: (sid) => accountApis(api, iam, checkedSid('AC', sid, 'address a subaccount')),
+    authTokensAs: ({ accountSid: sid, authToken }) =>
+      createAuthTokensApi(
+        options.connect({ accountSid: checkedSid('AC', sid, 'rotate an Auth Token'), authToken }).accounts,
+      ),
   };
 }

@@ -21,18 +21,24 @@ export interface ListAllRequest<T> {
   query?: Record<string, string | undefined>;
   /** What names a record that does not parse; default `sid`. */
   idKeys?: readonly string[];
+  /** A v1 listing (iam, trunking, messaging, voice): pages by `meta.next_page_url` (see `listAllV1`). */
+  nextOf?: { read: (page: Record<string, unknown>) => string | null; follow: (next: string) => PageRequest };
 }
+
+type PageRequest = { path: string; query: Record<string, string | number | undefined> };
 
 interface PageOf<T> {
   records: Listing<T>;
   next: string | null;
 }
 
-function pageSchema<T>(key: string, records: z.ZodType<Listing<T>>): z.ZodType<PageOf<T>> {
-  const shape: Record<string, z.ZodType> = { [key]: records, next_page_uri: z.string().nullish() };
+function pageSchema<T>(req: ListAllRequest<T>, records: z.ZodType<Listing<T>>): z.ZodType<PageOf<T>> {
+  const shape: Record<string, z.ZodType> = req.nextOf
+    ? { [req.key]: records, meta: z.object({ next_page_url: z.string().nullish() }).nullish() }
+    : { [req.key]: records, next_page_uri: z.string().nullish() };
   return z.object(shape).transform((page) => ({
-    records: page[key] as Listing<T>,
-    next: (page.next_page_uri as string | null | undefined) ?? null,
+    records: page[req.key] as Listing<T>,
+    next: req.nextOf ? req.nextOf.read(page) : ((page.next_page_uri as string | null | undefined) ?? null),
   }));
 }
 
@@ -66,9 +72,9 @@ export async function listAll<T>(http: ProviderHttp, req: ListAllRequest<T>): Pr
     operation: req.operation,
     idKeys: req.idKeys ?? ['sid'],
   });
-  const schema = pageSchema(req.key, records);
+  const schema = pageSchema(req, records);
   const listing: Listing<T> = { items: [], unreadable: [] };
-  let request: { path: string; query: Record<string, string | number | undefined> } = {
+  let request: PageRequest = {
     path: req.path,
     query: { ...req.query, PageSize: TWILIO_MAX_PAGE_SIZE },
   };
@@ -84,7 +90,7 @@ export async function listAll<T>(http: ProviderHttp, req: ListAllRequest<T>): Pr
     listing.items.push(...items);
     listing.unreadable.push(...unreadable);
     if (res.data.next === null || items.length + unreadable.length === 0) return listing;
-    request = nextPageRequest(res.data.next, req.path);
+    request = req.nextOf ? req.nextOf.follow(res.data.next) : nextPageRequest(res.data.next, req.path);
   }
   throw new TwilioClientError(
     'twilio_pagination_runaway',

@@ -8,6 +8,10 @@ export interface TwilioTransport {
   api: ProviderHttp;
   accounts: ProviderHttp;
   iam: ProviderHttp;
+  trunking: ProviderHttp;
+  voice: ProviderHttp;
+  messaging: ProviderHttp;
+  monitor: ProviderHttp;
 }
 
 export interface TwilioCredentials {
@@ -56,6 +60,10 @@ export function twilioConnector(options: TwilioConnectOptions): TwilioConnect {
       api: createProviderHttp({ ...base, baseUrl: urls.api }),
       accounts: createProviderHttp({ ...base, baseUrl: urls.accounts }),
       iam: createProviderHttp({ ...base, baseUrl: urls.iam }),
+      trunking: createProviderHttp({ ...base, baseUrl: urls.trunking }),
+      voice: createProviderHttp({ ...base, baseUrl: urls.voice }),
+      messaging: createProviderHttp({ ...base, baseUrl: urls.messaging }),
+      monitor: createProviderHttp({ ...base, baseUrl: urls.monitor }),
     };
   };
 }

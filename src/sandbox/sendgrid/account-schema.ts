@@ -3,6 +3,7 @@ import { parseSavedAccount, savedPlanted, savedRandom } from '../kit/saved-accou
 import { ACCOUNT_STATE_VERSION, type SendgridAccountState } from './account.js';
 
 const records = z.array(z.looseObject({}));
+const forward = z.object({ enabled: z.boolean(), email: z.string() }).default({ enabled: false, email: '' });
 
 /** The saved form of an account: checked down to each list, the records kept as saved. */
 const accountSchema = z.object({
@@ -22,6 +23,14 @@ const accountSchema = z.object({
   eventWebhooks: z.array(z.looseObject({ id: z.string(), url: z.string(), enabled: z.boolean() })),
   parseSettings: z.array(z.looseObject({ hostname: z.string(), url: z.string() })),
   messages: z.array(z.looseObject({ msg_id: z.string(), last_event_time: z.string() })),
+  // Added later: a rehearsal saved before them loads with none.
+  keyDigests: z.record(z.string(), z.string()).default({}),
+  verifiedSenders: z.array(z.looseObject({ id: z.number().int(), from_email: z.string() })).default([]),
+  authenticatedDomains: z.array(z.looseObject({ id: z.number().int(), domain: z.string() })).default([]),
+  brandedLinks: z.array(z.looseObject({ id: z.number().int(), domain: z.string() })).default([]),
+  forwardSpam: forward,
+  forwardBounce: forward,
+  alerts: z.array(z.looseObject({ id: z.number().int(), email_to: z.string() })).default([]),
   planted: savedPlanted,
 });
 

@@ -1,4 +1,17 @@
 /** The simulated account as plain data: what a SendGrid account holds, in the v3 API's own shapes. */
+import type {
+  SimAlert,
+  SimBrandedDomain,
+  SimForwardSetting,
+  SimVerifiedSender,
+} from './account-identities.js';
+
+export type {
+  SimAlert,
+  SimBrandedDomain,
+  SimForwardSetting,
+  SimVerifiedSender,
+} from './account-identities.js';
 
 export interface SimApiKey {
   api_key_id: string;
@@ -100,7 +113,12 @@ export type PlantedKind =
   | 'pending_invite'
   | 'subuser'
   | 'event_webhook'
-  | 'sent_subject';
+  | 'sent_subject'
+  | 'verified_sender'
+  | 'authenticated_domain'
+  | 'branded_link'
+  | 'mail_setting'
+  | 'alert';
 
 export interface PlantedChange {
   kind: PlantedKind;
@@ -114,8 +132,14 @@ export const ACCOUNT_STATE_VERSION = 1;
 
 export interface SendgridAccountState {
   version: typeof ACCOUNT_STATE_VERSION;
-  /** The key clients must send (`SG.<id>.<secret>`, listed among `apiKeys`); a fake, not a credential. */
+  /**
+   * The key the account's client signs with (`SG.<id>.<secret>`, listed among `apiKeys`); a fake,
+   * not a credential. A request signed with another key the account issued (`keyDigests`) makes
+   * that one the client's key.
+   */
   apiKey: string;
+  /** SHA-256 (hex) of each key value the account issued, by key id: how it knows them again. */
+  keyDigests: Record<string, string>;
   username: string;
   email: string;
   /** Whether the account bought the Email Activity add-on (without it `/v3/messages` answers 403). */
@@ -133,6 +157,12 @@ export interface SendgridAccountState {
   eventWebhooks: SimEventWebhook[];
   parseSettings: SimParseSetting[];
   messages: SimMessage[];
+  verifiedSenders: SimVerifiedSender[];
+  authenticatedDomains: SimBrandedDomain[];
+  brandedLinks: SimBrandedDomain[];
+  forwardSpam: SimForwardSetting;
+  forwardBounce: SimForwardSetting;
+  alerts: SimAlert[];
   planted: PlantedChange[];
 }
 
@@ -156,6 +186,13 @@ export function emptyAccountState(init: {
     eventWebhooks: [],
     parseSettings: [],
     messages: [],
+    keyDigests: {},
+    verifiedSenders: [],
+    authenticatedDomains: [],
+    brandedLinks: [],
+    forwardSpam: { enabled: false, email: '' },
+    forwardBounce: { enabled: false, email: '' },
+    alerts: [],
     planted: [],
   };
 }

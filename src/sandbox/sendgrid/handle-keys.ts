@@ -1,3 +1,5 @@
+import { apiKeyIdOf } from '../../providers/sendgrid/api-key-id.js';
+import { sha256Hex } from '../../util/hash.js';
 import { FULL_ACCESS_SCOPES, MAX_API_KEYS } from './full-access-scopes.js';
 import type { RouteArgs, SimContext } from './sim-context.js';
 import { bodyObject } from './sim-context.js';
@@ -40,15 +42,25 @@ export function createApiKey(ctx: SimContext, a: RouteArgs): SimResponse {
   }
   const id = ctx.random.token(22);
   const key = { api_key_id: id, name: body.name, scopes: scopes ? [...scopes] : [...FULL_ACCESS_SCOPES] };
+  const value = `SG.${id}.${ctx.random.token(43)}`;
   ctx.state.apiKeys.push(key);
+  ctx.state.keyDigests[id] = sha256Hex(value);
   ctx.recordWrite(id);
-  return json(201, { api_key: `SG.${id}.${ctx.random.token(43)}`, ...key, scopes: [...key.scopes] });
+  return json(201, { api_key: value, ...key, scopes: [...key.scopes] });
 }
 
 export function deleteApiKey(ctx: SimContext, a: RouteArgs): SimResponse {
   const index = ctx.state.apiKeys.findIndex((k) => k.api_key_id === a.id);
   if (index < 0) return sendgridErrors.notFound(KEY_NOT_FOUND);
   ctx.state.apiKeys.splice(index, 1);
+  delete ctx.state.keyDigests[a.id];
   ctx.recordWrite(a.id);
   return NO_CONTENT;
+}
+
+/** `GET /v3/scopes`: the scopes of the key the request was signed with (the client's). */
+export function listOwnScopes(ctx: SimContext): SimResponse {
+  const id = apiKeyIdOf(ctx.state.apiKey);
+  const own = ctx.state.apiKeys.find((k) => k.api_key_id === id);
+  return json(200, { scopes: [...(own?.scopes ?? [])] });
 }

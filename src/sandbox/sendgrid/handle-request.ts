@@ -39,8 +39,8 @@ function finish(sim: SendgridSimulator, res: SimResponse, extra: Record<string, 
 }
 
 /**
- * Answers one request as SendGrid v3 would: 401 unless `Authorization: Bearer <the sim's key>` and
- * that key still exists, 429 over the rate limit (every answer carries the `X-RateLimit-*`
+ * Answers one request as SendGrid v3 would: 401 unless `Authorization: Bearer <key>` names a key
+ * the account issued and still lists (`SendgridSimulator.authenticate`), 429 over the rate limit (every answer carries the `X-RateLimit-*`
  * headers), then any injected fault, then the route (404 for an unknown path or id). A fault with
  * `afterApply` lets the route change the account first. A hanging request settles only when
  * `req.signal` aborts or the simulator releases it.
@@ -49,7 +49,7 @@ export async function handleSendgridRequest(sim: SendgridSimulator, req: SimRequ
   const method = req.method.toUpperCase();
   const match = matchRoute(method, req.path);
   sim.stats.recordRequest(match.label);
-  if (header(req.headers, 'authorization') !== `Bearer ${sim.apiKey}` || !sim.ownKeyExists()) {
+  if (!sim.authenticate(header(req.headers, 'authorization'))) {
     return finish(sim, sendgridErrors.unauthorized());
   }
   const rate = sim.takeRateToken();

@@ -1,5 +1,5 @@
 import { addAllowed, listActivity, listAllowed, removeAllowed } from './handle-access.js';
-import { createApiKey, deleteApiKey, getApiKey, listApiKeys } from './handle-keys.js';
+import { createApiKey, deleteApiKey, getApiKey, listApiKeys, listOwnScopes } from './handle-keys.js';
 import {
   cancelInvite,
   deleteTeammate,
@@ -9,6 +9,15 @@ import {
   updateSubuser,
   userEmail,
 } from './handle-people.js';
+import {
+  deleteFrom,
+  getForwarding,
+  listAlerts,
+  listAuthenticatedDomains,
+  listBrandedLinks,
+  listVerifiedSenders,
+  updateForwarding,
+} from './handle-senders.js';
 import {
   deleteParseSetting,
   getEventWebhook,
@@ -50,6 +59,31 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', template: '/v3/user/webhooks/parse/settings', run: listParseSettings },
   { method: 'DELETE', template: '/v3/user/webhooks/parse/settings/{hostname}', run: deleteParseSetting },
   { method: 'GET', template: '/v3/messages', run: listMessages },
+  { method: 'GET', template: '/v3/scopes', run: listOwnScopes },
+  { method: 'GET', template: '/v3/verified_senders', run: listVerifiedSenders },
+  { method: 'DELETE', template: '/v3/verified_senders/{id}', run: deleteFrom('verifiedSenders') },
+  { method: 'GET', template: '/v3/whitelabel/domains', run: listAuthenticatedDomains },
+  {
+    method: 'DELETE',
+    template: '/v3/whitelabel/domains/{domain_id}',
+    run: deleteFrom('authenticatedDomains'),
+  },
+  { method: 'GET', template: '/v3/whitelabel/links', run: listBrandedLinks },
+  { method: 'DELETE', template: '/v3/whitelabel/links/{id}', run: deleteFrom('brandedLinks') },
+  { method: 'GET', template: '/v3/mail_settings/forward_spam', run: getForwarding('forwardSpam') },
+  {
+    method: 'PATCH',
+    template: '/v3/mail_settings/forward_spam',
+    run: updateForwarding('forwardSpam', 'forward_spam'),
+  },
+  { method: 'GET', template: '/v3/mail_settings/forward_bounce', run: getForwarding('forwardBounce') },
+  {
+    method: 'PATCH',
+    template: '/v3/mail_settings/forward_bounce',
+    run: updateForwarding('forwardBounce', 'forward_bounce'),
+  },
+  { method: 'GET', template: '/v3/alerts', run: listAlerts },
+  { method: 'DELETE', template: '/v3/alerts/{alert_id}', run: deleteFrom('alerts') },
 ];
 
 export interface RouteMatch {

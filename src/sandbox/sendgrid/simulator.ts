@@ -1,4 +1,5 @@
 import { apiKeyIdOf } from '../../providers/sendgrid/api-key-id.js';
+import { sha256Hex } from '../../util/hash.js';
 import { SimulatorCore } from '../kit/simulator-core.js';
 import { emptyAccountState, type SendgridAccountState } from './account.js';
 import { parseAccountState } from './account-schema.js';
@@ -62,6 +63,28 @@ export class SendgridSimulator extends SimulatorCore<SendgridAccountState, Sendg
 
   get apiKey(): string {
     return this.state.apiKey;
+  }
+
+  /**
+   * Whether a request signed `Bearer <key>` is let in: the client's key while it is listed, or any
+   * other key the account issued and still lists, which becomes the client's key from then on (as
+   * when Reclaim replaced its own key).
+   */
+  authenticate(authorization: string | undefined): boolean {
+    const key = authorization?.startsWith('Bearer ') ? authorization.slice('Bearer '.length) : undefined;
+    if (key === undefined) return false;
+    if (key === this.state.apiKey) return this.ownKeyExists();
+    const id = apiKeyIdOf(key);
+    const digest = id === null ? undefined : this.state.keyDigests[id];
+    const listed = id !== null && this.state.apiKeys.some((k) => k.api_key_id === id);
+    if (!listed || digest === undefined || digest !== sha256Hex(key)) return false;
+    this.state.apiKey = key;
+    return true;
+  }
+
+  /** The client now signs with `apiKey` (a key the account issued and lists); otherwise nothing changes. */
+  useClientKey(apiKey: string): void {
+    this.authenticate(`Bearer ${apiKey}`);
   }
 
   /** Whether the key the simulator answers to is still listed (deleting it locks every client out). */

@@ -8,6 +8,7 @@ const records = z.array(z.looseObject({ id: z.string() }));
 const accountSchema = z.object({
   version: z.literal(ACCOUNT_STATE_VERSION),
   apiKey: z.string().min(1),
+  apiKeys: z.array(z.string().min(1)).optional(),
   organizationId: z.string(),
   ownerUserId: z.string(),
   random: savedRandom,
@@ -23,6 +24,21 @@ const accountSchema = z.object({
   texmlApplications: records,
   outboundVoiceProfiles: records,
   auditEvents: records,
+  // Added after the first saved accounts: an older file reads as an account without notifications.
+  notificationProfiles: records.default([]),
+  notificationChannels: records.default([]),
+  notificationSettings: records.default([]),
+  notificationConditions: records.default([]),
+  accountAccess: z
+    .object({
+      organizationUsers: z.array(z.looseObject({})),
+      oauthGrants: z.array(z.looseObject({})),
+      oauthClients: z.array(z.looseObject({})),
+      integrationSecrets: z.array(z.looseObject({})),
+      accessIpAddresses: z.array(z.looseObject({})),
+      accessIpRanges: z.array(z.looseObject({})),
+    })
+    .optional(),
   planted: savedPlanted,
 });
 

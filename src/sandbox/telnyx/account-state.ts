@@ -188,3 +188,11 @@ export type SimAuditEvent = Rec<{
   user_id: string;
   created_at: string;
 }>;
+
+export type SimNotificationChannel = Rec<
+  Stamped & {
+    notification_profile_id: string;
+    channel_type_id: 'sms' | 'voice' | 'email' | 'webhook';
+    channel_destination: string;
+  }
+>;

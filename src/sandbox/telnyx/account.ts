@@ -1,4 +1,5 @@
 import type { PlantedChangeOf } from '../kit/planted-change.js';
+import type { SimAccountAccess } from './account-access-state.js';
 import type {
   JsonObject,
   SimAuditEvent,
@@ -9,6 +10,7 @@ import type {
   SimIp,
   SimIpConnection,
   SimMessagingProfile,
+  SimNotificationChannel,
   SimOutboundVoiceProfile,
   SimPhoneNumber,
   SimTelephonyCredential,
@@ -23,7 +25,17 @@ export type PlantedKind =
   | 'call_control_application'
   | 'texml_application'
   | 'outbound_voice_profile'
-  | 'messaging_profile_secret';
+  | 'messaging_profile_secret'
+  | 'organization_user'
+  | 'oauth_grant'
+  | 'oauth_client'
+  | 'integration_secret'
+  | 'access_ip'
+  | 'port_out_pin'
+  | 'fqdn_connection'
+  | 'messaging_destinations'
+  | 'notification_channel'
+  | 'balance_alert';
 
 /**
  * One planted change: `id` is the resource's Telnyx id (for `call_forwarding`, the phone number's),
@@ -37,6 +49,11 @@ export interface TelnyxAccountState {
   version: typeof ACCOUNT_STATE_VERSION;
   /** The key a client must send as `Authorization: Bearer <apiKey>`; a fake, not a credential. */
   apiKey: string;
+  /**
+   * Every API key the account answers to now (`apiKey` among them until it is deleted), as the
+   * portal's API Keys page lists them; absent: only `apiKey`.
+   */
+  apiKeys?: string[];
   organizationId: string;
   ownerUserId: string;
   /** The id/secret generator's state (see `SeededRandom`). */
@@ -53,12 +70,19 @@ export interface TelnyxAccountState {
   texmlApplications: SimTexmlApplication[];
   outboundVoiceProfiles: SimOutboundVoiceProfile[];
   auditEvents: SimAuditEvent[];
+  /** Account notifications (profiles, channels, settings) and Telnyx's list of event conditions. */
+  notificationProfiles: JsonObject[];
+  notificationChannels: SimNotificationChannel[];
+  notificationSettings: JsonObject[];
+  notificationConditions: JsonObject[];
+  /** Users, OAuth grants and clients, integration secrets, the API allow-list; absent: all empty. */
+  accountAccess?: SimAccountAccess;
   planted: PlantedChange[];
 }
 
 export type CollectionKey = Exclude<
   {
-    [K in keyof TelnyxAccountState]: TelnyxAccountState[K] extends JsonObject[] ? K : never;
+    [K in keyof TelnyxAccountState]-?: TelnyxAccountState[K] extends JsonObject[] ? K : never;
   }[keyof TelnyxAccountState],
   'planted'
 >;
@@ -84,6 +108,10 @@ export function emptyAccountState(init: {
     texmlApplications: [],
     outboundVoiceProfiles: [],
     auditEvents: [],
+    notificationProfiles: [],
+    notificationChannels: [],
+    notificationSettings: [],
+    notificationConditions: [],
     planted: [],
   };
 }

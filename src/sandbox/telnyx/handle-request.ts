@@ -47,7 +47,7 @@ function finish(sim: TelnyxSimulator, res: SimResponse, extra: Record<string, st
 }
 
 /**
- * Answers one request as Telnyx API v2 would: 401 without `Authorization: Bearer <the sim's key>`,
+ * Answers one request as Telnyx API v2 would: 401 without `Authorization: Bearer <a key the account holds>`,
  * 429 over the rate limit, then any injected fault, then the route (404 for an unknown path or id).
  * A fault with `afterApply` lets the route change the account first. A hanging request settles only
  * when `req.signal` aborts or the simulator releases it.
@@ -56,7 +56,7 @@ export async function handleTelnyxRequest(sim: TelnyxSimulator, req: SimRequest)
   const method = req.method.toUpperCase();
   const match = matchRoute(method, req.path);
   sim.stats.recordRequest(match.label);
-  if (header(req.headers, 'authorization') !== `Bearer ${sim.apiKey}`) {
+  if (!sim.acceptsBearer(header(req.headers, 'authorization'))) {
     return finish(sim, telnyxErrors.unauthorized());
   }
   const rate = sim.takeRateToken();

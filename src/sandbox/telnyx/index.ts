@@ -11,8 +11,10 @@ export {
   type PlantedKind,
   type TelnyxAccountState,
 } from './account.js';
+export type { SimAccountAccess } from './account-access-state.js';
 export type * from './account-state.js';
 export { type Fault, type FaultOptions, type FaultRequest, SimulatorFaults } from './faults.js';
+export { accountAccessOf } from './handle-account-access.js';
 export { handleTelnyxRequest } from './handle-request.js';
 export { loadSimulator, saveSimulator } from './persist-simulator.js';
 export type { RateLimitOptions } from './rate-limit.js';
@@ -24,7 +26,18 @@ export {
   unresolvedPlantedChanges,
 } from './seed/planted-changes.js';
 export { SANDBOX_API_KEY, type SeedOptions, seedAttackedAccount } from './seed/seed-attacked-account.js';
-export { ATTACKER_HOST, ATTACKER_IP, SEED_TRUSTED } from './seed/seed-trusted.js';
+export {
+  ATTACKER_ALERT_EMAIL,
+  BALANCE_CONDITION_NAME,
+  OWNER_BILLING_EMAIL,
+} from './seed/seed-port-out-and-billing.js';
+export {
+  ATTACKER_API_IP,
+  ATTACKER_HOST,
+  ATTACKER_IP,
+  ATTACKER_USER_EMAIL,
+  SEED_TRUSTED,
+} from './seed/seed-trusted.js';
 export { type ServedSimulator, serveSimulator } from './serve-simulator.js';
 export type { TelnyxSimAnswers } from './sim-context.js';
 export type { SimRequest, SimResponse, TelnyxErrorItem } from './sim-http.js';

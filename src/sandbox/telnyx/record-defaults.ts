@@ -79,6 +79,13 @@ const DEFAULTS: Record<string, (ctx: NewRecordContext) => JsonObject> = {
     outbound: NO_OUTBOUND(),
     tags: [],
   }),
+  notification_setting: () => ({
+    associated_record_type: 'account',
+    associated_record_type_value: '',
+    notification_channel_id: null,
+    parameters: [],
+    status: 'enabled',
+  }),
   outbound_voice_profile: () => ({
     enabled: true,
     daily_spend_limit: '0',

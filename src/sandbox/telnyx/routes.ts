@@ -1,4 +1,6 @@
+import { ACCOUNT_ACCESS_ROUTES } from './handle-account-access.js';
 import { listAuditEvents, regenerateSecret } from './handle-actions.js';
+import { getBalance } from './handle-balance.js';
 import { createRecord, deleteRecord, getRecord, listCollection, updateRecord } from './handle-collection.js';
 import {
   deletePhoneNumber,
@@ -59,6 +61,8 @@ export const ROUTES: readonly Route[] = [
     run: (ctx, a) => updateVoiceSettings(ctx, a.id, a.body),
   },
   { method: 'GET', template: '/audit_events', run: (ctx, a) => listAuditEvents(ctx, a.query) },
+  ...ACCOUNT_ACCESS_ROUTES,
+  { method: 'GET', template: '/balance', run: () => getBalance() },
 ];
 
 export interface RouteMatch {

@@ -54,6 +54,30 @@ export class TelnyxSimulator extends SimulatorCore<TelnyxAccountState, RateLimit
     return this.state.apiKey;
   }
 
+  /** The API keys the account answers to now (the portal's API Keys page). */
+  apiKeys(): readonly string[] {
+    return this.state.apiKeys ?? [this.state.apiKey];
+  }
+
+  /** A key created in the portal: the account answers to it from now on. */
+  addApiKey(key: string): void {
+    if (key.length === 0) throw new RangeError('an API key is not empty');
+    if (!this.apiKeys().includes(key)) this.state.apiKeys = [...this.apiKeys(), key];
+  }
+
+  /** A key deleted in the portal: every later request with it is refused (401). */
+  deleteApiKey(key: string): boolean {
+    const before = this.apiKeys();
+    this.state.apiKeys = before.filter((k) => k !== key);
+    return this.state.apiKeys.length < before.length;
+  }
+
+  /** Whether an `Authorization` header names a key the account holds. */
+  acceptsBearer(authorization: string | undefined): boolean {
+    const key = authorization?.startsWith('Bearer ') ? authorization.slice(7) : undefined;
+    return key !== undefined && this.apiKeys().includes(key);
+  }
+
   context(): SimContext {
     return {
       answers: this.answers,

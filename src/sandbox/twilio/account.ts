@@ -12,6 +12,8 @@ import type {
   SimUsageDay,
   SimUsageTrigger,
 } from './account-state.js';
+import { emptyIdentityState, type SimIdentityState } from './identity-state.js';
+import { emptyRoutingState, type SimRoutingState } from './routing-state.js';
 
 /** What an attacker planted in a seeded account, by kind; ids are the resources' SIDs. */
 export type PlantedKind =
@@ -20,7 +22,20 @@ export type PlantedKind =
   | 'subaccount'
   | 'ip_address'
   | 'incoming_phone_number'
-  | 'application';
+  | 'application'
+  | 'subaccount_auth_token'
+  | 'subaccount_api_key'
+  | 'subaccount_phone_number'
+  | 'subaccount_application'
+  | 'outgoing_caller_id'
+  | 'monitor_event'
+  | 'sip_trunk'
+  | 'trunk_origination_url'
+  | 'sip_domain'
+  | 'sip_domain_mapping'
+  | 'messaging_service'
+  | 'dialing_country'
+  | 'messaging_country';
 
 /**
  * One planted change: `id` is the resource's SID (for `auth_token`, the account's), `secretDigest`
@@ -47,6 +62,10 @@ export interface TwilioAccountState {
   applications: SimApplication[];
   usage: SimUsageDay[];
   usageTriggers: SimUsageTrigger[];
+  /** SIP trunks and domains, Messaging Services, geo permissions (absent from older saved files). */
+  routing: SimRoutingState;
+  /** Subaccounts' own resources, verified caller IDs, Monitor events (absent from older saved files). */
+  identity: SimIdentityState;
   planted: PlantedChange[];
 }
 
@@ -66,6 +85,8 @@ export function emptyAccountState(account: SimAccount, random: number): TwilioAc
     applications: [],
     usage: [],
     usageTriggers: [],
+    routing: emptyRoutingState(),
+    identity: emptyIdentityState(),
     planted: [],
   };
 }

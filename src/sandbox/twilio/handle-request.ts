@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Fault } from '../telnyx/faults.js';
+import { actingState, authenticatedAs } from './account-scope.js';
 import { matchRoute } from './routes.js';
 import type { SimResponse, TwilioSimRequest } from './sim-http.js';
 import { twilioErrors } from './sim-http.js';
@@ -10,18 +11,6 @@ function header(headers: TwilioSimRequest['headers'], name: string): string | un
   if (headers instanceof Headers) return headers.get(name) ?? undefined;
   const key = Object.keys(headers).find((k) => k.toLowerCase() === name);
   return key === undefined ? undefined : headers[key];
-}
-
-/** HTTP Basic with the account SID and its primary or secondary Auth Token (both authenticate). */
-function authorised(sim: TwilioSimulator, value: string | undefined): boolean {
-  const match = /^Basic\s+([A-Za-z0-9+/=]+)$/.exec(value ?? '');
-  if (!match?.[1]) return false;
-  const pair = Buffer.from(match[1], 'base64').toString('utf8');
-  const colon = pair.indexOf(':');
-  const user = pair.slice(0, colon);
-  const password = pair.slice(colon + 1);
-  const tokens = [sim.state.account.auth_token, sim.state.secondaryAuthToken?.token];
-  return colon > 0 && user === sim.accountSid && tokens.includes(password);
 }
 
 function faultResponse(fault: Extract<Fault, { kind: 'fail' }>, path: string): SimResponse {
@@ -68,7 +57,8 @@ export async function handleTwilioRequest(sim: TwilioSimulator, req: TwilioSimRe
   const method = req.method.toUpperCase();
   const match = matchRoute(method, req.path);
   sim.stats.recordRequest(match.label);
-  if (!authorised(sim, header(req.headers, 'authorization'))) return finish(sim, twilioErrors.unauthorized());
+  const caller = authenticatedAs(sim.state, header(req.headers, 'authorization'));
+  if (!caller) return finish(sim, twilioErrors.unauthorized());
   const rate = sim.takeRateToken();
   if (rate && !rate.allowed) return finish(sim, twilioErrors.tooManyRequests(), retryAfterOnly(rate.headers));
   const fault = sim.faults.take({ method, path: req.path, route: match.label, id: match.params.Sid });
@@ -77,16 +67,22 @@ export async function handleTwilioRequest(sim: TwilioSimulator, req: TwilioSimRe
     if (fault.kind === 'hang') return sim.faults.hang(req.signal);
     return finish(sim, faultResponse(fault, req.path));
   }
-  const foreign = match.params.AccountSid !== undefined && match.params.AccountSid !== sim.accountSid;
+  const iamAccount = req.path.startsWith('/v1/Keys')
+    ? (req.query?.get('AccountSid') ?? undefined)
+    : undefined;
+  const acting = actingState(sim.state, caller, match.params.AccountSid ?? iamAccount);
   const res =
-    !match.route || foreign
+    !match.route || !acting
       ? twilioErrors.notFound(req.path)
-      : match.route.run(sim.context(), {
-          params: match.params,
-          query: req.query ?? new URLSearchParams(),
-          form: req.form ?? new URLSearchParams(),
-          path: req.path,
-        });
+      : match.route.run(
+          { ...sim.context(), state: acting },
+          {
+            params: match.params,
+            query: req.query ?? new URLSearchParams(),
+            form: req.form ?? new URLSearchParams(),
+            path: req.path,
+          },
+        );
   if (fault?.kind === 'hang') return sim.faults.hang(req.signal);
   if (fault?.kind === 'fail') return finish(sim, faultResponse(fault, req.path));
   return finish(sim, res);

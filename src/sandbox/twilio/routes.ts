@@ -7,6 +7,7 @@ import {
   updateAccount,
 } from './handle-accounts.js';
 import { listIamKeys } from './handle-iam-keys.js';
+import { deleteCallerId, listCallerIds, listEvents } from './handle-identity.js';
 import { createKey, deleteKey, listKeys } from './handle-keys.js';
 import {
   fetchApplication,
@@ -27,6 +28,7 @@ import {
   updateCredential,
 } from './handle-sip.js';
 import { createUsageTrigger, listUsageRecords, listUsageTriggers } from './handle-usage.js';
+import { ROUTING_ROUTES } from './routes-routing.js';
 import type { SimContext } from './sim-context.js';
 import type { SimResponse } from './sim-http.js';
 
@@ -40,7 +42,7 @@ export interface RouteArgs {
 }
 
 export interface Route {
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** e.g. `/2010-04-01/Accounts/{AccountSid}/Keys/{Sid}.json`. */
   template: string;
   run(ctx: SimContext, args: RouteArgs): SimResponse;
@@ -142,6 +144,18 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', template: '/v1/AuthTokens/Promote', run: (c) => promoteSecondaryToken(c) },
   { method: 'GET', template: '/v1/Keys', run: (c, a) => listIamKeys(c, a.query) },
   { method: 'DELETE', template: '/v1/Keys/{Sid}', run: (c, a) => deleteKey(c, p(a, 'Sid'), a.path, true) },
+  ...ROUTING_ROUTES,
+  {
+    method: 'GET',
+    template: `${A}/OutgoingCallerIds.json`,
+    run: (c, a) => listCallerIds(c, a.query, a.path),
+  },
+  {
+    method: 'DELETE',
+    template: `${A}/OutgoingCallerIds/{Sid}.json`,
+    run: (c, a) => deleteCallerId(c, p(a, 'Sid'), a.path),
+  },
+  { method: 'GET', template: '/v1/Events', run: (c, a) => listEvents(c, a.query) },
 ];
 
 function p(args: RouteArgs, name: string): string {

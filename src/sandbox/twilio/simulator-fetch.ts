@@ -18,18 +18,26 @@ export function answerTwilio(sim: TwilioSimulator): AnswerRequest {
     });
 }
 
+/** The `/v1/` paths of hosts other than `accounts.`, by the host that serves them. */
+const V1_HOSTS: ReadonlyArray<readonly [prefix: string, host: string]> = [
+  ['/v1/Keys', 'iam.'],
+  ['/v1/Trunks', 'trunking.'],
+  ['/v1/DialingPermissions', 'voice.'],
+  ['/v1/Services', 'messaging.'],
+  ['/v1/Events', 'monitor.'],
+];
+
 /**
  * Whether a request to a `*.twilio.com` host went to the host that serves its path: `/v1/Keys`
- * lives on `iam.`, the rest of `/v1/` (Auth Tokens) on `accounts.`, `/2010-04-01` on `api.`. Other
- * hosts (a rehearsal's or a test's made-up origin) serve all of them, as `serveTwilioSimulator` does.
+ * lives on `iam.`, `/v1/Trunks` on `trunking.`, `/v1/DialingPermissions` on `voice.`,
+ * `/v1/Services` on `messaging.`, `/v1/Events` on `monitor.`, the rest of `/v1/` (Auth Tokens, messaging geo permissions) on
+ * `accounts.`, `/2010-04-01` on `api.`. Other hosts (a rehearsal's or a test's made-up origin)
+ * serve all of them, as `serveTwilioSimulator` does.
  */
 function rightHost(url: URL): boolean {
   if (!url.hostname.endsWith('twilio.com')) return true;
-  const wanted = url.pathname.startsWith('/v1/Keys')
-    ? 'iam.'
-    : url.pathname.startsWith('/v1/')
-      ? 'accounts.'
-      : 'api.';
+  const v1 = V1_HOSTS.find(([prefix]) => url.pathname.startsWith(prefix))?.[1];
+  const wanted = v1 ?? (url.pathname.startsWith('/v1/') ? 'accounts.' : 'api.');
   return url.hostname.startsWith(wanted);
 }
 

@@ -60,15 +60,20 @@ export function buildConnectModal(input: {
         'about',
         `Connection \`${input.label}\`. Reclaim checks the credential with one read-only call, then keeps it sealed (AES-256-GCM); it is never shown, logged or audited.`,
       ),
-      ...CONNECT_FIELDS[input.provider].map((f) => ({
-        type: 'input',
-        block_id: f.id,
-        label: { type: 'plain_text', text: f.label },
-        hint: { type: 'plain_text', text: f.hint },
-        element: { type: 'plain_text_input', action_id: f.id, min_length: 4, max_length: 400 },
-      })),
+      ...credentialInputs(input.provider),
     ],
   };
+}
+
+/** One empty, required input per field of the provider's credential (`label` prefixed, e.g. "New "). */
+export function credentialInputs(provider: ProviderName, labelPrefix = '') {
+  return CONNECT_FIELDS[provider].map((f) => ({
+    type: 'input',
+    block_id: f.id,
+    label: { type: 'plain_text', text: `${labelPrefix}${f.label}` },
+    hint: { type: 'plain_text', text: f.hint },
+    element: { type: 'plain_text_input', action_id: f.id, min_length: 4, max_length: 400 },
+  }));
 }
 
 /** What the form becomes once submitted: one sentence, no input, nothing echoed. */

@@ -14,6 +14,7 @@ import {
 import { stateEmoji } from './state-badges.js';
 import { approverIds } from './step-card-lines.js';
 import type { SlackMessage } from './types.js';
+import { watchLine } from './watch-line.js';
 
 /** Total characters the step lines may use, shared out between the steps. */
 const STEP_LINES_BUDGET = 7000;
@@ -52,6 +53,7 @@ export function buildProgressCard(view: ProgressCardView): SlackMessage {
   if (incident.status === 'closed' && incident.closeReason) {
     blocks.push(sectionBlock('close-reason', `*Closed with steps open:* ${clip(incident.closeReason, 500)}`));
   }
+  if (view.watch) blocks.push(sectionBlock('watch', watchLine(view.watch)));
   const lineMax = Math.min(MAX_LINE, Math.floor(STEP_LINES_BUDGET / Math.max(1, steps.length)));
   const lines = steps.map((s, i) => stepLine(s, i + 1, lineMax));
   if (lines.length > 0) blocks.push(...sectionBlocks('steps', lines));

@@ -9,6 +9,8 @@ export const STEP_ACTION = {
   retry: 'step.retry',
   reveal: 'step.reveal',
   rediscover: 'step.rediscover',
+  /** "Give Reclaim the new key" on a manual step that replaces a credential: opens its modal. */
+  giveKey: 'step.give_key',
   /** The link button of a manual step: it opens a page, the click needs only an ack. */
   link: 'step.link',
 } as const;

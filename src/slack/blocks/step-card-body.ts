@@ -1,3 +1,4 @@
+import { NOT_CONFIRMED } from '../../incidents/confirm-manual-step.js';
 import type { StepCardView } from '../../incidents/views/view-types.js';
 import {
   clip,
@@ -148,8 +149,32 @@ function manualBody(view: StepCardView): Block[] {
   const lines = text ? ['*What to do:*', ...text.split('\n')] : ['*What to do:* see the step title.'];
   return [
     ...sectionBlocks('instructions', lines),
+    ...manualCheckBlocks(view),
     contextBlock('manual-note', ['Mark done when it is finished.']),
   ];
+}
+
+/** The key Reclaim uses now, and what the last check of Mark done said (not yet, or the provider's error). */
+function manualCheckBlocks(view: StepCardView): Block[] {
+  const blocks: Block[] = [];
+  const key = view.connectionKey;
+  if (key) {
+    blocks.push(
+      sectionBlock(
+        'connection-key',
+        `🔐 Reclaim uses the key ending *…${escapeMrkdwn(key.hint)}* (connection \`${escapeMrkdwn(key.label)}\`).`,
+      ),
+    );
+  }
+  const error = view.step.error;
+  if (error) {
+    const text =
+      error.code === NOT_CONFIRMED
+        ? `⏳ *Not done yet:* ${clip(error.message, 900)}`
+        : `⚠️ *Not checked:* ${clip(error.message, 900)} Retry checks again; nothing was marked done.`;
+    blocks.push(sectionBlock('check', text));
+  }
+  return blocks;
 }
 
 function decision(view: StepCardView): Block {

@@ -1,3 +1,4 @@
+import { NOT_CONFIRMED } from '../../incidents/confirm-manual-step.js';
 import type { StepCardView } from '../../incidents/views/view-types.js';
 import { encodeButtonValue, STEP_ACTION } from './button-value.js';
 import { contextBlock, truncate } from './mrkdwn.js';
@@ -77,7 +78,11 @@ function mainButtons(view: StepCardView): Button[] {
   if (step.kind === 'manual') {
     if (step.state !== 'pending') return [];
     const link = linkButton(view, value);
-    return [...(link ? [link] : []), button(STEP_ACTION.done, 'Mark done', 'primary'), skip];
+    // After a check the provider could not answer, Mark done offers to check again.
+    const retry = step.error !== null && step.error.code !== NOT_CONFIRMED;
+    const giveKey = view.connectionKey ? [button(STEP_ACTION.giveKey, 'Give Reclaim the new key')] : [];
+    const done = button(STEP_ACTION.done, retry ? 'Retry' : 'Mark done', 'primary');
+    return [...(link ? [link] : []), ...giveKey, done, skip];
   }
   switch (step.state) {
     case 'awaiting_approval': {

@@ -7,6 +7,7 @@ import { buildPlanFile } from '../blocks/build-plan-file.js';
 import { buildPlanThread } from '../blocks/build-plan-thread.js';
 import { buildProgressCard } from '../blocks/build-progress-card.js';
 import { buildStepCard } from '../blocks/build-step-card.js';
+import { buildWatchAlertMessage } from '../blocks/build-watch-alert-message.js';
 import { SlackCallError } from '../gateway/slack-call-error.js';
 import type { SlackContext } from './card-context.js';
 import { Coalescer } from './coalescer.js';
@@ -135,8 +136,22 @@ export function createCardDrawer(ctx: SlackContext): CardDrawer {
     coalescer.request(`progress:${incidentId}`, PROGRESS_DELAY_MS, () => drawProgress(incidentId));
   }
 
+  /** A watch alert: its card first (posted by ensure), then the message that calls the approvers. */
+  const alertApprovers = async (incidentId: string, stepId: string) => {
+    // Under the ensure key: two posts of the same new card would leave one of them dead.
+    await coalescer.now(`ensure:${incidentId}`, () => ensure(incidentId));
+    const view = await stepView(stepId);
+    const channel = view.incident.channelId;
+    if (!channel) return;
+    await guard(channel, async () => {
+      await ctx.gateway.post(channel, buildWatchAlertMessage(view, ctx.deps.approvers));
+    });
+  };
+
   return {
     stepChanged,
+    watchAlerted: (incidentId, stepId) =>
+      coalescer.request(`alert:${stepId}`, 0, () => alertApprovers(incidentId, stepId)),
     auditAnchored: (incidentId, anchor) => void postAnchor(ctx, incidentId, anchor),
     incidentChanged(incidentId) {
       coalescer.request(`ensure:${incidentId}`, 0, () => ensure(incidentId));

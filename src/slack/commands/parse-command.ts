@@ -11,7 +11,17 @@ export type { ParsedCommand } from './parsed-command.js';
 export { MAX_LABEL_LENGTH } from './start-arguments.js';
 export { USAGE };
 
-const SUBCOMMANDS = ['start', 'status', 'list', 'close', 'connect', 'connections', 'disconnect', 'help'];
+const SUBCOMMANDS = [
+  'start',
+  'status',
+  'list',
+  'close',
+  'connect',
+  'connections',
+  'disconnect',
+  'watch',
+  'help',
+];
 
 /**
  * Parses the text of `/compromise …` (Slack sends it trimmed, with &amp; &lt; &gt; escaped) into
@@ -39,6 +49,12 @@ export function parseCommand(text: string, now: Date = new Date()): ParsedComman
       return rest.length === 0 ? { kind: 'start_modal' } : parseStart(rest, now);
     case 'close':
       return parseClose(rest, source);
+    case 'check':
+      return parseCheck(rest);
+    case 'watch':
+      return rest.length === 1 && rest[0]!.text.toLowerCase() === 'stop'
+        ? { kind: 'watch_stop' }
+        : invalid('`watch` takes one word: `/compromise watch stop` ends this incident’s watch.');
     default:
       return invalid(unknownSubcommand(first.text));
   }
@@ -111,4 +127,36 @@ function unknownSubcommand(word: string): string {
 
 function needsReason(): string {
   return '`--force` needs a reason in quotes, like `close --force "provider support confirmed the rest"`.';
+}
+
+/** `check <connection|sandbox> [--share]`. */
+function parseCheck(tokens: Token[]): ParsedCommand {
+  let share = false;
+  const words: Token[] = [];
+  const seen = new Set<string>();
+  for (const token of tokens) {
+    const flag = readFlag(token);
+    if (!flag) {
+      words.push(token);
+      continue;
+    }
+    const problem = flagProblem(flag, ['share'], 'check', seen);
+    if (problem) return invalid(problem);
+    if (flag.value !== null) return invalid('`--share` takes no value; write just `--share`.');
+    share = true;
+  }
+  const [first, stray] = words;
+  if (!first)
+    return invalid(
+      '`check` needs a connection, like `check telnyx` or `check telnyx:eu` (or `check sandbox`).',
+    );
+  if (stray)
+    return invalid(`Unexpected text ${quote(stray.text)}: \`check telnyx:eu --share\` is the whole command.`);
+  const label = first.text.toLowerCase();
+  if (label !== 'sandbox' && (!providerOfLabel(label) || !isConnectionLabel(label))) {
+    return invalid(
+      `${quote(first.text)} is not a connection: a provider (\`telnyx\`, \`twilio\`, \`sendgrid\`), optionally with a name (\`telnyx:eu\`), or \`sandbox\`.`,
+    );
+  }
+  return { kind: 'check', label, share };
 }

@@ -22,6 +22,7 @@ export function parseStart(tokens: Token[], now: Date): ParsedCommand {
   const words: Token[] = [];
   let since: Date | null = null;
   let rehearsal = false;
+  let watchHours: number | null = null;
   const seen = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
@@ -30,7 +31,7 @@ export function parseStart(tokens: Token[], now: Date): ParsedCommand {
       words.push(token);
       continue;
     }
-    const problem = flagProblem(flag, ['since', 'rehearsal'], 'start', seen);
+    const problem = flagProblem(flag, ['since', 'rehearsal', 'watch'], 'start', seen);
     if (problem) return invalid(problem);
     if (flag.name === 'rehearsal') {
       if (flag.value !== null) return invalid('`--rehearsal` takes no value; write just `--rehearsal`.');
@@ -44,6 +45,12 @@ export function parseStart(tokens: Token[], now: Date): ParsedCommand {
         value = next.text;
         i++;
       }
+    }
+    if (flag.name === 'watch') {
+      const hours = parseWatchHours(value);
+      if (typeof hours === 'string') return invalid(hours);
+      watchHours = hours;
+      continue;
     }
     if (value === null || value === '') return invalid('`--since` needs a date, like `--since 2026-01-31`.');
     const parsed = parseSince(value, now);
@@ -76,7 +83,19 @@ export function parseStart(tokens: Token[], now: Date): ParsedCommand {
     rehearsal: rehearsal || choice.sandbox,
     sandbox: choice.sandbox,
     connections: choice.connections,
+    watchHours,
   };
+}
+
+/** `--watch <hours>`: how long to watch the account after the clean-up; 0 turns the watch off. */
+function parseWatchHours(value: string | null): number | string {
+  const example = 'like `--watch 72`, or `--watch 0` for no watch';
+  if (value === null || value === '') return `\`--watch\` needs a number of hours, ${example}.`;
+  if (!/^\d{1,4}(\.\d{1,2})?$/.test(value))
+    return `\`--watch ${value}\` is not a number of hours: ${example}.`;
+  const hours = Number(value);
+  if (hours > 720) return `\`--watch\` is at most 720 hours (30 days), not ${value}.`;
+  return hours;
 }
 
 /** Own keys only: `constructor` or `__proto__` typed as a provider are not providers. */

@@ -14,6 +14,8 @@ export type ParsedCommand =
       sandbox: boolean;
       /** Connection labels typed instead of a provider name (`telnyx:eu`); empty: the defaults. */
       connections: string[];
+      /** `--watch <hours>`: the post-remediation watch (0: none); null: the configured default. */
+      watchHours: number | null;
     }
   | { kind: 'status' }
   | { kind: 'list' }
@@ -24,6 +26,9 @@ export type ParsedCommand =
   /** `start` with nothing after it: the start form. */
   | { kind: 'start_modal' }
   | { kind: 'disconnect'; label: string }
+  | { kind: 'watch_stop' }
+  /** `check <connection|sandbox> [--share]`: the posture check. */
+  | { kind: 'check'; label: string; share: boolean }
   | { kind: 'invalid'; problem: string; usage: string };
 
 export function invalid(problem: string): ParsedCommand {
@@ -36,7 +41,8 @@ export function flagProblem(flag: Flag, allowed: string[], sub: string, seen: Se
     return `Unknown option ${quote(flag.raw)}: options start with two hyphens, like \`--${allowed[0]}\`.`;
   }
   if (!allowed.includes(flag.name)) {
-    const takes = allowed.map((a) => `\`--${a}\``).join(' and ');
+    const names = allowed.map((a) => `\`--${a}\``);
+    const takes = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0];
     return `Unknown option ${quote(`--${flag.name}`)}: \`${sub}\` takes ${takes}.`;
   }
   if (seen.has(flag.name)) return `\`--${flag.name}\` is given twice; give it once.`;

@@ -3,6 +3,7 @@ import { configuredProviders } from '../../config/config.js';
 import { findChannelIncident } from '../../incidents/views/find-channel-incident.js';
 import { listIncidentsFor } from '../../incidents/views/list-incidents-for.js';
 import { loadProgressView } from '../../incidents/views/load-progress-view.js';
+import { stopWatch } from '../../incidents/watch/stop-watch.js';
 import { buildIncidentList } from '../blocks/build-incident-list.js';
 import { buildProgressCard } from '../blocks/build-progress-card.js';
 import { buildRefusal, buildUsageMessage } from '../blocks/build-usage-message.js';
@@ -13,6 +14,7 @@ import { type ParsedCommand, parseCommand } from '../commands/parse-command.js';
 import { closeIncidentInSlack } from '../flows/close-incident-flow.js';
 import { answerErrors, type Reply } from './answer.js';
 import { connectionCommand } from './connection-command.js';
+import { postureCommand } from './posture-command.js';
 import { startCommand } from './start-command.js';
 import { openStartModal } from './start-modal.js';
 
@@ -82,6 +84,19 @@ async function dispatch(
         delayedBySlack: ctx.gateway.isRateLimited(),
       });
       return reply(buildProgressCard(view));
+    }
+    case 'check':
+      return postureCommand(ctx, parsed, who, reply);
+    case 'watch_stop': {
+      const incident = await findChannelIncident(ctx.deps, who.channelId);
+      if (!incident) return reply(buildRefusal(NOT_AN_INCIDENT_CHANNEL));
+      const out = await stopWatch(ctx.deps, { ...(await ctx.actorOf(who.userId)), incidentId: incident.id });
+      if (!out.ok) return reply(buildRefusal(out.message));
+      await cards.drawProgressNow(incident.id);
+      return reply({
+        text: `The watch is stopped (${out.watch.runs} runs, ${out.watch.alerts} alerts).`,
+        blocks: [],
+      });
     }
     case 'close': {
       const incident = await findChannelIncident(ctx.deps, who.channelId);

@@ -37,6 +37,7 @@ export async function startCommand(
     label: parsed.label,
     since: parsed.since,
     rehearsal,
+    ...(parsed.watchHours !== null ? { watchHours: parsed.watchHours } : {}),
     connections,
     requester,
     now: ctx.deps.now(),

@@ -1,8 +1,9 @@
 import type { App } from '@slack/bolt';
+import { OPEN_FROM_CHECK } from '../blocks/build-posture-report.js';
 import { STEP_ACTION } from '../blocks/button-value.js';
 import type { SlackContext } from '../cards/card-context.js';
 
-const KNOWN = new Set<string>(Object.values(STEP_ACTION));
+const KNOWN = new Set<string>([...Object.values(STEP_ACTION), OPEN_FROM_CHECK]);
 
 /**
  * Clicks Reclaim does not know (an old card, a link button) are acked, so Slack shows no error, and

@@ -57,4 +57,52 @@ describe('manualStepVerifier (Telnyx API keys)', () => {
       await t.cleanup();
     }
   });
+  it('when two older keys still work, then both are named; when Telnyx cannot be asked, then the error is thrown to the caller (not a pass); without a store nothing is checked', async () => {
+    const t = await createTestDb();
+    try {
+      const store = createConnectionStore(t.db, Buffer.alloc(32, 5));
+      await t.db.transaction((tx) =>
+        store.add(tx, {
+          label: 'telnyx:eu',
+          credential: key('KEY-first-one-1111'),
+          accountId: null,
+          source: 'slack',
+          addedBy: 'UBOB',
+          verifiedAt: null,
+        }),
+      );
+      await t.db.transaction((tx) => store.rotate(tx, 'telnyx:eu', key('KEY-second-one-2222')));
+      await t.db.transaction((tx) => store.rotate(tx, 'telnyx:eu', key('KEY-third-one-3333')));
+      const incident = incidentFixture({
+        id: 'i3',
+        provider: 'telnyx',
+        rehearsal: false,
+        connections: ['telnyx:eu'],
+      });
+      const tried: string[] = [];
+      const allWork = manualStepVerifier(
+        () => store,
+        async (c) => {
+          tried.push((c as { apiKey: string }).apiKey);
+          return { ok: true, accountId: null };
+        },
+      );
+      const both = await allWork(incident, STEP);
+      expect(both).toEqual({ ok: false, message: expect.stringContaining('old keys ending …2222, …1111') });
+      expect(tried).toEqual(['KEY-second-one-2222', 'KEY-first-one-1111']);
+
+      const outage = manualStepVerifier(
+        () => store,
+        async () => {
+          throw new Error('telnyx is unavailable (503)');
+        },
+      );
+      await expect(outage(incident, STEP)).rejects.toThrow('unavailable');
+      expect(await manualStepVerifier(() => undefined, allWork as never)(incident, STEP)).toEqual({
+        ok: true,
+      });
+    } finally {
+      await t.cleanup();
+    }
+  });
 });

@@ -5,6 +5,7 @@ import type { ChannelView, InteractionResult } from '../../support/fake-slack/in
 import { APPROVERS, REQUESTER } from './bot-env.js';
 import { buttonOn, cardTitled, type StepCard, stepCards } from './cards.js';
 import { ALL_STEPS, incidentKind, stepsOf } from './playbook-steps.js';
+import { REPLACE_KEYS, replaceTelnyxKey } from './replace-telnyx-key.js';
 import type { World } from './world.js';
 
 /** Every bounded wait of the end-to-end tests: generous, for a busy two-core CI box. */
@@ -161,6 +162,9 @@ export async function settleEveryStep(
     } else if (approve) {
       await approveAs(world, channel, step.title, [normal]);
     } else {
+      // Mark done on the API-key card checks with Telnyx that the old keys are refused.
+      if (step.id === REPLACE_KEYS && card.buttons.some((b) => b.actionId === 'step.give_key'))
+        await replaceTelnyxKey(world, channel, 'KEY-e2e-new-telnyx-9d41');
       await clickOn(world, channel, step.title, 'step.done', step.kind === 'manual' ? REQUESTER : normal);
     }
   }

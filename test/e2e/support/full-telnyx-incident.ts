@@ -24,6 +24,7 @@ import {
 } from './drive-incident.js';
 import { everywhereButReveals, knownSecrets, leaksIn } from './secrets.js';
 import type { World } from './world.js';
+import { expectOneWritePerAction } from './writes-per-action.js';
 
 const [BOB, CAROL] = APPROVERS;
 const SIP = titleOf('telnyx.rotate-sip-credentials');
@@ -104,12 +105,8 @@ export async function runFullTelnyxIncident(world: World): Promise<void> {
 
   // The account: nothing the attacker planted is still in effect, and each write happened once.
   expect(unresolvedPlantedChanges(sim)).toEqual([]);
-  expect(Object.entries(sim.stats.writes).filter(([, n]) => n !== 1)).toEqual([]);
+  await expectOneWritePerAction(world);
   await world.withDb(async (db) => {
-    const { rows } = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM plan_actions WHERE state = 'done'`,
-    );
-    expect(sim.stats.totalWrites()).toBe(rows[0]?.n);
     expect(await verifyAuditChain(db)).toMatchObject({ ok: true });
   });
 

@@ -43,6 +43,34 @@ function twilioExpectation(sim: TwilioSimulator, c: TwilioChange): PlantedOnCard
     }
     case 'application':
       return on('twilio.reset-twiml-app-urls', c.id, c.value ?? '');
+    case 'sip_trunk':
+      return on('twilio.remove-rogue-sip-trunks', c.id);
+    case 'trunk_origination_url':
+      return on('twilio.remove-rogue-sip-trunks', c.id, c.value ?? '');
+    case 'sip_domain':
+      return on('twilio.reset-sip-domain-urls', c.id, c.value ?? '');
+    case 'sip_domain_mapping':
+      return on('twilio.remove-sip-domain-mappings', c.id);
+    case 'messaging_service':
+      return on('twilio.reset-messaging-service-urls', c.id, c.value ?? '');
+    case 'dialing_country':
+      return on('twilio.close-geo-permissions', 'Voice dialing to', `(${c.id.replace(/^voice:/, '')})`);
+    case 'messaging_country':
+      return on('twilio.close-geo-permissions', `Messaging to ${c.id.replace(/^messaging:/, '')}`);
+    case 'subaccount_auth_token':
+      return on('twilio.rotate-subaccount-tokens', c.id);
+    case 'subaccount_api_key':
+      return on('twilio.revoke-api-keys', 'In subaccount “Acme staging”', c.id);
+    case 'subaccount_phone_number':
+      return on('twilio.reset-number-webhooks', 'In subaccount “Acme staging”', c.value ?? '');
+    case 'subaccount_application':
+      return on('twilio.reset-twiml-app-urls', 'In subaccount “Acme staging”', c.id, c.value ?? '');
+    case 'outgoing_caller_id':
+      return on('twilio.delete-outgoing-caller-ids', c.value ?? c.id);
+    case 'monitor_event': {
+      const event = sim.state.identity.events.find((e) => e.sid === c.id);
+      return on('twilio.review-account-settings', event?.event_type ?? c.id, `from ${c.value ?? ''}`);
+    }
   }
 }
 
@@ -77,6 +105,21 @@ function sendgridExpectation(sim: SendgridSimulator, c: SendgridChange): Planted
     case 'sent_subject':
       // The card names a subject group as its reference does: digits folded into `#`.
       return on('sendgrid.review-sent-email', `“${c.id.replace(/^subject:/, '')}”`);
+    case 'verified_sender': {
+      const sender = sim.state.verifiedSenders.find((v) => `sender:${v.id}` === c.id);
+      return on('sendgrid.review-senders', 'Sender ', sender?.from_email ?? c.id);
+    }
+    case 'authenticated_domain':
+      return on('sendgrid.review-senders', 'Authenticated domain ', `(${c.id.replace(/^domain:/, '')})`);
+    case 'branded_link':
+      return on('sendgrid.review-senders', 'Branded link ', `(${c.id.replace(/^link:/, '')})`);
+    case 'mail_setting':
+      return on(
+        'sendgrid.review-mail-settings',
+        c.id.endsWith('forward_spam') ? 'Forward Spam → ' : 'Forward Bounce → ',
+      );
+    case 'alert':
+      return on('sendgrid.review-mail-settings', `Alert ${c.id.replace(/^alert:/, '')} (`);
   }
 }
 
@@ -90,6 +133,18 @@ export function plantedOnCards(twilio: TwilioSimulator, sendgrid: SendgridSimula
     ...plantedTwilioChanges(twilio).map((c) => twilioExpectation(twilio, c)),
     ...sendgridPlantedChanges(sendgrid).map((c) => sendgridExpectation(sendgrid, c)),
   ];
+}
+
+/** What the Twilio seed planted (of `kinds`, or all), each with the step whose card must flag it (as `plantedOnCards`). */
+export function plantedTwilioOnCards(twilio: TwilioSimulator, kinds?: readonly string[]): PlantedOnCard[] {
+  return plantedTwilioChanges(twilio)
+    .filter((c) => kinds === undefined || kinds.includes(c.kind))
+    .map((c) => twilioExpectation(twilio, c));
+}
+
+/** What the SendGrid seed planted, each with the step whose card must flag it (see `plantedOnCards`). */
+export function plantedSendgridOnCards(sendgrid: SendgridSimulator): PlantedOnCard[] {
+  return sendgridPlantedChanges(sendgrid).map((c) => sendgridExpectation(sendgrid, c));
 }
 
 /** The ⚠️ finding lines of a card's text. */

@@ -15,7 +15,7 @@ export const CONFIG_SECRETS: readonly string[] = [
 
 /**
  * Every secret the account holds right now (SIP passwords, user names of credential connections
- * whose password is known to the bot, on-demand SIP passwords, messaging v1 secrets), plus the
+ * whose password is known to the bot, on-demand SIP passwords, messaging v1 secrets, port-out PINs), plus the
  * configuration's. Call it before and after a run: together they cover the old and new credentials.
  */
 export function knownSecrets(sim: TelnyxSimulator): string[] {
@@ -25,6 +25,8 @@ export function knownSecrets(sim: TelnyxSimulator): string[] {
     ...s.credentialConnections.flatMap((c) => [c.password, `${c.user_name} / ${c.password}`]),
     ...s.telephonyCredentials.map((t) => t.sip_password),
     ...s.messagingProfiles.map((p) => p.v1_secret),
+    ...s.phoneNumbers.map((n) => n.external_pin ?? ''),
+    ...(s.accountAccess?.oauthClients ?? []).map((c) => String(c.client_secret ?? '')),
   ].filter((secret) => secret.length >= 8);
 }
 

@@ -18,6 +18,11 @@ export function twilioSecrets(sim: TwilioSimulator): string[] {
     ...(s.secondaryAuthToken ? [s.secondaryAuthToken.token] : []),
     ...s.subaccounts.map((a) => a.auth_token),
     ...s.keys.map((k) => k.secret),
+    // Each subaccount's own: its secondary token and its keys' secrets.
+    ...Object.values(s.identity.subaccounts).flatMap((r) => [
+      ...(r.secondaryAuthToken ? [r.secondaryAuthToken.token] : []),
+      ...r.keys.map((k) => k.secret),
+    ]),
     ...s.credentials.flatMap((c) => [c.password, `${c.username} / ${c.password}`]),
   ].filter((secret) => secret.length >= SHORTEST);
 }

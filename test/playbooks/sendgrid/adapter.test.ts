@@ -68,6 +68,48 @@ describe('the SendGrid adapter', () => {
     expect(await adapter.client(incident('inc-2', true))).not.toBe(client);
   });
 
+  it('when a rehearsal replaces Reclaim’s own key, then the account file remembers the new one and a new process signs with it', async () => {
+    const { dataDir, adapter } = await adapterWith();
+    const client = (await adapter.client(incident('inc-own', true))) as SendgridClient;
+    const created = await client.apiKeys.create({
+      name: 'Reclaim (replaced by Reclaim)',
+      scopes: ['mail.send'],
+    });
+    await client.useApiKey(created.secret);
+    await client.apiKeys.delete('RcLmSandboxKey00000001');
+    expect(client.ownApiKeyId).toBe(created.key.api_key_id);
+    expect((await loadSendgridSimulator(sendgridSandboxFile(dataDir, 'inc-own'))).apiKey).toBe(
+      created.secret,
+    );
+    const restarted = sendgridAdapter({
+      config: loadConfig({ DATA_DIR: dataDir }),
+      logger: silentLogger(),
+      limiters: createLimiterFactory(),
+    });
+    const again = (await restarted.client(incident('inc-own', true))) as SendgridClient;
+    expect(again.ownApiKeyId).toBe(created.key.api_key_id);
+    expect(await again.user.email()).toBe('owner@acme-mail.example.com');
+  });
+
+  it('when the live client switches to a new key, then later requests carry it and the old one may go', async () => {
+    const sim = seeded();
+    const served = await serveSendgridSimulator(sim);
+    try {
+      const { adapter } = await adapterWith({ SENDGRID_API_KEY: sim.apiKey, SENDGRID_API_URL: served.url });
+      const client = (await adapter.client(incident('inc-live-2', false))) as SendgridClient;
+      const created = await client.apiKeys.create({
+        name: 'Reclaim (replaced by Reclaim)',
+        scopes: ['mail.send'],
+      });
+      await client.useApiKey(created.secret);
+      await client.apiKeys.delete('RcLmSandboxKey00000001');
+      expect(await client.user.email()).toBe('owner@acme-mail.example.com');
+      expect(sim.apiKey).toBe(created.secret);
+    } finally {
+      await served.close();
+    }
+  });
+
   it('when a key is set, then the live client calls SENDGRID_API_URL with it and knows its own key id', async () => {
     const sim = seeded();
     const served = await serveSendgridSimulator(sim);

@@ -53,18 +53,19 @@ describe('SendGrid playbook discovery against the simulator', () => {
     expect((await step('sendgrid.review-sent-email').discover(ctx)).actions).toEqual([]);
   });
 
-  it('when keys are discovered, then the attacker’s is deleted first, every other is replaced, and Reclaim’s own is kept', async () => {
+  it('when keys are discovered, then the attacker’s is deleted first, every other is replaced, and Reclaim’s own last', async () => {
     const { sim, ctx } = harness();
-    const { actions, findings } = await step('sendgrid.replace-api-keys').discover(ctx);
+    const { actions, findings, summary } = await step('sendgrid.replace-api-keys').discover(ctx);
     const attacker = sendgridPlantedIdsByKind(sim).api_key[0];
     const own = ctx.client.ownApiKeyId;
     expect(actions[0]).toMatchObject({ kind: 'delete_api_key', target: attacker });
     const others = sim.state.apiKeys.map((k) => k.api_key_id).filter((id) => id !== attacker && id !== own);
     expect(actions.slice(1).map((a) => `${a.kind} ${a.target}`)).toEqual(
-      others.flatMap((id) => [`create_api_key ${id}`, `delete_api_key ${id}`]),
+      [...others, own].flatMap((id) => [`create_api_key ${id}`, `delete_api_key ${id}`]),
     );
-    expect(actions.some((a) => a.target === own)).toBe(false);
-    expect(findings.find((f) => f.resource === own)?.summary).toMatch(/the key Reclaim uses, kept$/);
+    expect(actions.filter((a) => a.target === own).map((a) => a.params.own)).toEqual([true, true]);
+    expect(findings.find((f) => f.resource === own)?.summary).toMatch(/the key Reclaim uses, replaced last$/);
+    expect(summary).toMatch(/replace Reclaim's own key last: the new one is kept in its connection/);
     const create = actions.find((a) => a.kind === 'create_api_key');
     expect(create?.params).toEqual({
       name: 'Production mail (replaced by Reclaim)',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SENDGRID_STEPS, sendgridPlaybook } from '../../../src/playbooks/sendgrid/index.js';
+import { REPLACE_API_KEYS, SENDGRID_STEPS, sendgridPlaybook } from '../../../src/playbooks/sendgrid/index.js';
 import { SANDBOX_SENDGRID_API_KEY, SendgridSimulator } from '../../../src/sandbox/sendgrid/index.js';
 import { AUTOMATED, harness } from './sendgrid-kit.js';
 
@@ -14,7 +14,9 @@ describe('the SendGrid playbook', () => {
       ['sendgrid.review-ip-access', 'automated', 'high'],
       ['sendgrid.remove-unknown-teammates', 'automated', 'high'],
       ['sendgrid.disable-unknown-subusers', 'automated', 'high'],
+      ['sendgrid.review-senders', 'automated', 'high'],
       ['sendgrid.review-webhooks', 'automated', 'high'],
+      ['sendgrid.review-mail-settings', 'automated', 'normal'],
       ['sendgrid.review-sent-email', 'automated', 'normal'],
       ['sendgrid.review-payment-methods', 'manual', 'normal'],
       ['sendgrid.review-account-settings', 'manual', 'normal'],
@@ -27,9 +29,14 @@ describe('the SendGrid playbook', () => {
     expect(card?.kind === 'manual' && card.instructions).toMatch(/Account Details/);
   });
 
-  it('when the account holds nothing but Reclaim’s key, then every automated step plans nothing and says "Nothing found"', async () => {
+  it('when the account holds nothing but Reclaim’s key, then every automated step plans nothing and says "Nothing found", but the key is replaced', async () => {
     const { ctx, sim } = harness(SendgridSimulator.empty(SANDBOX_SENDGRID_API_KEY, { rateLimit: null }));
-    for (const s of AUTOMATED) {
+    const keys = await AUTOMATED.find((s) => s.id === REPLACE_API_KEYS)!.discover(ctx);
+    expect(keys.actions.map((a) => [a.kind, a.target, a.params.own])).toEqual([
+      ['create_api_key', ctx.client.ownApiKeyId, true],
+      ['delete_api_key', ctx.client.ownApiKeyId, true],
+    ]);
+    for (const s of AUTOMATED.filter((a) => a.id !== REPLACE_API_KEYS)) {
       const d = await s.discover(ctx);
       expect(d.actions, s.id).toEqual([]);
       expect(

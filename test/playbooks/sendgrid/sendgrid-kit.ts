@@ -37,7 +37,9 @@ export const PLANTED_KINDS_OF_STEP: Record<string, PlantedKind[]> = {
   'sendgrid.review-ip-access': ['allowed_ip', 'access_attempt'],
   'sendgrid.remove-unknown-teammates': ['teammate', 'pending_invite'],
   'sendgrid.disable-unknown-subusers': ['subuser'],
+  'sendgrid.review-senders': ['verified_sender', 'authenticated_domain', 'branded_link'],
   'sendgrid.review-webhooks': ['event_webhook'],
+  'sendgrid.review-mail-settings': ['mail_setting', 'alert'],
   'sendgrid.review-sent-email': ['sent_subject'],
 };
 
@@ -62,18 +64,21 @@ export function harness(
 ): Harness {
   const logs = new LogCapture();
   const apiKey = options.apiKey ?? SANDBOX_SENDGRID_API_KEY;
-  const http = createProviderHttp({
-    provider: 'sendgrid',
-    account: 'test',
-    baseUrl: 'https://api.sendgrid.com',
-    auth: { bearer: apiKey },
-    ratePerSec: 1000,
-    timeUnitMs: 1,
-    timeoutMs: 5_000,
-    fetch: sendgridSimulatorFetch(sim),
-    logger: logs.logger,
-  });
-  const client = createSendgridClient(http, { ownApiKeyId: apiKeyIdOf(apiKey) });
+  const fetch = sendgridSimulatorFetch(sim);
+  const httpFor = (bearer: string) =>
+    createProviderHttp({
+      provider: 'sendgrid',
+      account: 'test',
+      baseUrl: 'https://api.sendgrid.com',
+      auth: { bearer },
+      ratePerSec: 1000,
+      timeUnitMs: 1,
+      timeoutMs: 5_000,
+      fetch,
+      logger: logs.logger,
+    });
+  // Replacing its own key, the client switches to the new one (the engine seals it into the connection).
+  const client = createSendgridClient(httpFor(apiKey), { ownApiKeyId: apiKeyIdOf(apiKey), connect: httpFor });
   const trusted = {
     hosts: [...SEED_TRUSTED.hosts],
     ips: [...SEED_TRUSTED.ips],

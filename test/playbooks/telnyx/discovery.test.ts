@@ -18,7 +18,13 @@ describe('Telnyx playbook discovery against the simulator', () => {
     const expected = AUTOMATED.map((s) => {
       const kind = PLANTED_KIND_OF_STEP[s.id];
       if (!kind) throw new Error(`no planted kind mapped for ${s.id}`);
-      return [s.id, planted[kind]];
+      return [
+        s.id,
+        [kind]
+          .flat()
+          .flatMap((k) => planted[k])
+          .sort(),
+      ];
     });
     expect(Object.fromEntries(flagged)).toEqual(Object.fromEntries(expected));
     const everyPlanted = plantedChanges(sim)
@@ -39,10 +45,14 @@ describe('Telnyx playbook discovery against the simulator', () => {
     const planted = plantedIdsByKind(sim);
     const targets = async (id: string) => (await step(id).discover(ctx)).actions.map((a) => a.target).sort();
     expect(await targets('telnyx.disable-forwarding')).toEqual(planted.call_forwarding);
-    expect(await targets('telnyx.review-ip-connections')).toEqual(planted.ip);
+    expect(await targets('telnyx.review-ip-connections')).toEqual(
+      [...planted.ip, ...planted.fqdn_connection].sort(),
+    );
     expect(await targets('telnyx.review-call-control-apps')).toEqual(planted.call_control_application);
     expect(await targets('telnyx.review-texml-apps')).toEqual(planted.texml_application);
-    expect(await targets('telnyx.set-spend-limits')).toEqual(planted.outbound_voice_profile);
+    expect(await targets('telnyx.set-spend-limits')).toEqual(
+      [...planted.outbound_voice_profile, ...planted.messaging_destinations].sort(),
+    );
   });
 
   it('when credentials are discovered, then every connection is rotated and the one created in the window is deactivated instead', async () => {
@@ -92,7 +102,7 @@ describe('Telnyx playbook discovery against the simulator', () => {
     ],
     [
       'telnyx.set-spend-limits',
-      /^Set the daily spend limit of outbound profile “Default” to \$50\.00 \(now off\) and its maximum destination rate to \$0\.10\/min \(now unlimited\)$/,
+      /^Set the limits of outbound profile “Default”: daily \$50\.00 \(now off\), max rate \$0\.10\/min \(now unlimited\), destinations US, CA \(now 14 countries\)$/,
     ],
     [
       'telnyx.regenerate-messaging-secret',
@@ -130,9 +140,13 @@ describe('Telnyx playbook discovery against the simulator', () => {
     const planted = plantedIdsByKind(sim);
     const targets = (d: Discovery) => d.actions.map((a) => a.target).sort();
     const ips = await step('telnyx.review-ip-connections').discover(ctx);
-    expect(targets(ips)).toEqual(planted.ip);
+    expect(targets(ips)).toEqual([...planted.ip, ...planted.fqdn_connection].sort());
     expect(suspiciousResources(ips)).toEqual(
-      [...sim.state.ips.map((ip) => ip.id), ...sim.state.fqdns.map((f) => f.id)].sort(),
+      [
+        ...sim.state.ips.map((ip) => ip.id),
+        ...sim.state.fqdns.map((f) => f.id),
+        ...planted.fqdn_connection,
+      ].sort(),
     );
     expect(ips.summary).toContain('RECLAIM_TRUSTED_IPS');
     const cc = await step('telnyx.review-call-control-apps').discover(ctx);

@@ -6,6 +6,7 @@ import { approveStep } from '../../../src/incidents/decide-step.js';
 import type { PlaybookRuntime } from '../../../src/incidents/deps.js';
 import { markStepDone } from '../../../src/incidents/settle-step.js';
 import { launchDiscovery, startIncident } from '../../../src/incidents/start-incident.js';
+import { formatNumber } from '../../../src/playbooks/kit/phone-numbers.js';
 import { TELNYX_STEPS } from '../../../src/playbooks/telnyx/index.js';
 import type { StepDefinition } from '../../../src/playbooks/types.js';
 import { unresolvedPlantedChanges } from '../../../src/sandbox/telnyx/index.js';
@@ -65,7 +66,7 @@ describe('the Telnyx playbook run by the incident engine', () => {
     const { deps, incident, steps } = await openIncident(h);
     const discovered = await steps();
     expect(discovered.filter((s) => s.kind === 'automated').map((s) => s.state)).toEqual(
-      Array(7).fill('awaiting_approval'),
+      Array(TELNYX_STEPS.filter((s) => s.kind === 'automated').length).fill('awaiting_approval'),
     );
     await approveAll(deps, discovered);
 
@@ -80,10 +81,17 @@ describe('the Telnyx playbook run by the incident engine', () => {
       [incident.id],
     );
     const rotated = h.sim.state.credentialConnections.filter((c) => c.active);
-    expect(sealed.rows.map((r) => r.label).sort()).toEqual(
+    const labels = sealed.rows.map((r) => r.label);
+    expect(labels.filter((l) => l.startsWith('SIP')).sort()).toEqual(
       rotated.map((c) => `SIP credentials for connection “${c.connection_name}”`).sort(),
     );
+    // One new port-out PIN per number, each sealed for Reveal and nowhere in the audit log.
+    expect(labels.filter((l) => l.startsWith('Port-out PIN for ')).sort()).toEqual(
+      h.sim.state.phoneNumbers.map((n) => `Port-out PIN for ${formatNumber(n.phone_number)}`).sort(),
+    );
+    expect(labels.length).toBe(rotated.length + h.sim.state.phoneNumbers.length);
     const audit = JSON.stringify(await exportAudit(t.db, incident.id));
+    for (const n of h.sim.state.phoneNumbers) expect(audit).not.toContain(n.external_pin);
     for (const c of h.sim.state.credentialConnections) {
       expect(audit).not.toContain(c.password);
       expect(audit).not.toContain(c.user_name);

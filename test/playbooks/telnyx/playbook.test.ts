@@ -15,14 +15,20 @@ describe('the Telnyx playbook', () => {
     expect(TELNYX_STEPS.map((s) => [s.id, s.kind, s.risk])).toEqual([
       ['telnyx.change-portal-password', 'manual', 'high'],
       ['telnyx.enable-2fa', 'manual', 'high'],
+      ['telnyx.remove-unknown-users', 'automated', 'high'],
+      ['telnyx.revoke-oauth-access', 'automated', 'high'],
+      ['telnyx.review-api-allow-list', 'automated', 'high'],
       ['telnyx.rotate-sip-credentials', 'automated', 'high'],
       ['telnyx.review-ip-connections', 'automated', 'high'],
       ['telnyx.regenerate-messaging-secret', 'automated', 'high'],
       ['telnyx.replace-api-keys', 'manual', 'high'],
+      ['telnyx.delete-integration-secrets', 'automated', 'high'],
       ['telnyx.disable-forwarding', 'automated', 'high'],
+      ['telnyx.rotate-port-out-pins', 'automated', 'normal'],
       ['telnyx.review-call-control-apps', 'automated', 'high'],
       ['telnyx.review-texml-apps', 'automated', 'high'],
       ['telnyx.set-spend-limits', 'automated', 'normal'],
+      ['telnyx.review-billing-alerts', 'automated', 'normal'],
       ['telnyx.review-usage-billing', 'manual', 'normal'],
     ]);
   });
@@ -49,7 +55,10 @@ describe('the Telnyx playbook', () => {
     for (const s of AUTOMATED) {
       const d = await s.discover(ctx);
       expect(d.actions, s.id).toEqual([]);
-      expect(d.findings, s.id).toEqual([]);
+      // The balance is always there to show, and an account without a balance alert is told to set one up.
+      if (s.id === 'telnyx.review-billing-alerts') {
+        expect(d.findings.map((f) => f.resource)).toEqual(['balance', 'balance-alert']);
+      } else expect(d.findings, s.id).toEqual([]);
       expect(d.summary, s.id).toMatch(/^Nothing found: /);
     }
     expect(sim.stats.totalWrites()).toBe(0);

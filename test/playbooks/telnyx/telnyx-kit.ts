@@ -22,15 +22,21 @@ import { createLogger, type Logger } from '../../../src/util/logger.js';
 export const NOW = new Date('2026-03-01T12:00:00Z');
 export const SINCE = new Date('2026-02-26T00:00:00Z');
 
-/** Which planted kind each automated step must find, and nothing else. */
-export const PLANTED_KIND_OF_STEP: Record<string, PlantedKind> = {
+/** Which planted kind (or kinds) each automated step must find, and nothing else. */
+export const PLANTED_KIND_OF_STEP: Record<string, PlantedKind | readonly PlantedKind[]> = {
+  'telnyx.remove-unknown-users': 'organization_user',
+  'telnyx.revoke-oauth-access': ['oauth_grant', 'oauth_client'],
+  'telnyx.review-api-allow-list': 'access_ip',
+  'telnyx.delete-integration-secrets': 'integration_secret',
   'telnyx.rotate-sip-credentials': 'credential_connection',
-  'telnyx.review-ip-connections': 'ip',
+  'telnyx.review-ip-connections': ['ip', 'fqdn_connection'],
   'telnyx.regenerate-messaging-secret': 'messaging_profile_secret',
   'telnyx.disable-forwarding': 'call_forwarding',
   'telnyx.review-call-control-apps': 'call_control_application',
   'telnyx.review-texml-apps': 'texml_application',
-  'telnyx.set-spend-limits': 'outbound_voice_profile',
+  'telnyx.set-spend-limits': ['outbound_voice_profile', 'messaging_destinations'],
+  'telnyx.rotate-port-out-pins': 'port_out_pin',
+  'telnyx.review-billing-alerts': ['notification_channel', 'balance_alert'],
 };
 
 export function seeded(options: SeedOptions = {}): TelnyxSimulator {

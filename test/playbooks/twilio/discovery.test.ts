@@ -24,7 +24,13 @@ describe('Twilio discovery against the seeded account', () => {
     async (id, kind) => {
       const h = harness();
       const d = await step(id).discover(h.ctx);
-      expect(suspiciousResources(d)).toEqual(kind ? plantedTwilioIdsByKind(h.sim)[kind] : []);
+      const ids = plantedTwilioIdsByKind(h.sim);
+      expect(suspiciousResources(d)).toEqual(
+        [kind ?? []]
+          .flat()
+          .flatMap((k) => ids[k])
+          .sort(),
+      );
     },
   );
 
@@ -48,11 +54,23 @@ describe('Twilio discovery against the seeded account', () => {
     );
   });
 
-  it('when the key step plans deletions, then it also plans one replacement key, last', async () => {
+  it('when the key step plans deletions, then it also plans one replacement key, last of each account', async () => {
     const h = harness();
     const { actions } = await step('twilio.revoke-api-keys').discover(h.ctx);
-    expect(actions.map((a) => a.kind)).toEqual(['delete_api_key', 'create_api_key']);
+    // The main account's, then the kept subaccount's (its actions carry its SID as `account`).
+    expect(actions.map((a) => a.kind)).toEqual([
+      'delete_api_key',
+      'create_api_key',
+      'delete_api_key',
+      'create_api_key',
+    ]);
     expect(actions[1]?.params.friendlyName).toMatch(/^Reclaim replacement \d{4}-\d{2}-\d{2}$/);
+    expect(actions.map((a) => a.params.account)).toEqual([
+      undefined,
+      undefined,
+      expect.any(String),
+      expect.any(String),
+    ]);
   });
 
   // Changed (issue 16): without --since the window is the default 30 days, not "none"; the seed's
@@ -80,7 +98,8 @@ describe('Twilio discovery against the seeded account', () => {
     const h = harness(seeded(), { trusted: { hosts: [], ips: [], numbers: [] } });
     const d = await step('twilio.reset-number-webhooks').discover(h.ctx);
     expect(d.actions).toEqual([]);
-    const withUrl = h.sim.state.incomingPhoneNumbers.filter((n) =>
+    const kept = Object.values(h.sim.state.identity.subaccounts).flatMap((r) => r.incomingPhoneNumbers);
+    const withUrl = [...h.sim.state.incomingPhoneNumbers, ...kept].filter((n) =>
       [n.voice_url, n.voice_fallback_url, n.sms_url, n.sms_fallback_url, n.status_callback].some(Boolean),
     );
     expect(withUrl.length).toBeGreaterThan(1);

@@ -14,18 +14,30 @@ describe('the Twilio playbook', () => {
       ['twilio.revoke-api-keys', 'automated', 'high'],
       ['twilio.review-console-users', 'manual', 'high'],
       ['twilio.suspend-subaccounts', 'automated', 'high'],
+      ['twilio.rotate-subaccount-tokens', 'automated', 'high'],
       ['twilio.rotate-sip-credentials', 'automated', 'high'],
       ['twilio.remove-unknown-sip-ips', 'automated', 'high'],
+      ['twilio.remove-sip-domain-mappings', 'automated', 'high'],
+      ['twilio.reset-sip-domain-urls', 'automated', 'high'],
+      ['twilio.remove-rogue-sip-trunks', 'automated', 'high'],
       ['twilio.reset-number-webhooks', 'automated', 'high'],
       ['twilio.reset-twiml-app-urls', 'automated', 'high'],
+      ['twilio.reset-messaging-service-urls', 'automated', 'high'],
+      ['twilio.close-geo-permissions', 'automated', 'high'],
+      ['twilio.delete-outgoing-caller-ids', 'automated', 'normal'],
       ['twilio.add-usage-trigger', 'automated', 'normal'],
       ['twilio.review-payment-methods', 'manual', 'normal'],
-      ['twilio.review-account-settings', 'manual', 'normal'],
+      ['twilio.review-account-settings', 'automated', 'normal'],
     ]);
   });
 
   it('when the URL-clearing steps are shown, then their why says the right URL is set in the Console', () => {
-    for (const id of ['twilio.reset-number-webhooks', 'twilio.reset-twiml-app-urls']) {
+    for (const id of [
+      'twilio.reset-number-webhooks',
+      'twilio.reset-twiml-app-urls',
+      'twilio.reset-sip-domain-urls',
+      'twilio.reset-messaging-service-urls',
+    ]) {
       expect(TWILIO_STEPS.find((s) => s.id === id)?.why, id).toMatch(/set the right ones in the Console/);
     }
   });

@@ -44,7 +44,13 @@ describe('restricted API keys', () => {
     sim.faults.failWhen((r) => r.route === 'GET /v1/Keys', 403);
     const { ctx } = harness(sim);
     const d = await step('twilio.revoke-api-keys').discover(ctx);
-    expect(d.actions.map((a) => a.kind)).toEqual(['delete_api_key', 'create_api_key']);
+    // The main account's keys, then the kept subaccount's: each a deletion and its replacement.
+    expect(d.actions.map((a) => a.kind)).toEqual([
+      'delete_api_key',
+      'create_api_key',
+      'delete_api_key',
+      'create_api_key',
+    ]);
     expect(d.findings.find((f) => f.resource === 'iam:keys')).toMatchObject({
       suspicious: true,
       summary: 'iam v1 /v1/Keys answered 403: restricted API keys could not be listed',
@@ -117,10 +123,10 @@ describe('the incident window without --since', () => {
 });
 
 describe('the account-settings card', () => {
-  it('when the card is shown, then it names the APIs that cover these settings instead of saying there are none', () => {
+  it('when the card is shown, then it reads the Monitor events itself instead of saying the API does not reach them', () => {
     const card = TWILIO_STEPS.find((s) => s.id === 'twilio.review-account-settings')!;
-    expect(card.why).toContain('DialingPermissions');
-    expect(card.why).toContain('OutgoingCallerIds');
-    expect(`${card.title} ${card.why}`).not.toMatch(/does not reach|cannot read/);
+    expect(card.kind).toBe('automated');
+    expect(card.why).toContain('Monitor');
+    expect(`${card.title} ${card.why}`).not.toMatch(/does not reach|cannot read|does not act/);
   });
 });

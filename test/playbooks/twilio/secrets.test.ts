@@ -101,8 +101,10 @@ describe('secrets made by the Twilio playbook', () => {
     const outcomes = [];
     for (const action of actions) outcomes.push(await s.execute(h.ctx, action, { recheck: false }));
     const made = h.sim.state.keys.find((k) => k.friendly_name.startsWith('Reclaim replacement'));
-    expect(outcomes.at(-1)?.secrets?.[0]?.value).toBe(`SID ${made?.sid} / secret ${made?.secret}`);
-    expect(outcomes.at(-1)?.result).toEqual({ created: true, sid: made?.sid });
+    // The main account's replacement (the kept subaccount's comes after it, in its own account).
+    const main = outcomes[actions.findIndex((a) => a.kind === 'create_api_key' && !a.params.account)];
+    expect(main?.secrets?.[0]?.value).toBe(`SID ${made?.sid} / secret ${made?.secret}`);
+    expect(main?.result).toEqual({ created: true, sid: made?.sid });
   });
 });
 

@@ -26,15 +26,21 @@ export { LogCapture, suspiciousResources } from '../telnyx/telnyx-kit.js';
 export const NOW = new Date('2026-03-01T12:00:00Z');
 export const SINCE = new Date('2026-02-26T00:00:00Z');
 
-/** The planted kind each automated step must find, and nothing else. */
-export const PLANTED_KIND_OF_STEP: Record<string, PlantedKind | null> = {
+/** The planted kind(s) each automated step must find, and nothing else. */
+export const PLANTED_KIND_OF_STEP: Record<string, PlantedKind | PlantedKind[] | null> = {
   'twilio.rotate-auth-token': 'auth_token',
-  'twilio.revoke-api-keys': 'api_key',
+  'twilio.revoke-api-keys': ['api_key', 'subaccount_api_key'],
   'twilio.suspend-subaccounts': 'subaccount',
+  'twilio.rotate-subaccount-tokens': 'subaccount_auth_token',
   'twilio.rotate-sip-credentials': null,
   'twilio.remove-unknown-sip-ips': 'ip_address',
-  'twilio.reset-number-webhooks': 'incoming_phone_number',
-  'twilio.reset-twiml-app-urls': 'application',
+  'twilio.remove-sip-domain-mappings': 'sip_domain_mapping',
+  'twilio.reset-sip-domain-urls': 'sip_domain',
+  'twilio.reset-messaging-service-urls': 'messaging_service',
+  'twilio.reset-number-webhooks': ['incoming_phone_number', 'subaccount_phone_number'],
+  'twilio.reset-twiml-app-urls': ['application', 'subaccount_application'],
+  'twilio.delete-outgoing-caller-ids': 'outgoing_caller_id',
+  'twilio.review-account-settings': 'monitor_event',
   'twilio.add-usage-trigger': null,
 };
 

@@ -19,9 +19,10 @@ describe('Twilio discovery when the trust lists are not set', () => {
     [
       'twilio.reset-number-webhooks',
       'incoming_phone_number',
-      /^24 of 24 numbers call hosts Reclaim cannot judge/,
+      // The main account's 24 and the kept subaccount's 2.
+      /^26 of 26 numbers call hosts Reclaim cannot judge/,
     ],
-    ['twilio.reset-twiml-app-urls', 'application', /^3 of 3 TwiML apps call hosts Reclaim cannot judge/],
+    ['twilio.reset-twiml-app-urls', 'application', /^4 of 4 TwiML apps call hosts Reclaim cannot judge/],
   ] as const)(
     'when no trusted hosts are set and the attacker’s URL predates the window, then %s flags it for review naming its host, clears nothing and does not say "Nothing found"',
     async (id, kind, summary) => {
@@ -57,7 +58,7 @@ describe('Twilio discovery when the trust lists are not set', () => {
     });
     const d = await step('twilio.reset-number-webhooks').discover(ctx);
     expect(d.findings.find((f) => f.resource === bare.sid)).toMatchObject({ suspicious: false, reasons: [] });
-    expect(d.summary).toMatch(/^23 of 24 numbers call hosts Reclaim cannot judge/);
+    expect(d.summary).toMatch(/^25 of 26 numbers call hosts Reclaim cannot judge/);
   });
 
   it('when no trusted IPs are set and the attacker’s IP predates the window, then every address is flagged for review naming it, and nothing is removed', async () => {
@@ -87,8 +88,11 @@ describe('Twilio discovery when the trust lists are not set', () => {
     const { sim, ctx } = harness(seeded(), { since: NOW });
     const planted = plantedTwilioIdsByKind(sim);
     const expected = {
-      'twilio.reset-number-webhooks': planted.incoming_phone_number,
-      'twilio.reset-twiml-app-urls': planted.application,
+      'twilio.reset-number-webhooks': [
+        ...planted.incoming_phone_number,
+        ...planted.subaccount_phone_number,
+      ].sort(),
+      'twilio.reset-twiml-app-urls': [...planted.application, ...planted.subaccount_application].sort(),
       'twilio.remove-unknown-sip-ips': planted.ip_address,
     };
     for (const [id, ids] of Object.entries(expected)) {

@@ -34,6 +34,10 @@ const ID_OF: Record<string, string> = {
   'GET /v3/user/webhooks/event/settings/all': 'id',
   'GET /v3/user/webhooks/parse/settings': 'hostname',
   'GET /v3/messages': 'msg_id',
+  'GET /v3/verified_senders': 'id',
+  'GET /v3/whitelabel/domains': 'id',
+  'GET /v3/whitelabel/links': 'id',
+  'GET /v3/alerts': 'id',
 };
 
 const NOW = new Date('2026-03-01T12:00:00Z');

@@ -13,7 +13,9 @@ function respond(req: HttpRequest<unknown>): unknown {
     data: [KITCHEN_SINK],
     meta: { page_number: 1, page_size: 250, total_pages: 1, total_results: 1 },
   };
-  return req.schema.safeParse(page).success ? page : { data: KITCHEN_SINK };
+  if (req.schema.safeParse(page).success) return page;
+  // A few operations (the API allow-list's) answer with the record itself, not in `data`.
+  return req.schema.safeParse({ data: KITCHEN_SINK }).success ? { data: KITCHEN_SINK } : KITCHEN_SINK;
 }
 
 function methodsOf(client: TelnyxClient): [string, (...args: unknown[]) => Promise<unknown>][] {
@@ -85,12 +87,18 @@ function checkQuery(req: RecordedRequest, op: SpecOperation): void {
 
 /** The fields our schema kept (the parsed object's keys) must all be named in the spec's response. */
 function checkResponseFields(req: RecordedRequest, op: SpecOperation): void {
-  const data = (req.parsed as { data?: unknown }).data ?? (req.parsed as { profile?: unknown }).profile;
+  const data =
+    (req.parsed as { data?: unknown } | undefined)?.data ??
+    (req.parsed as { profile?: unknown } | undefined)?.profile ??
+    req.parsed ??
+    {};
   // A listing's records come as a `Listing`: `{ items, unreadable }`.
   const records = (data as { items?: unknown[] }).items;
   const item = (Array.isArray(records) ? records[0] : data) as Record<string, unknown>;
   for (const [key, value] of Object.entries(item)) {
-    expect(op.response.dataFields, `${op.operationId}: response field`).toContain(key);
+    // `<field>_set` says whether a secret field is set, without the secret (a number's `external_pin`).
+    const field = key.endsWith('_set') && !op.response.dataFields.includes(key) ? key.slice(0, -4) : key;
+    expect(op.response.dataFields, `${op.operationId}: response field`).toContain(field);
     const nested = op.response.objects?.[key];
     if (nested && value !== null && typeof value === 'object') {
       for (const k of Object.keys(value))

@@ -42,8 +42,15 @@ describe('twilioBaseUrls', () => {
   ])(
     'when TWILIO_API_URL is $apiUrl, then the accounts host is $accounts',
     ({ apiUrl, api, accounts, iam }) => {
-      // iam v1 (API keys, restricted ones included) is a sibling host like accounts v1.
-      expect(twilioBaseUrls(apiUrl)).toEqual({ api, accounts, iam });
+      // iam v1 (API keys, restricted ones included) is a sibling host like accounts v1; so are
+      // trunking, voice and messaging, named the same way.
+      const sibling = (name: string) => accounts.replace('accounts', name);
+      expect(twilioBaseUrls(apiUrl)).toMatchObject({ api, accounts, iam });
+      expect(twilioBaseUrls(apiUrl)).toMatchObject({
+        trunking: sibling('trunking'),
+        voice: sibling('voice'),
+        messaging: sibling('messaging'),
+      });
     },
   );
 });

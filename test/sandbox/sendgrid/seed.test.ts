@@ -22,7 +22,8 @@ describe('the seeded SendGrid account', () => {
   it('when seeded, then every planted kind is there once (spam: one per subject)', () => {
     const byKind = sendgridPlantedIdsByKind(seeded());
     for (const kind of SENDGRID_PLANTED_KINDS) {
-      expect(byKind[kind].length, kind).toBe(kind === 'sent_subject' ? 3 : 1);
+      const many = { sent_subject: 3, mail_setting: 2 } as Partial<Record<string, number>>;
+      expect(byKind[kind].length, kind).toBe(many[kind] ?? 1);
     }
   });
 
@@ -35,12 +36,18 @@ describe('the seeded SendGrid account', () => {
     const sim = seeded();
     const unresolved = unresolvedSendgridPlantedChanges(sim).map((c) => c.kind);
     expect(unresolved.sort()).toEqual([
+      'alert',
       'allowed_ip',
       'api_key',
+      'authenticated_domain',
+      'branded_link',
       'event_webhook',
+      'mail_setting',
+      'mail_setting',
       'pending_invite',
       'subuser',
       'teammate',
+      'verified_sender',
     ]);
   });
 
@@ -58,6 +65,16 @@ describe('the seeded SendGrid account', () => {
       const trusted = (SEED_TRUSTED.hosts as readonly string[]).includes(hostOf(w.url)?.hostname ?? '');
       expect(trusted, w.url).toBe(hostOf(w.url)?.hostname !== ATTACKER_HOST);
     }
+    for (const v of state.verifiedSenders)
+      expect(domainIsKnown(domainOf(v.from_email), domains), v.from_email).toBe(
+        !planted.has(`sender:${v.id}`),
+      );
+    for (const d of state.authenticatedDomains)
+      expect(domainIsKnown(d.domain, domains), d.domain).toBe(!planted.has(`domain:${d.id}`));
+    for (const l of state.brandedLinks)
+      expect(domainIsKnown(l.domain, domains), l.domain).toBe(!planted.has(`link:${l.id}`));
+    for (const a of state.alerts)
+      expect(domainIsKnown(domainOf(a.email_to), domains), a.email_to).toBe(!planted.has(`alert:${a.id}`));
   });
 
   it('when seeded, then the attacker’s changes fall in the window and the legitimate ones before it', () => {

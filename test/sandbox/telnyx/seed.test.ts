@@ -28,6 +28,51 @@ const host = (url: unknown): string => (typeof url === 'string' && url !== '' ? 
 const trustedIp = (ip: string): boolean =>
   SEED_TRUSTED.ips.includes(ip as never) || (ip.startsWith('198.51.100.') && Number(ip.split('.')[3]) < 8);
 
+/** Users, OAuth grants and clients, integration secrets and allow-list entries made after `since`. */
+async function discoverAccess(sim: TelnyxSimulator, since: string): Promise<Record<string, string[]>> {
+  const after = async (path: string, key = 'id') =>
+    (await listAll(sim, path))
+      .filter((i) => (i.created_at as string) > since)
+      .map((i) => i[key] as string)
+      .sort();
+  return {
+    organization_user: await after('/organizations/users'),
+    oauth_grant: await after('/oauth_grants'),
+    oauth_client: await after('/oauth_clients', 'client_id'),
+    integration_secret: await after('/integration_secrets'),
+    access_ip: [...(await after('/access_ip_address')), ...(await after('/access_ip_ranges'))].sort(),
+  };
+}
+
+/** Port-out PINs, FQDN connections, messaging destinations and notifications the attacker touched. */
+async function discoverFootholds(sim: TelnyxSimulator, since: string): Promise<Record<string, string[]>> {
+  const ids = (items: Item[]) => items.map((i) => i.id as string).sort();
+  const after = (items: Item[], field = 'created_at') =>
+    ids(items.filter((i) => (i[field] as string) > since));
+  const settings = await listAll(sim, '/notification_settings');
+  const conditions = await listAll(sim, '/notification_event_conditions');
+  return {
+    port_out_pin: after(
+      (await listAll(sim, '/phone_numbers')).filter((n) => n.external_pin !== null),
+      'updated_at',
+    ),
+    fqdn_connection: after(await listAll(sim, '/fqdn_connections')),
+    messaging_destinations: ids(
+      (await listAll(sim, '/messaging_profiles')).filter((p) =>
+        (p.whitelisted_destinations as string[]).includes('*'),
+      ),
+    ),
+    notification_channel: after(await listAll(sim, '/notification_channels')),
+    balance_alert: ids(
+      conditions.filter(
+        (c) =>
+          /balance/i.test(c.name as string) &&
+          !settings.some((x) => x.notification_event_condition_id === c.id),
+      ),
+    ),
+  };
+}
+
 /** A plain discovery over the API, independent of the seed's own bookkeeping. */
 async function discover(sim: TelnyxSimulator): Promise<Record<string, string[]>> {
   const since = SINCE.toISOString();
@@ -57,6 +102,8 @@ async function discover(sim: TelnyxSimulator): Promise<Record<string, string[]>>
       (await listAll(sim, '/outbound_voice_profiles')).filter((p) => !p.daily_spend_limit_enabled),
     ),
     messaging_profile_secret: ids(profiles),
+    ...(await discoverAccess(sim, since)),
+    ...(await discoverFootholds(sim, since)),
   };
 }
 
@@ -139,7 +186,26 @@ describe('seedAttackedAccount', () => {
       name: 'Default',
       daily_spend_limit: '50.00',
       daily_spend_limit_enabled: true,
+      whitelisted_destinations: ['US', 'CA'],
     });
+    await call(sim, 'PATCH', `/phone_numbers/${ids.port_out_pin[0]}`, { external_pin: '48151623' });
+    await call(sim, 'PATCH', `/fqdn_connections/${ids.fqdn_connection[0]}`, { active: false });
+    await call(sim, 'PATCH', `/messaging_profiles/${ids.messaging_destinations[0]}`, {
+      whitelisted_destinations: ['US', 'CA'],
+    });
+    await call(sim, 'DELETE', `/notification_channels/${ids.notification_channel[0]}`);
+    const own = sim.state.notificationChannels[0]!;
+    await call(sim, 'POST', '/notification_settings', {
+      notification_event_condition_id: ids.balance_alert[0],
+      notification_profile_id: own.notification_profile_id,
+      notification_channel_id: own.id,
+      parameters: [{ name: 'amount', value: '100.00' }],
+    });
+    await call(sim, 'POST', `/organizations/users/${ids.organization_user[0]}/actions/remove`);
+    await call(sim, 'DELETE', `/oauth_grants/${ids.oauth_grant[0]}`);
+    await call(sim, 'DELETE', `/oauth_clients/${ids.oauth_client[0]}`);
+    await call(sim, 'DELETE', `/integration_secrets/${ids.integration_secret[0]}`);
+    await call(sim, 'DELETE', `/access_ip_address/${ids.access_ip[0]}`);
     expect(unresolvedPlantedChanges(sim).map((c) => c.kind)).toEqual(['messaging_profile_secret']);
     await call(
       sim,

@@ -16,14 +16,15 @@ import { NOW, SINCE, seeded } from './sim-kit.js';
 const SID = /^(AC|SK|CL|CR|AL|IP|PN|AP)[0-9a-f]{32}$/;
 
 describe('the seeded Twilio account', () => {
-  it('when seeded with defaults, then one change of each kind is planted, all still in effect', () => {
+  it('when seeded with defaults, then one change of each kind is planted (three Monitor events), all but the events still in effect', () => {
     const sim = seeded();
-    expect(
-      plantedTwilioChanges(sim)
-        .map((c) => c.kind)
-        .sort(),
-    ).toEqual([...TWILIO_PLANTED_KINDS].sort());
-    expect(unresolvedTwilioChanges(sim)).toHaveLength(TWILIO_PLANTED_KINDS.length);
+    const kinds = plantedTwilioChanges(sim).map((c) => c.kind);
+    expect(kinds.filter((k) => k !== 'monitor_event').sort()).toEqual(
+      TWILIO_PLANTED_KINDS.filter((k) => k !== 'monitor_event').sort(),
+    );
+    expect(kinds.filter((k) => k === 'monitor_event')).toHaveLength(3);
+    // An event is a record of the past: flagged for a person, never "in effect".
+    expect(unresolvedTwilioChanges(sim)).toHaveLength(TWILIO_PLANTED_KINDS.length - 1);
   });
 
   it('when repointed is 5, then five numbers point at the attacker and the rest at trusted hosts', () => {
@@ -48,7 +49,10 @@ describe('the seeded Twilio account', () => {
 
   it('when the resources are dated, then legitimate ones predate the incident and planted ones follow it', () => {
     const sim = seeded();
-    const planted = new Set(sim.state.planted.map((c) => c.id));
+    // The kept subaccount is old; only its Auth Token is planted (presumed read through the parent).
+    const planted = new Set(
+      sim.state.planted.filter((c) => c.kind !== 'subaccount_auth_token').map((c) => c.id),
+    );
     const records = [
       ...sim.state.keys,
       ...sim.state.subaccounts,

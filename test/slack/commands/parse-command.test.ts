@@ -13,6 +13,7 @@ const start = (over: Partial<Extract<ParsedCommand, { kind: 'start' }>> = {}): P
   rehearsal: false,
   sandbox: false,
   connections: [],
+  watchHours: null,
   ...over,
 });
 
@@ -32,6 +33,14 @@ const accepted: Accepted[] = [
   { name: 'list', text: 'list', expected: { kind: 'list' } },
   { name: 'start telnyx', text: 'start telnyx', expected: start() },
   { name: 'start alone opens the form', text: 'start', expected: { kind: 'start_modal' } },
+  { name: 'start with no watch', text: 'start telnyx --watch 0', expected: start({ watchHours: 0 }) },
+  {
+    name: 'start with a 24.5 h watch',
+    text: 'start telnyx --watch=24.5',
+    expected: start({ watchHours: 24.5 }),
+  },
+  { name: 'watch stop', text: 'watch stop', expected: { kind: 'watch_stop' } },
+  { name: 'WATCH STOP in capitals', text: 'WATCH STOP', expected: { kind: 'watch_stop' } },
   {
     name: 'start twilio',
     text: 'start twilio',
@@ -274,7 +283,7 @@ const refused: Refused[] = [
   {
     name: 'an unknown option',
     text: 'start telnyx --dry-run',
-    problem: /^Unknown option `--dry-run`: `start` takes `--since` and `--rehearsal`\.$/,
+    problem: /^Unknown option `--dry-run`: `start` takes `--since`, `--rehearsal` and `--watch`\.$/,
   },
   {
     name: 'a single-hyphen option',
@@ -357,6 +366,15 @@ const refused: Refused[] = [
     text: `close --force ${'x'.repeat(600)}`,
     problem: /600 characters; keep it under 500/,
   },
+  {
+    name: 'a watch that is not a number',
+    text: 'start telnyx --watch soon',
+    problem: /is not a number of hours/,
+  },
+  { name: 'a watch of 1000 hours', text: 'start telnyx --watch 1000', problem: /at most 720 hours/ },
+  { name: 'a negative watch', text: 'start telnyx --watch -1', problem: /number of hours/ },
+  { name: 'watch alone', text: 'watch', problem: /`watch` takes one word: `\/compromise watch stop`/ },
+  { name: 'watch with another word', text: 'watch start', problem: /`watch` takes one word/ },
   {
     name: 'close with an unknown option',
     text: 'close --reason x',

@@ -32,6 +32,11 @@ export const accountSchema: z.ZodType<TwilioAccount> = z.object({
   date_updated: nullableString,
 });
 
+/** An account's `auth_token`, read for `authTokenOf` only (every other account read drops it). */
+export const accountAuthTokenSchema: z.ZodType<string> = z
+  .object({ auth_token: z.string().min(1) })
+  .transform((body) => body.auth_token);
+
 /** `POST accounts.twilio.com/v1/AuthTokens/Secondary` (201): the secondary token, shown this once. */
 export const secondaryAuthTokenSchema: z.ZodType<string> = z
   .object({ secondary_auth_token: z.string().min(1) })

@@ -11,6 +11,11 @@ export const SENDGRID_PLANTED_KINDS: readonly PlantedKind[] = [
   'subuser',
   'event_webhook',
   'sent_subject',
+  'verified_sender',
+  'authenticated_domain',
+  'branded_link',
+  'mail_setting',
+  'alert',
 ];
 
 /** Everything the seed planted, in the order it was planted (a copy; no secrets in it). */
@@ -44,6 +49,16 @@ function stillInEffect(state: SendgridAccountState, change: PlantedChange): bool
       return state.subusers.some((s) => s.username === change.id && !s.disabled);
     case 'event_webhook':
       return state.eventWebhooks.some((w) => w.id === change.id && w.enabled);
+    case 'verified_sender':
+      return state.verifiedSenders.some((v) => `sender:${v.id}` === change.id);
+    case 'authenticated_domain':
+      return state.authenticatedDomains.some((d) => `domain:${d.id}` === change.id);
+    case 'branded_link':
+      return state.brandedLinks.some((l) => `link:${l.id}` === change.id);
+    case 'mail_setting':
+      return (change.id === 'mail-setting:forward_spam' ? state.forwardSpam : state.forwardBounce).enabled;
+    case 'alert':
+      return state.alerts.some((a) => `alert:${a.id}` === change.id);
     case 'access_attempt':
     case 'sent_subject':
       // Evidence of what happened, not a setting: nothing a clean-up does removes it.
@@ -54,8 +69,9 @@ function stillInEffect(state: SendgridAccountState, change: PlantedChange): bool
 /**
  * The planted changes still in effect: the attacker's key still listed, their IP still allowed,
  * their teammate and invitation still there, their subuser still enabled, their webhook still
- * enabled. Empty once a remediation has cleaned the account. Evidence (`access_attempt`,
- * `sent_subject`) never counts.
+ * enabled, their sender, domain, link and alert still there, forwarding to them still on. Empty
+ * once a remediation has cleaned the account. Evidence (`access_attempt`, `sent_subject`) never
+ * counts.
  */
 export function unresolvedSendgridPlantedChanges(sim: SendgridSimulator): PlantedChange[] {
   return sim.state.planted.filter((c) => stillInEffect(sim.state, c)).map((c) => structuredClone(c));

@@ -7,6 +7,7 @@ import { seedApiKeys, seedIpAccess } from './seed-access.js';
 import { SeedBuilder } from './seed-builder.js';
 import { seedMessages, seedWebhooks } from './seed-mail.js';
 import { seedSubusers, seedTeammates } from './seed-people.js';
+import { seedSenders } from './seed-senders.js';
 import { COMPANY_DOMAIN, SANDBOX_SENDGRID_API_KEY } from './seed-trusted.js';
 
 export interface SendgridSeedOptions {
@@ -52,7 +53,8 @@ function count(value: number | undefined, fallback: number, name: string): numbe
  * A simulated SendGrid account with an attacker's changes planted among legitimate ones: a new
  * full-access API key, their IP on the allow list (and their sign-in in the access activity), an
  * admin teammate and a pending admin invitation on outside domains, a subuser that sent spam under
- * odd subjects, and an Event Webhook on their host. `plantedChanges` lists them; `SEED_TRUSTED` is
+ * odd subjects, an Event Webhook on their host, a Sender Identity, an authenticated domain and a
+ * branded link on their domain, spam and bounce forwarding and a statistics alert to their mailbox. `plantedChanges` lists them; `SEED_TRUSTED` is
  * what the legitimate operator would configure.
  */
 export function seedAttackedSendgridAccount(options: SendgridSeedOptions = {}): SendgridSimulator {
@@ -78,6 +80,7 @@ export function seedAttackedSendgridAccount(options: SendgridSeedOptions = {}): 
   const spamSender = seedSubusers(b, count(options.subusers, 4, 'subusers'));
   seedWebhooks(b, count(options.extraWebhooks, 0, 'extraWebhooks'));
   seedMessages(b, count(options.messages, 240, 'messages'), count(options.spam, 60, 'spam'), spamSender);
+  seedSenders(b);
   state.random = random.seed;
   return new SendgridSimulator(state, { clock: clockFrom(now), ...options.simulator });
 }

@@ -1,6 +1,8 @@
 import type { PlantedChange, PlantedKind, TelnyxAccountState } from '../account.js';
 import type { TelnyxSimulator } from '../simulator.js';
+import { accessPlantInEffect } from './seed-account-access.js';
 import { digestOf } from './seed-builder.js';
+import { PORT_OUT_BILLING_KINDS, portOutBillingPlantInEffect } from './seed-port-out-and-billing.js';
 import { ATTACKER_HOST } from './seed-trusted.js';
 
 export const PLANTED_KINDS: readonly PlantedKind[] = [
@@ -11,6 +13,12 @@ export const PLANTED_KINDS: readonly PlantedKind[] = [
   'texml_application',
   'outbound_voice_profile',
   'messaging_profile_secret',
+  'organization_user',
+  'oauth_grant',
+  'oauth_client',
+  'integration_secret',
+  'access_ip',
+  ...PORT_OUT_BILLING_KINDS,
 ];
 
 /** Everything the seed planted, in the order it was planted (a copy; no secrets in it). */
@@ -64,12 +72,25 @@ function stillInEffect(state: TelnyxAccountState, change: PlantedChange): boolea
     }
     case 'outbound_voice_profile': {
       const p = state.outboundVoiceProfiles.find(byId);
-      return p?.enabled === true && !p.daily_spend_limit_enabled;
+      const opened = p?.whitelisted_destinations.some((d) => d !== 'US' && d !== 'CA') === true;
+      return p?.enabled === true && (!p.daily_spend_limit_enabled || opened);
     }
     case 'messaging_profile_secret': {
       const p = state.messagingProfiles.find(byId);
       return p !== undefined && digestOf(p.v1_secret) === change.secretDigest;
     }
+    case 'organization_user':
+    case 'oauth_grant':
+    case 'oauth_client':
+    case 'integration_secret':
+    case 'access_ip':
+      return accessPlantInEffect(state, change);
+    case 'port_out_pin':
+    case 'fqdn_connection':
+    case 'messaging_destinations':
+    case 'notification_channel':
+    case 'balance_alert':
+      return portOutBillingPlantInEffect(state, change);
   }
 }
 

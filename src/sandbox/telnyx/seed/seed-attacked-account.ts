@@ -2,9 +2,11 @@ import { emptyAccountState } from '../account.js';
 import { SeededRandom } from '../random.js';
 import { type SimulatorOptions, TelnyxSimulator } from '../simulator.js';
 import { SimulatorError } from '../simulator-error.js';
+import { seedAccountAccess } from './seed-account-access.js';
 import { seedApplications, seedMessagingProfile, seedOutboundProfiles } from './seed-apps.js';
 import { SeedBuilder } from './seed-builder.js';
 import { seedNumbers } from './seed-numbers.js';
+import { seedPortOutAndBilling } from './seed-port-out-and-billing.js';
 import { seedSip } from './seed-sip.js';
 
 export interface SeedOptions {
@@ -79,6 +81,8 @@ export function seedAttackedAccount(options: SeedOptions = {}): TelnyxSimulator 
     connectionIds: [...sip.legitConnectionIds, ...apps],
     messagingProfileId,
   });
+  seedAccountAccess(b);
+  seedPortOutAndBilling(b, { profileId: profiles.plantedId });
   state.auditEvents.sort((x, y) => x.created_at.localeCompare(y.created_at) || x.id.localeCompare(y.id));
   state.random = random.seed;
   return new TelnyxSimulator(state, { clock: clockFrom(now), ...options.simulator });

@@ -16,6 +16,12 @@ export const ATTACKER_HOST = 'evil-hooks.example.net';
 /** The attacker's SIP source address, added to an otherwise legitimate IP connection. */
 export const ATTACKER_IP = '192.0.2.66';
 
+/** The address the attacker added to the API access allow-list. */
+export const ATTACKER_API_IP = '192.0.2.77';
+
+/** The user the attacker added to the organization. */
+export const ATTACKER_USER_EMAIL = 'backup-admin@evil-hooks.example.net';
+
 export const TRUSTED_HOOKS = `https://${SEED_TRUSTED.hosts[0]}`;
 
 /** Legitimate addresses on the seeded IP connection (the last one inside the trusted /29). */

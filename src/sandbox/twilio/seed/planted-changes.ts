@@ -1,5 +1,7 @@
 import type { PlantedChange, PlantedKind, TwilioAccountState } from '../account.js';
 import type { TwilioSimulator } from '../simulator.js';
+import { identityChangeInEffect } from './identity-in-effect.js';
+import { routingChangeInEffect } from './routing-in-effect.js';
 import { digestOf } from './seed-builder.js';
 import { ATTACKER_HOST } from './seed-trusted.js';
 
@@ -10,6 +12,19 @@ export const TWILIO_PLANTED_KINDS: readonly PlantedKind[] = [
   'ip_address',
   'incoming_phone_number',
   'application',
+  'sip_trunk',
+  'trunk_origination_url',
+  'sip_domain',
+  'sip_domain_mapping',
+  'messaging_service',
+  'dialing_country',
+  'messaging_country',
+  'subaccount_auth_token',
+  'subaccount_api_key',
+  'subaccount_phone_number',
+  'subaccount_application',
+  'outgoing_caller_id',
+  'monitor_event',
 ];
 
 /** Everything the seed planted, in the order it was planted (a copy; no secrets in it). */
@@ -58,6 +73,21 @@ function stillInEffect(state: TwilioAccountState, change: PlantedChange): boolea
         pointsAtAttacker(n.voice_url, n.voice_fallback_url, n.sms_url, n.sms_fallback_url, n.status_callback)
       );
     }
+    case 'sip_trunk':
+    case 'trunk_origination_url':
+    case 'sip_domain':
+    case 'sip_domain_mapping':
+    case 'messaging_service':
+    case 'dialing_country':
+    case 'messaging_country':
+      return routingChangeInEffect(state, change);
+    case 'subaccount_auth_token':
+    case 'subaccount_api_key':
+    case 'subaccount_phone_number':
+    case 'subaccount_application':
+    case 'outgoing_caller_id':
+    case 'monitor_event':
+      return identityChangeInEffect(state, change);
     case 'application': {
       const a = state.applications.find(bySid);
       return (

@@ -5,6 +5,8 @@ import { newSid, newToken, rfc2822 } from '../sim-context.js';
 import { TwilioSimulator, type TwilioSimulatorOptions } from '../simulator.js';
 import { plantLeakedAuthToken, seedKeys, seedSubaccounts } from './seed-access.js';
 import { SeedBuilder } from './seed-builder.js';
+import { seedIdentity } from './seed-identity.js';
+import { seedRouting } from './seed-routing.js';
 import { seedCredentialLists, seedIpAccessControlLists } from './seed-sip.js';
 import { seedUsage } from './seed-usage.js';
 import { seedApplications, seedNumbers } from './seed-voice.js';
@@ -86,6 +88,8 @@ export function seedAttackedTwilioAccount(options: TwilioSeedOptions = {}): Twil
   const appSid = seedApplications(b, count(options.applications, 2, 'applications', 0));
   seedNumbers(b, numbers, repointed, appSid);
   seedUsage(b);
+  seedRouting(b);
+  seedIdentity(b);
   state.random = random.seed;
   return new TwilioSimulator(state, { clock: clockFrom(now), ...options.simulator });
 }

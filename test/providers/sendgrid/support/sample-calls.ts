@@ -28,4 +28,18 @@ export const CALLS: Record<string, unknown[][]> = {
   'emailActivity.search': [['subject="Welcome"'], ['subject="Welcome"', 5]],
   'emailActivity.listWindow': [[new Date('2026-01-30T12:00:00Z'), new Date('2026-03-01T12:00:00Z')]],
   'user.email': [[]],
+  'apiKeys.ownScopes': [[]],
+  'verifiedSenders.list': [[]],
+  'verifiedSenders.delete': [[1234]],
+  'authenticatedDomains.list': [[]],
+  'authenticatedDomains.delete': [[45]],
+  'brandedLinks.list': [[]],
+  'brandedLinks.delete': [[46]],
+  'mailSettings.forwarding': [['forward_spam'], ['forward_bounce']],
+  'mailSettings.setForwarding': [
+    ['forward_spam', { enabled: false, email: 'abuse@example.com' }],
+    ['forward_bounce', { enabled: false, email: 'bounces@example.com' }],
+  ],
+  'alerts.list': [[]],
+  'alerts.delete': [[48]],
 };

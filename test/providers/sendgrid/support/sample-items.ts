@@ -7,6 +7,24 @@
 export const SECRET_MARK = 'sendgrid-secret-mark';
 export const PII_MARK = 'sendgrid-pii-mark';
 
+const forward = { enabled: true, email: 'abuse@example.com' };
+const dns = (names: string[]) =>
+  Object.fromEntries(
+    names.map((n) => [
+      n,
+      { valid: true, type: 'cname', host: `${n}.example.com`, data: 'u1.wl.sendgrid.net' },
+    ]),
+  );
+const branded = {
+  id: 45,
+  user_id: 7,
+  domain: 'example.com',
+  subdomain: 'em',
+  username: 'acme',
+  default: false,
+  legacy: false,
+  valid: true,
+};
 const key = { api_key_id: 'key-0001', name: 'Production mail', scopes: ['mail.send'] };
 const allowed = { id: 1001, ip: '203.0.113.10', created_at: 1767225600, updated_at: 1767225600 };
 const webhook = {
@@ -91,4 +109,44 @@ export const SAMPLE_ITEMS: Record<string, unknown> = {
     last_event_time: '2026-02-20T10:00:00Z',
   },
   ListEmail: { email: 'owner@example.com' },
+  ListScope: { scopes: ['mail.send', 'api_keys.create'] },
+  ListVerifiedSender: {
+    id: 1234,
+    nickname: 'Orders',
+    from_email: 'orders@example.com',
+    from_name: 'Orders',
+    reply_to: 'orders@example.com',
+    reply_to_name: 'Orders',
+    address: `${PII_MARK}-address`,
+    address2: `${PII_MARK}-address2`,
+    state: 'CO',
+    city: `${PII_MARK}-city`,
+    zip: `${PII_MARK}-zip`,
+    country: 'USA',
+    verified: true,
+    locked: false,
+  },
+  ListAuthenticatedDomain: {
+    ...branded,
+    ips: ['192.0.2.1'],
+    custom_spf: false,
+    automatic_security: true,
+    dns: dns(['mail_cname', 'dkim1', 'dkim2']),
+    subusers: [{ user_id: 8, username: 'acme-tx' }],
+    last_validation_attempt_at: 1767225600,
+  },
+  ListBrandedLink: { ...branded, id: 46, subdomain: 'links', dns: dns(['domain_cname', 'owner_cname']) },
+  ListForwardSpam: forward,
+  UpdateForwardSpam: { ...forward, enabled: false },
+  ListForwardBounce: { ...forward, email: 'bounces@example.com' },
+  UpdateForwardBounce: { enabled: false, email: 'bounces@example.com' },
+  ListAlert: {
+    id: 48,
+    type: 'stats_notification',
+    email_to: 'ops@example.com',
+    frequency: 'daily',
+    percentage: 90,
+    created_at: 1767225600,
+    updated_at: 1767225600,
+  },
 };

@@ -54,7 +54,41 @@ export const KITCHEN_SINK = {
   callback_method: 'POST',
   current_value: '3.20',
   date_fired: null,
+  event_type: 'api-key.created',
+  event_date: '2026-02-27T10:22:05Z',
+  actor_sid: 'US0123456789abcdef0123456789abcdef',
+  actor_type: 'user',
+  source: 'web',
+  source_ip_address: '192.0.2.66',
+  resource_sid: 'SK0123456789abcdef0123456789abcdef',
+  resource_type: 'api-key',
+  domain_name: 'acme.sip.twilio.com',
+  disaster_recovery_url: null,
+  sip_url: 'sip:203.0.113.10:5060',
+  enabled: true,
+  voice_status_callback_url: null,
+  inbound_request_url: 'https://hooks.example.com/sms',
+  fallback_url: null,
+  use_inbound_webhook_on_number: false,
+  iso_code: 'LV',
+  name: 'Latvia',
+  country_codes: ['+371'],
+  low_risk_numbers_enabled: true,
+  high_risk_special_numbers_enabled: false,
+  high_risk_tollfraud_numbers_enabled: false,
+  country_code: 'PK',
+  prefix: '+92',
+  message: 'High Risk Country',
+  error_code: 0,
+  error_messages: [],
+  update_count: 1,
 };
 
 /** Methods whose whole job is to hand the caller a secret Twilio shows once. */
-export const SECRET_RETURNING = new Set(['keys.create', 'authTokens.createSecondary', 'authTokens.promote']);
+export const SECRET_RETURNING = new Set([
+  'keys.create',
+  'authTokens.createSecondary',
+  'authTokens.promote',
+  // A subaccount's current token, which its rotation authenticates with.
+  'accounts.authTokenOf',
+]);

@@ -50,6 +50,10 @@ export function recordingConnect(respond: (host: string, req: HttpRequest<unknow
         api: http('https://api.twilio.com'),
         accounts: http('https://accounts.twilio.com'),
         iam: http('https://iam.twilio.com'),
+        trunking: http('https://trunking.twilio.com'),
+        voice: http('https://voice.twilio.com'),
+        messaging: http('https://messaging.twilio.com'),
+        monitor: http('https://monitor.twilio.com'),
       };
     },
     requests,

@@ -9,6 +9,10 @@ const PN = sid('PN', 5);
 const AP = sid('AP', 6);
 const SK = sid('SK', 7);
 const SUB = sid('AC', 8);
+const TK = sid('TK', 9);
+const OU = sid('OU', 10);
+const SD = sid('SD', 11);
+const MG = sid('MG', 12);
 
 /**
  * Every method of the client with argument lists that reach every body field and filter it can
@@ -18,6 +22,12 @@ export const CALLS: Record<string, unknown[][]> = {
   'accounts.fetch': [[], [SUB]],
   'accounts.listSubaccounts': [[]],
   'accounts.updateStatus': [[SUB, 'suspended']],
+  'accounts.authTokenOf': [[SUB]],
+  'outgoingCallerIds.list': [[]],
+  'outgoingCallerIds.delete': [[PN]],
+  'monitorEvents.list': [
+    [{ start: new Date('2026-02-26T00:00:00Z'), end: new Date('2026-03-01T12:00:00Z') }],
+  ],
   'authTokens.createSecondary': [[]],
   'authTokens.deleteSecondary': [[]],
   'authTokens.promote': [[]],
@@ -25,6 +35,55 @@ export const CALLS: Record<string, unknown[][]> = {
   'keys.create': [['Reclaim replacement 2026-03-01']],
   'keys.delete': [[SK]],
   'iamKeys.list': [[]],
+  'sipTrunking.list': [[]],
+  'sipTrunking.members': [
+    [TK, 'OriginationUrls'],
+    [TK, 'CredentialLists'],
+    [TK, 'IpAccessControlLists'],
+  ],
+  'sipTrunking.delete': [[TK]],
+  'sipTrunking.deleteMember': [
+    [TK, 'OriginationUrls', OU],
+    [TK, 'CredentialLists', CL],
+    [TK, 'IpAccessControlLists', AL],
+  ],
+  'sipDomains.list': [[]],
+  'sipDomains.fetch': [[SD]],
+  'sipDomains.updateUrls': [[SD, { VoiceUrl: null, VoiceFallbackUrl: null, VoiceStatusCallbackUrl: null }]],
+  'sipDomains.mappings': [
+    [SD, 'CredentialListMappings'],
+    [SD, 'IpAccessControlListMappings'],
+    [SD, 'Auth/Calls/CredentialListMappings'],
+    [SD, 'Auth/Calls/IpAccessControlListMappings'],
+    [SD, 'Auth/Registrations/CredentialListMappings'],
+  ],
+  'sipDomains.deleteMapping': [
+    [SD, 'CredentialListMappings', CL],
+    [SD, 'IpAccessControlListMappings', AL],
+    [SD, 'Auth/Calls/CredentialListMappings', CL],
+    [SD, 'Auth/Calls/IpAccessControlListMappings', AL],
+    [SD, 'Auth/Registrations/CredentialListMappings', CL],
+  ],
+  'messagingServices.list': [[]],
+  'messagingServices.fetch': [[MG]],
+  'messagingServices.updateUrls': [
+    [MG, { InboundRequestUrl: null, FallbackUrl: null, StatusCallback: null }],
+  ],
+  'geoPermissions.dialingCountries': [[], ['LV']],
+  'geoPermissions.updateDialingCountries': [
+    [
+      [
+        {
+          iso_code: 'LV',
+          low_risk_numbers_enabled: true,
+          high_risk_special_numbers_enabled: false,
+          high_risk_tollfraud_numbers_enabled: false,
+        },
+      ],
+    ],
+  ],
+  'geoPermissions.messaging': [[], ['PK']],
+  'geoPermissions.updateMessaging': [['PK', false]],
   'iamKeys.delete': [[SK]],
   'sipCredentials.lists': [[]],
   'sipCredentials.list': [[CL]],

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { booleanOr, orNull } from './common.js';
+
+/**
+ * `GET|PATCH /v3/mail_settings/forward_spam` and `…/forward_bounce`: whether SendGrid forwards
+ * spam reports or bounces, and to which address (comma-separated for spam). `enabled` has no
+ * default in the spec and is read as true when missing, so a setting that does not say is judged.
+ */
+export interface ForwardSetting {
+  enabled: boolean;
+  email: string | null;
+}
+
+export const forwardSettingSchema: z.ZodType<ForwardSetting> = z.object({
+  enabled: booleanOr(true),
+  email: orNull(z.string()),
+});
+
+/**
+ * An alert (`GET /v3/alerts`, `/v3/alerts/{alert_id}`): a usage or statistics mail to `email_to`.
+ * `created_at` and `updated_at` are Unix seconds.
+ */
+export interface Alert {
+  id: number;
+  type: string;
+  email_to: string | null;
+  frequency: string | null;
+  percentage: number | null;
+  created_at: number | null;
+  updated_at: number | null;
+}
+
+export const alertSchema: z.ZodType<Alert> = z.object({
+  id: z.number().int(),
+  type: z.string(),
+  email_to: orNull(z.string()),
+  frequency: orNull(z.string()),
+  percentage: orNull(z.number()),
+  created_at: orNull(z.number()),
+  updated_at: orNull(z.number()),
+});
+
+/** `GET /v3/scopes`: the scopes of the key that asks. */
+export const scopesSchema = z.object({ scopes: z.array(z.string()) });
