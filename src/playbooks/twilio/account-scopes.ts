@@ -1,11 +1,12 @@
 // The main account and the subaccounts it keeps: the steps that act on an account's own resources
 // (API keys, number webhooks, TwiML apps, caller IDs) read and change each of them.
 import type { Finding, PlannedAction } from '../../domain/types.js';
-import { ProviderError } from '../../providers/http/index.js';
+import { ProviderError, type UnreadableRecord } from '../../providers/http/index.js';
 import type { TwilioAccount, TwilioClient } from '../../providers/twilio/index.js';
 import { namedWithId } from '../kit/action-kit.js';
 import { findingOf } from '../kit/judge-resource.js';
 import { type Trust, trustOf } from '../kit/trust.js';
+import { unreadableFinding } from '../kit/unreadable.js';
 import type { PlaybookContext } from '../types.js';
 import { TWILIO_CONSOLE } from './manual-steps.js';
 
@@ -19,11 +20,16 @@ export function suspendsSubaccount(a: TwilioAccount, trust: Trust): boolean {
   return a.status === 'active' && trust.inWindow(a.date_created, 'created') !== undefined;
 }
 
-/** The subaccounts the incident keeps: active, and not created in the window. */
-export async function keptSubaccounts(ctx: TwilioContext): Promise<TwilioAccount[]> {
+/**
+ * The subaccounts the incident keeps: active, and not created in the window; and the subaccount
+ * records that could not be read (a person must look: their resources are not cleaned).
+ */
+export async function keptSubaccounts(
+  ctx: TwilioContext,
+): Promise<{ kept: TwilioAccount[]; unreadable: UnreadableRecord[] }> {
   const trust = trustOf(ctx);
-  const { items } = await ctx.client.accounts.listSubaccounts();
-  return items.filter((a) => a.status === 'active' && !suspendsSubaccount(a, trust));
+  const { items, unreadable } = await ctx.client.accounts.listSubaccounts();
+  return { kept: items.filter((a) => a.status === 'active' && !suspendsSubaccount(a, trust)), unreadable };
 }
 
 /** One account a step works on: the main one (`sub` null) or a kept subaccount. */
@@ -77,12 +83,15 @@ export function apisFor(client: TwilioClient, action: PlannedAction): TwilioClie
 }
 
 /** The main account, then each kept subaccount. */
-export async function accountScopes(ctx: TwilioContext): Promise<AccountScope[]> {
-  const subs = await keptSubaccounts(ctx);
-  return [
+export async function accountScopes(
+  ctx: TwilioContext,
+): Promise<{ scopes: AccountScope[]; unreadable: UnreadableRecord[] }> {
+  const { kept, unreadable } = await keptSubaccounts(ctx);
+  const scopes = [
     { apis: ctx.client, sub: null },
-    ...subs.map((sub) => ({ apis: clientFor(ctx.client, sub.sid), sub })),
+    ...kept.map((sub) => ({ apis: clientFor(ctx.client, sub.sid), sub })),
   ];
+  return { scopes, unreadable };
 }
 
 /**
@@ -95,8 +104,10 @@ export async function readEachScope<T>(
   read: (scope: AccountScope) => Promise<T>,
 ): Promise<{ read: { scope: AccountScope; value: T }[]; refused: Finding[] }> {
   const out: { scope: AccountScope; value: T }[] = [];
-  const refused: Finding[] = [];
-  for (const scope of await accountScopes(ctx)) {
+  const { scopes, unreadable } = await accountScopes(ctx);
+  // A subaccount record that could not be read: its resources are not reached, and a person is told.
+  const refused: Finding[] = unreadable.map(unreadableFinding);
+  for (const scope of scopes) {
     try {
       out.push({ scope, value: await read(scope) });
     } catch (err) {

@@ -4,6 +4,7 @@ import type { KindExecutor } from '../kit/action-kit.js';
 import { discoveryOf } from '../kit/action-kit.js';
 import { judgeResource } from '../kit/judge-resource.js';
 import { nothingFound, orGone, outcomeUnknown, plural, shownTime } from '../kit/step-kit.js';
+import { withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 import { keptSubaccounts, subaccountLabel } from './account-scopes.js';
 import { dispatchByKind, textParam } from './playbook-error.js';
@@ -11,7 +12,7 @@ import { dispatchByKind, textParam } from './playbook-error.js';
 export const ROTATE_SUBACCOUNT_TOKENS = 'twilio.rotate-subaccount-tokens';
 
 async function discover(ctx: PlaybookContext<TwilioClient>): Promise<Discovery> {
-  const kept = await keptSubaccounts(ctx);
+  const { kept, unreadable } = await keptSubaccounts(ctx);
   const digests = await Promise.all(
     kept.map(async (sub) => sha256Hex(await ctx.client.accounts.authTokenOf(sub.sid))),
   );
@@ -34,11 +35,12 @@ async function discover(ctx: PlaybookContext<TwilioClient>): Promise<Discovery> 
       },
     );
   });
-  return discoveryOf(planned, (actions) =>
+  const discovery = discoveryOf(planned, (actions) =>
     actions.length === 0
       ? nothingFound('no active subaccount is kept (the ones created since the takeover are suspended).')
       : `The Auth Token of each kept subaccount opens its API, and the attacker could read ${actions.length === 1 ? 'it' : 'them'} with the main account’s: rotate ${plural(actions.length, 'token')}. Integrations that use ${actions.length === 1 ? 'it' : 'them'} need the new one (revealed once here).`,
   );
+  return withUnreadable(discovery, unreadable);
 }
 
 /** The sealed secret of a subaccount's new token. */
