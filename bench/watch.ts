@@ -7,9 +7,8 @@
  */
 import { getIncident } from '../src/db/repos/incidents-repo.js';
 import { listSteps } from '../src/db/repos/steps-repo.js';
-import { normaliseError } from '../src/domain/errors.js';
 import type { UseCaseDeps } from '../src/incidents/deps.js';
-import { rediscover } from '../src/incidents/watch/rediscover.js';
+import { rediscover, watchedStepKeys } from '../src/incidents/watch/rediscover.js';
 import { inBackground } from '../src/rate-limits/index.js';
 import { isMain } from './support/percentiles.js';
 import { remediateThroughEngine } from './support/remediate-through-engine.js';
@@ -20,7 +19,7 @@ const SIZE = { numbers: 2000, forwarding: 300, credentialConnections: 200 };
 async function watchRun(deps: UseCaseDeps, incidentId: string): Promise<number> {
   const incident = await getIncident(deps.db, incidentId);
   const steps = await listSteps(deps.db, incidentId);
-  const results = await inBackground(() => rediscover(deps, incident, steps, normaliseError));
+  const results = await inBackground(() => rediscover(deps, incident, watchedStepKeys(steps)));
   return results.filter((r) => !r.ok).length;
 }
 

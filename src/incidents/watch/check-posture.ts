@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appendAuditNow } from '../../audit/append-audit.js';
 import { type Actor, approverAuthority } from '../../domain/actor.js';
 import { providerOfLabel } from '../../domain/connection.js';
-import { normaliseError } from '../../domain/errors.js';
-import type { Finding, Incident, Step } from '../../domain/types.js';
+import type { Finding, Incident } from '../../domain/types.js';
 import { type Refusal, refuse, type UseCaseDeps } from '../deps.js';
 import { rediscover } from './rediscover.js';
 
@@ -66,11 +65,12 @@ export async function checkPosture(
     closeReason: null,
     connections: rehearsal ? [] : [input.label],
   };
-  const steps = deps.playbooks
-    .stepsFor(probe)
-    .filter((d) => d.kind === 'automated')
-    .map((d) => ({ stepKey: d.id, kind: 'automated' }) as Step);
-  const results = await rediscover(deps, probe, steps, normaliseError);
+  const automated = deps.playbooks.stepsFor(probe).filter((d) => d.kind === 'automated');
+  const results = await rediscover(
+    deps,
+    probe,
+    automated.map((d) => d.id),
+  );
   const report: PostureReport = {
     label: input.label,
     rehearsal,

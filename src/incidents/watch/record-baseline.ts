@@ -2,13 +2,12 @@ import { appendAudit } from '../../audit/append-audit.js';
 import { getIncident } from '../../db/repos/incidents-repo.js';
 import { listSteps } from '../../db/repos/steps-repo.js';
 import { findWatch, saveBaseline, updateWatch } from '../../db/repos/watch-repo.js';
-import { normaliseError } from '../../domain/errors.js';
 import { WATCH_BASELINE_JOB, WATCH_RUN_JOB, watchBaselineKey, watchRunKey } from '../../domain/job-kinds.js';
 import { planDigest } from '../../domain/plan-digest.js';
 import { watchUntil } from '../../domain/watch.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { UseCaseDeps } from '../deps.js';
-import { rediscover } from './rediscover.js';
+import { rediscover, watchedStepKeys } from './rediscover.js';
 
 export type BaselineOutcome = 'recorded' | 'failed' | 'not_needed';
 
@@ -24,7 +23,7 @@ export async function recordBaseline(deps: UseCaseDeps, incidentId: string): Pro
   const before = await findWatch(deps.db, incidentId);
   if (before?.state !== 'waiting') return 'not_needed';
   const incident = await getIncident(deps.db, incidentId);
-  const results = await rediscover(deps, incident, await listSteps(deps.db, incidentId), normaliseError);
+  const results = await rediscover(deps, incident, watchedStepKeys(await listSteps(deps.db, incidentId)));
   const failed = results.find((r) => !r.ok);
   const now = deps.now();
   const outcome = await deps.db.transaction(async (tx): Promise<BaselineOutcome> => {

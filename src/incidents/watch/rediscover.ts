@@ -1,3 +1,4 @@
+import { normaliseError } from '../../domain/errors.js';
 import type { Incident, Step } from '../../domain/types.js';
 import { isAlertStepKey } from '../../domain/watch.js';
 import type { Discovery } from '../../playbooks/types.js';
@@ -8,8 +9,8 @@ export type Rediscovery =
   | { stepKey: string; ok: false; code: string; message: string };
 
 /** The incident's playbook steps the watch re-runs: the automated ones (not the alerts it raised). */
-export const watchedSteps = (steps: readonly Step[]) =>
-  steps.filter((s) => s.kind === 'automated' && !isAlertStepKey(s.stepKey));
+export const watchedStepKeys = (steps: readonly Step[]) =>
+  steps.filter((s) => s.kind === 'automated' && !isAlertStepKey(s.stepKey)).map((s) => s.stepKey);
 
 /**
  * Re-runs the discovery of each watched step, read-only, one after the other (the caller runs it as
@@ -18,19 +19,18 @@ export const watchedSteps = (steps: readonly Step[]) =>
 export async function rediscover(
   deps: Pick<UseCaseDeps, 'playbooks'>,
   incident: Incident,
-  steps: readonly Step[],
-  normalise: (err: unknown) => { code: string; message: string },
+  stepKeys: readonly string[],
 ): Promise<Rediscovery[]> {
   const out: Rediscovery[] = [];
-  for (const step of watchedSteps(steps)) {
-    const definition = deps.playbooks.definition(step.stepKey);
+  for (const stepKey of stepKeys) {
+    const definition = deps.playbooks.definition(stepKey);
     if (definition?.kind !== 'automated') continue;
     try {
-      const ctx = await deps.playbooks.contextFor(incident, step.stepKey);
-      out.push({ stepKey: step.stepKey, ok: true, discovery: await definition.discover(ctx) });
+      const ctx = await deps.playbooks.contextFor(incident, stepKey);
+      out.push({ stepKey, ok: true, discovery: await definition.discover(ctx) });
     } catch (err) {
-      const e = normalise(err);
-      out.push({ stepKey: step.stepKey, ok: false, code: e.code, message: e.message });
+      const e = normaliseError(err);
+      out.push({ stepKey, ok: false, code: e.code, message: e.message });
     }
   }
   return out;

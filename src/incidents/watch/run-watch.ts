@@ -3,13 +3,12 @@ import type { Queryable } from '../../db/db.js';
 import { getIncident } from '../../db/repos/incidents-repo.js';
 import { listSteps } from '../../db/repos/steps-repo.js';
 import { findWatch, listBaselines, listWatchAlerts, updateWatch } from '../../db/repos/watch-repo.js';
-import { normaliseError } from '../../domain/errors.js';
 import { WATCH_RUN_JOB, watchRunKey } from '../../domain/job-kinds.js';
 import { findingKey, newSuspicious, WATCH_FAILURES_SHOWN } from '../../domain/watch.js';
 import { enqueueJob } from '../../jobs/queue.js';
 import type { UseCaseDeps } from '../deps.js';
 import { raiseAlert } from './raise-alert.js';
-import { rediscover } from './rediscover.js';
+import { rediscover, watchedStepKeys } from './rediscover.js';
 
 export type WatchRunOutcome =
   | { outcome: 'alerted'; alerts: number; alertStepIds: string[] }
@@ -29,7 +28,7 @@ export async function runWatch(deps: UseCaseDeps, incidentId: string, run: numbe
 
   const incident = await getIncident(deps.db, incidentId);
   const steps = await listSteps(deps.db, incidentId);
-  const results = await rediscover(deps, incident, steps, normaliseError);
+  const results = await rediscover(deps, incident, watchedStepKeys(steps));
   const baselines = new Map((await listBaselines(deps.db, incidentId)).map((b) => [b.stepKey, b.findings]));
   const failed = results.filter((r) => !r.ok);
 
