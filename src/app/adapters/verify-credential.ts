@@ -27,7 +27,8 @@ export function credentialVerifier(
       auth,
       ratePerSec: 1,
       logger,
-      retry: { maxRetries: 1 },
+      // A 429 or 5xx is waited out like any request (a refusal, 401/403, is never retried).
+      retry: { maxRetries: 5, budgetMs: 20_000 },
       ...(fetch ? { fetch } : {}),
     });
   return async (credential) => {
@@ -62,7 +63,15 @@ export function credentialVerifier(
       });
       return { ok: true, accountId: res.data.username };
     } catch (err) {
-      if (err instanceof ProviderError && err.status !== null && err.status >= 400 && err.status < 500) {
+      // A rate limit says nothing of the key: it is never taken for a refusal (an old key would then
+      // pass for deleted), and it reaches the caller as the provider error it is.
+      if (
+        err instanceof ProviderError &&
+        err.status !== null &&
+        err.status >= 400 &&
+        err.status < 500 &&
+        err.status !== 429
+      ) {
         const said = err.detail ?? err.providerCode ?? `HTTP ${err.status}`;
         return { ok: false, reason: `${credential.provider} refused it (${err.status}): ${said}` };
       }

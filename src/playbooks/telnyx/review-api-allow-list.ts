@@ -124,7 +124,7 @@ export const reviewApiAllowListStep: AutomatedStepDefinition<TelnyxClient> = {
   id: REVIEW_API_ALLOW_LIST,
   kind: 'automated',
   title: 'Remove unknown addresses from the API allow-list',
-  why: 'The API access allow-list decides which addresses may use your API keys. An attacker who adds their own keeps a way in, or can shut you out. Entries not in RECLAIM_TRUSTED_IPS (or, without it, added in the incident window) are removed, and never so that Reclaim’s own address, which RECLAIM_TRUSTED_IPS must include, stops being allowed.',
+  why: 'The API access allow-list decides which addresses may use your API keys, so an attacker who adds their own keeps a way in or can shut you out. Entries not in RECLAIM_TRUSTED_IPS (or, without it, added in the incident window) are removed, and never so that Reclaim’s own address, which RECLAIM_TRUSTED_IPS must include, stops being allowed.',
   risk: 'high',
   discover,
   execute: dispatchByKind(REVIEW_API_ALLOW_LIST, {

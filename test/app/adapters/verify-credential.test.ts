@@ -73,4 +73,34 @@ describe('credentialVerifier', () => {
     const sid = await verify({ provider: 'twilio', accountSid: 'AC12', authToken: 'x' });
     expect(sid).toEqual({ ok: false, reason: expect.stringContaining('Account SID') });
   });
+
+  it('when the provider answers 429, then the key is waited for and checked, never taken as refused (an old key would pass for deleted)', async () => {
+    let calls = 0;
+    const limited: FetchLike = async () => {
+      calls += 1;
+      const status = calls === 1 ? 429 : 200;
+      return new Response(
+        JSON.stringify(
+          status === 429
+            ? { errors: [{ code: '10011', title: 'Too many requests' }] }
+            : { data: { balance: '1.00' } },
+        ),
+        {
+          status,
+          headers: { 'content-type': 'application/json', ...(status === 429 ? { 'retry-after': '0' } : {}) },
+        },
+      );
+    };
+    const verify = credentialVerifier(config, silentLogger(), limited);
+    expect(await verify({ provider: 'telnyx', apiKey: 'KEY-old' })).toMatchObject({ ok: true });
+    expect(calls).toBe(2);
+
+    const always: FetchLike = async () =>
+      new Response('{}', {
+        status: 429,
+        headers: { 'content-type': 'application/json', 'retry-after': '0' },
+      });
+    const stormy = credentialVerifier(config, silentLogger(), always);
+    await expect(stormy({ provider: 'telnyx', apiKey: 'KEY-old' })).rejects.toThrow();
+  });
 });
