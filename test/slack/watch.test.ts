@@ -6,7 +6,8 @@ let tb: TestBot;
 afterEach(() => tb.stop());
 
 const FORWARDING = 'Disable suspicious forwarding';
-const WAIT = { timeoutMs: 20_000 };
+// As the e2e tests wait (WAIT_MS): the full suite on PostgreSQL shares two cores with it.
+const WAIT = { timeoutMs: 60_000 };
 
 /** Remediates the fake playbook's incident through the cards: forwarding approved twice, the rest marked done. */
 async function remediate() {
@@ -29,7 +30,9 @@ const pinned = (channel: string) =>
   JSON.stringify(tb.fs.messages(channel).find((m) => m.ts === tb.fs.pins(channel)[0]?.ts)?.blocks);
 
 describe('the watch through the front door', () => {
-  it('when the incident is remediated and the attacker plants a forwarding again, then an alert card calls the approvers and its Approve undoes it; watch stop ends it', async () => {
+  it('when the incident is remediated and the attacker plants a forwarding again, then an alert card calls the approvers and its Approve undoes it; watch stop ends it', {
+    timeout: 180_000,
+  }, async () => {
     tb = await startTestBot({ env: { RECLAIM_WATCH_INTERVAL_MINUTES: '0.02', RECLAIM_WATCH_HOURS: '1' } });
     const channel = await remediate();
     await tb.fs.waitFor(() => pinned(channel.id).includes('Watching the account'), WAIT);
@@ -66,7 +69,9 @@ describe('the watch through the front door', () => {
     await tb.fs.waitFor(() => pinned(channel.id).includes('Watch stopped'), WAIT);
   });
 
-  it('when an approver asks for a posture check, then the risky findings are listed and its button opens an incident', async () => {
+  it('when an approver asks for a posture check, then the risky findings are listed and its button opens an incident', {
+    timeout: 120_000,
+  }, async () => {
     tb = await startTestBot();
     const answer = await tb.fs.command('UBOB', '/compromise', 'check sandbox', { channelId: 'CGENERAL' });
     await tb.fs.waitFor(() => repliesText(answer).includes('Posture check'), WAIT);
