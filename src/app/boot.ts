@@ -5,18 +5,36 @@ import { envCredentials, syncEnvConnections } from '../connections/env-connectio
 import type { Db } from '../db/db.js';
 import { openDb } from '../db/open-db.js';
 import { prepareSchema } from '../db/prepare-schema.js';
-import { DISCOVER_JOB, EXECUTE_JOB, WATCH_BASELINE_JOB, WATCH_RUN_JOB } from '../domain/job-kinds.js';
+import {
+  CONTAIN_DISCOVER_JOB,
+  CONTAIN_EXECUTE_JOB,
+  DISCOVER_JOB,
+  EXECUTE_JOB,
+  URGENT_JOB_KINDS,
+  WATCH_BASELINE_JOB,
+  WATCH_RUN_JOB,
+} from '../domain/job-kinds.js';
 import type { IncidentNotifier, PlaybookRuntime, UseCaseDeps } from '../incidents/deps.js';
 import { failAbandonedStep } from '../incidents/fail-abandoned-step.js';
 import { resumeIncidents } from '../incidents/resume-incidents.js';
+import { schedulePosture } from '../incidents/watch/scheduled-posture.js';
 import { watchJobDied } from '../incidents/watch/watch-job-died.js';
-import { createWorker, type Worker } from '../jobs/create-worker.js';
+import type { Worker } from '../jobs/create-worker.js';
+import { createWorkerLanes } from '../jobs/worker-lanes.js';
 import { loadOrCreateLocalKey } from '../secrets/load-or-create-local-key.js';
 import type { Logger } from '../util/logger.js';
 import { incidentJobHandlers } from './job-handlers.js';
 import type { Metrics } from './metrics.js';
 import { healthRoute, type Route } from './routes.js';
 import { warnIfNoTeam } from './warn-empty-team.js';
+
+/** The phase of a step a job of this kind was running (for a job that failed for good). */
+const STEP_PHASE_OF: Readonly<Record<string, 'discover' | 'execute'>> = {
+  [DISCOVER_JOB]: 'discover',
+  [CONTAIN_DISCOVER_JOB]: 'discover',
+  [EXECUTE_JOB]: 'execute',
+  [CONTAIN_EXECUTE_JOB]: 'execute',
+};
 
 /** What the engine hands the front door (Slack, or the local console) and what it needs back. */
 export interface Engine {
@@ -61,6 +79,8 @@ export async function startEngine(config: Config, logger: Logger, options: Engin
     const applied = await prepareSchema(db, { ownerUrl: config.databaseOwnerUrl, logger });
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
     await syncEnvConnections(db, connections, envCredentials(config));
+    // Every replica asks; the queue keeps one job per time the cron expression names.
+    if (config.posture) await schedulePosture(db, config.posture.cron, new Date());
   } catch (err) {
     if (ownsDb) await db.close().catch(() => undefined);
     throw err;
@@ -79,30 +99,35 @@ export async function startEngine(config: Config, logger: Logger, options: Engin
     connections,
     auditAnchorFile: resolve(config.auditAnchorFile),
     ...(config.watch.hours > 0 ? { watch: config.watch } : {}),
+    ...(config.posture ? { posture: config.posture } : {}),
   };
   options.playbooks.useConnections?.(connections);
-  const worker = createWorker({
-    db,
-    logger,
-    handlers: incidentJobHandlers(deps, options.metrics),
-    leaseMs: options.leaseMs ?? 15_000,
-    pollIntervalMs: options.pollIntervalMs ?? 250,
-    async onDead(job) {
-      if (job.kind === WATCH_RUN_JOB || job.kind === WATCH_BASELINE_JOB) {
-        await watchJobDied(
-          deps,
-          String(job.payload.incidentId),
-          job.kind,
-          Number(job.payload.run ?? 0),
-          job.lastError,
-        );
-        return;
-      }
-      if (job.kind !== DISCOVER_JOB && job.kind !== EXECUTE_JOB) return;
-      const phase = job.kind === DISCOVER_JOB ? 'discover' : 'execute';
-      await failAbandonedStep(deps, String(job.payload.stepId), phase, job.lastError);
+  // Contain now runs in a lane of its own: it never waits behind the checklist's jobs.
+  const worker = createWorkerLanes(
+    {
+      db,
+      logger,
+      handlers: incidentJobHandlers(deps, options.metrics),
+      leaseMs: options.leaseMs ?? 15_000,
+      pollIntervalMs: options.pollIntervalMs ?? 250,
+      async onDead(job) {
+        if (job.kind === WATCH_RUN_JOB || job.kind === WATCH_BASELINE_JOB) {
+          await watchJobDied(
+            deps,
+            String(job.payload.incidentId),
+            job.kind,
+            Number(job.payload.run ?? 0),
+            job.lastError,
+          );
+          return;
+        }
+        const phase = STEP_PHASE_OF[job.kind];
+        if (!phase) return;
+        await failAbandonedStep(deps, String(job.payload.stepId), phase, job.lastError);
+      },
     },
-  });
+    URGENT_JOB_KINDS,
+  );
   worker.start();
   return {
     config,

@@ -1,8 +1,11 @@
 import {
+  CONTAIN_DISCOVER_JOB,
+  CONTAIN_EXECUTE_JOB,
   DISCOVER_JOB,
   EXECUTE_JOB,
   type JobKind,
   type JobPayloads,
+  POSTURE_JOB,
   parseJobPayload,
   WATCH_BASELINE_JOB,
   WATCH_RUN_JOB,
@@ -12,8 +15,9 @@ import { discoverStep } from '../incidents/discover-step.js';
 import { executeStep } from '../incidents/execute-step.js';
 import { recordBaseline } from '../incidents/watch/record-baseline.js';
 import { runWatch } from '../incidents/watch/run-watch.js';
+import { runScheduledPosture } from '../incidents/watch/scheduled-posture.js';
 import type { Job, JobContext, JobHandler } from '../jobs/job.js';
-import { inBackground } from '../rate-limits/index.js';
+import { inBackground, urgently } from '../rate-limits/index.js';
 import type { Metrics } from './metrics.js';
 
 /** A handler given its job's payload parsed for its kind (a malformed one fails the job for good). */
@@ -40,6 +44,13 @@ export function incidentJobHandlers(
     [EXECUTE_JOB]: typed(EXECUTE_JOB, async ({ stepId, digest }, { signal, fence }) => {
       await executeStep(deps, stepId, digest, { token: fence, signal });
     }),
+    // Contain now: the same use cases, every provider request ahead of the checklist's on the limiter.
+    [CONTAIN_DISCOVER_JOB]: typed(CONTAIN_DISCOVER_JOB, async ({ stepId }, { signal }) => {
+      await urgently(() => discoverStep(deps, stepId, { signal }));
+    }),
+    [CONTAIN_EXECUTE_JOB]: typed(CONTAIN_EXECUTE_JOB, async ({ stepId, digest }, { signal, fence }) => {
+      await urgently(() => executeStep(deps, stepId, digest, { token: fence, signal }));
+    }),
     [WATCH_BASELINE_JOB]: typed(WATCH_BASELINE_JOB, async ({ incidentId }) => {
       const outcome = await inBackground(() => recordBaseline(deps, incidentId));
       if (outcome !== 'not_needed') metrics?.watchRun?.(outcome === 'recorded' ? 'baseline' : 'failed', 0);
@@ -49,6 +60,10 @@ export function incidentJobHandlers(
       if (result.outcome !== 'not_needed') {
         metrics?.watchRun?.(result.outcome, result.outcome === 'alerted' ? result.alerts : 0);
       }
+    }),
+    // The scheduled posture check reads every connection as background work, as the watch does.
+    [POSTURE_JOB]: typed(POSTURE_JOB, async (payload, _ctx, job) => {
+      await inBackground(() => runScheduledPosture(deps, payload, job.id));
     }),
   };
   if (!metrics) return handlers;

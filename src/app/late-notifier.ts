@@ -15,5 +15,10 @@ export function lateNotifier(): IncidentNotifier & { bind(target: IncidentNotifi
     incidentChanged: (incidentId) => target?.incidentChanged(incidentId),
     watchAlerted: (incidentId, stepId) => target?.watchAlerted?.(incidentId, stepId),
     auditAnchored: (incidentId, anchor) => target?.auditAnchored?.(incidentId, anchor),
+    // Not dropped like a redraw: the job that asks fails and is tried again once the front door is bound.
+    postureChecked: (channel, reports) =>
+      target?.postureChecked
+        ? target.postureChecked(channel, reports)
+        : Promise.reject(new Error('no front door to post the posture check in yet')),
   };
 }

@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.js';
+import { containmentFirst } from '../domain/containment.js';
 import { PROVIDERS_OF } from '../domain/providers.js';
 import type { Incident } from '../domain/types.js';
 import { definitionKeyOf } from '../domain/watch.js';
@@ -9,6 +10,7 @@ import { createLimiterFactory, type LimiterFactory } from '../rate-limits/index.
 import type { Logger } from '../util/logger.js';
 import { connectionAccess } from './adapters/connection-access.js';
 import type { ProviderAdapter } from './adapters/provider-adapter.js';
+import { subaccountReader } from './adapters/read-subaccount.js';
 import { sendgridAdapter } from './adapters/sendgrid-adapter.js';
 import { telnyxAdapter } from './adapters/telnyx-adapter.js';
 import { twilioAdapter } from './adapters/twilio-adapter.js';
@@ -58,7 +60,13 @@ export function createPlaybookRuntime(
     adapters.set(adapter.provider, adapter);
   }
   const definitions = new Map<string, StepDefinition>();
-  for (const adapter of adapters.values()) for (const step of adapter.steps) definitions.set(step.id, step);
+  for (const adapter of adapters.values()) {
+    for (const step of adapter.steps) {
+      definitions.set(step.id, step);
+      // Contain now's Restore is not a card of its own at the start: its button raises it.
+      if (step.kind === 'automated' && step.restore) definitions.set(step.restore.id, step.restore);
+    }
+  }
 
   const partsOf = (provider: Incident['provider']) => PROVIDERS_OF[provider].map((p) => adapters.get(p));
 
@@ -66,6 +74,7 @@ export function createPlaybookRuntime(
     ready: () => limiters.ready(),
     useConnections: access.use,
     verifyCredential: verify,
+    readSubaccount: subaccountReader(config, logger, limiters),
     verifyManualStep: manualStepVerifier(access.store, verify),
     queued: () => limiters.queued(),
     close: () => limiters.close(),
@@ -73,7 +82,7 @@ export function createPlaybookRuntime(
       return partsOf(provider).every((a) => a !== undefined && (rehearsal ? a.rehearsable : true));
     },
     stepsFor(incident) {
-      return partsOf(incident.provider).flatMap((a) => a?.steps ?? []);
+      return containmentFirst(partsOf(incident.provider).flatMap((a) => a?.steps ?? []));
     },
     // A watch alert's step key names the playbook step it re-ran (`<id>@watch-<run>`).
     definition: (stepKey) => definitions.get(definitionKeyOf(stepKey)),

@@ -29,6 +29,8 @@ export interface Config {
   jobLeaseMs: number;
   /** The post-remediation watch new incidents get (hours 0: none). */
   watch: { hours: number; intervalMinutes: number };
+  /** The scheduled posture check of every connection (RECLAIM_POSTURE_CRON, UTC) and where it is posted. */
+  posture?: { cron: string; channel: string } | undefined;
   port: number;
   host: string;
   /** `/metrics` on its own listener (METRICS_PORT, on METRICS_HOST, loopback by default); unset: beside `/healthz` when HOST is loopback. */
@@ -95,6 +97,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (e.DATABASE_OWNER_URL && !e.DATABASE_URL) {
     problems.push("DATABASE_OWNER_URL is only used with DATABASE_URL (the bot's own, less privileged role)");
   }
+  if (Boolean(e.RECLAIM_POSTURE_CRON) !== Boolean(e.RECLAIM_POSTURE_CHANNEL)) {
+    problems.push(
+      'RECLAIM_POSTURE_CRON and RECLAIM_POSTURE_CHANNEL must be set together (when to check, and where to post it)',
+    );
+  }
   const local = !e.SLACK_BOT_TOKEN;
   const localReal = local && e.RECLAIM_LOCAL_REAL === true;
   // Only HTTP mode needs Slack to reach in; Socket Mode and Reclaim Local answer this machine by default.
@@ -114,6 +121,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     jobLeaseMs: e.RECLAIM_JOB_LEASE_SECONDS * 1000,
     watch: { hours: e.RECLAIM_WATCH_HOURS, intervalMinutes: e.RECLAIM_WATCH_INTERVAL_MINUTES },
+    ...(e.RECLAIM_POSTURE_CRON && e.RECLAIM_POSTURE_CHANNEL
+      ? { posture: { cron: e.RECLAIM_POSTURE_CRON, channel: e.RECLAIM_POSTURE_CHANNEL } }
+      : {}),
     port: e.PORT,
     host,
     metrics: { port: e.METRICS_PORT, host: e.METRICS_HOST ?? '127.0.0.1' },

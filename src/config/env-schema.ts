@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { cronProblem } from '../util/cron.js';
 
 /** Comma-separated list; blanks dropped; every item checked, the bad ones named. */
 const list = (valid: (item: string) => boolean, what: string) =>
@@ -133,6 +134,25 @@ export const envSchema = z.object({
     .min(0.01)
     .max(1440)
     .default(15),
+  RECLAIM_POSTURE_CRON: z
+    .string()
+    .trim()
+    .optional()
+    .superRefine((value, ctx) => {
+      const problem = value === undefined ? null : cronProblem(value);
+      if (problem) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be a cron expression of 5 fields (minute hour day month weekday, UTC) like "0 8 * * 1-5": ${problem}`,
+        });
+      }
+    }),
+  RECLAIM_POSTURE_CHANNEL: z
+    .string()
+    .regex(/^[CG][A-Z0-9]{2,}$/, {
+      error: 'must be a Slack channel ID like C0123456789 (the bot must be in it)',
+    })
+    .optional(),
   LOG_LEVEL: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',

@@ -21,6 +21,8 @@ export interface NewConnection {
   incidentId?: string | null;
   addedBy: string;
   verifiedAt: Date | null;
+  /** A Twilio subaccount's: the connection it was read through. */
+  parentLabel?: string | null;
 }
 
 /** One credential a connection held, for proving that the old ones are refused. */
@@ -76,6 +78,7 @@ export function createConnectionStore(db: Db, key: Buffer): ConnectionStore {
         incidentId: input.incidentId ?? null,
         addedBy: input.addedBy,
         verifiedAt: input.verifiedAt,
+        parentLabel: input.parentLabel ?? null,
       });
       await store.rotate(q, input.label, input.credential);
       return mustFind(q, input.label);

@@ -21,6 +21,8 @@ export interface Connection {
   addedBy: string;
   createdAt: Date;
   lastVerifiedAt: Date | null;
+  /** A Twilio subaccount added from its parent's connection: the parent's label (null otherwise). */
+  parentLabel: string | null;
 }
 
 const LABEL = /^(telnyx|twilio|sendgrid)(:[a-z0-9][a-z0-9_-]{0,31})?$/;
@@ -58,3 +60,13 @@ export function connectionOf(labels: readonly string[] | undefined, provider: Pr
 
 /** What a cheap read said of a credential before Reclaim seals it. */
 export type CredentialCheck = { ok: true; accountId: string | null } | { ok: false; reason: string };
+
+/**
+ * A Twilio subaccount as its parent reads it (`GET /2010-04-01/Accounts/{Sid}.json` with the
+ * parent's credential): its owner and status, and a read of its Auth Token (made only when asked).
+ * Not found: Twilio does not show that SID to the parent (404); refused: the parent's credential
+ * was refused, in Twilio's words.
+ */
+export type SubaccountLookup =
+  | { found: true; ownerSid: string | null; status: string | null; authToken(): Promise<string> }
+  | { found: false; refused: string | null };

@@ -1,4 +1,5 @@
 /** The job kinds the worker runs for incidents, their payloads, and the one place a payload is parsed. */
+import { isContainStepKey } from './containment.js';
 import { ReclaimError } from './errors.js';
 
 export const DISCOVER_JOB = 'step.discover';
@@ -6,6 +7,21 @@ export const EXECUTE_JOB = 'step.execute';
 /** The post-remediation watch: its baseline once every automated step is settled, then its runs. */
 export const WATCH_BASELINE_JOB = 'watch.baseline';
 export const WATCH_RUN_JOB = 'watch.run';
+/** The scheduled posture check of every connection (RECLAIM_POSTURE_CRON), one job per time it names. */
+export const POSTURE_JOB = 'posture.check';
+/**
+ * Contain now's discovery and execution: the same work as step.discover and step.execute, in a
+ * lane of their own (a worker that runs nothing else) so they never wait behind the checklist.
+ */
+export const CONTAIN_DISCOVER_JOB = 'contain.discover';
+export const CONTAIN_EXECUTE_JOB = 'contain.execute';
+export const URGENT_JOB_KINDS = [CONTAIN_DISCOVER_JOB, CONTAIN_EXECUTE_JOB] as const;
+
+/** The job kind that discovers a step: Contain now's own lane, or the checklist's. */
+export const discoverJobOf = (stepKey: string) =>
+  isContainStepKey(stepKey) ? CONTAIN_DISCOVER_JOB : DISCOVER_JOB;
+export const executeJobOf = (stepKey: string) =>
+  isContainStepKey(stepKey) ? CONTAIN_EXECUTE_JOB : EXECUTE_JOB;
 
 export interface DiscoverPayload {
   stepId: string;
@@ -26,12 +42,21 @@ export interface WatchRunPayload {
   run: string;
 }
 
+export interface PosturePayload {
+  /** The time the cron expression named for this check (ISO 8601), and that expression. */
+  at: string;
+  cron: string;
+}
+
 /** Each incident job kind and the payload it carries. */
 export interface JobPayloads {
   [DISCOVER_JOB]: DiscoverPayload;
   [EXECUTE_JOB]: ExecutePayload;
   [WATCH_BASELINE_JOB]: WatchBaselinePayload;
   [WATCH_RUN_JOB]: WatchRunPayload;
+  [POSTURE_JOB]: PosturePayload;
+  [CONTAIN_DISCOVER_JOB]: DiscoverPayload;
+  [CONTAIN_EXECUTE_JOB]: ExecutePayload;
 }
 
 export type JobKind = keyof JobPayloads;
@@ -49,6 +74,9 @@ const FIELDS: { [K in JobKind]: readonly (keyof JobPayloads[K])[] } = {
   [EXECUTE_JOB]: ['stepId', 'digest'],
   [WATCH_BASELINE_JOB]: ['incidentId'],
   [WATCH_RUN_JOB]: ['incidentId', 'run'],
+  [POSTURE_JOB]: ['at', 'cron'],
+  [CONTAIN_DISCOVER_JOB]: ['stepId'],
+  [CONTAIN_EXECUTE_JOB]: ['stepId', 'digest'],
 };
 
 export function isJobKind(kind: string): kind is JobKind {
@@ -76,3 +104,4 @@ export const discoverKey = (stepId: string) => `discover:${stepId}`;
 export const executeKey = (stepId: string, digest: string) => `execute:${stepId}:${digest}`;
 export const watchBaselineKey = (incidentId: string) => `watch-baseline:${incidentId}`;
 export const watchRunKey = (incidentId: string, run: number) => `watch:${incidentId}:${run}`;
+export const postureKey = (at: string) => `posture:${at}`;

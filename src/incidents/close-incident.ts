@@ -8,9 +8,16 @@ import { isOnIncidentTeam, NOT_ON_TEAM_MESSAGE } from '../domain/team.js';
 import type { Incident, Step } from '../domain/types.js';
 import { wipeUnrevealedSecrets } from '../secrets/wipe-unrevealed.js';
 import { anchorAuditChain } from './anchor-audit-chain.js';
+import { stillContained } from './containment/still-contained.js';
 import { type Refusal, refuse, type UseCaseDeps } from './deps.js';
 import { MAX_REASON_LENGTH } from './settle-step.js';
 import { wipeIncidentConnections } from './wipe-incident-connections.js';
+
+/** Says when the open steps include a Contain now whose stops are still in place. */
+const held = (open: readonly Step[]) =>
+  open.some((s) => s.state === 'done')
+    ? ' (Contain now still holds the account stopped: press Restore on its card to put it back, or force-close to leave it stopped)'
+    : '';
 
 export interface CloseInput extends Actor {
   incidentId: string;
@@ -40,12 +47,13 @@ export async function closeIncident(
       return refuse('not_on_team', NOT_ON_TEAM_MESSAGE);
     }
     const steps = await listSteps(tx, incident.id);
-    const open = steps.filter((s) => isOpenState(s.state));
+    // A contained account whose Restore was never raised stays stopped after the close: it counts as open.
+    const open = [...steps.filter((s) => isOpenState(s.state)), ...(await stillContained(tx, steps))];
     if (open.length > 0) {
       if (!input.force) {
         return refuse(
           'steps_open',
-          `${open.length} step${open.length === 1 ? ' is' : 's are'} still open. Finish or skip ${open.length === 1 ? 'it' : 'them'}, or close with --force "reason".`,
+          `${open.length} step${open.length === 1 ? ' is' : 's are'} still open${held(open)}. Finish or skip ${open.length === 1 ? 'it' : 'them'}, or close with --force "reason".`,
         );
       }
       if (!reason)

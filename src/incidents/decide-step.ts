@@ -10,7 +10,7 @@ import {
   decideApproval,
   decideRejection,
 } from '../domain/approval-policy.js';
-import { EXECUTE_JOB, executeKey } from '../domain/job-kinds.js';
+import { executeJobOf, executeKey } from '../domain/job-kinds.js';
 import type { Incident, Step } from '../domain/types.js';
 import { enqueueJob } from '../jobs/queue.js';
 import { applyEvent } from './apply-event.js';
@@ -92,7 +92,7 @@ async function decide(
     } else if (decision.complete) {
       updated = await applyEvent(tx, step, { type: 'approval_complete' });
       await enqueueJob(tx, {
-        kind: EXECUTE_JOB,
+        kind: executeJobOf(step.stepKey),
         payload: { stepId: step.id, digest: input.digest },
         dedupeKey: executeKey(step.id, input.digest),
       });

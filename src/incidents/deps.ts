@@ -3,8 +3,9 @@ import type { Db } from '../db/db.js';
 import type { PaceReading } from '../domain/actions-in-flight.js';
 import type { ApproverSettings } from '../domain/actor.js';
 import type { RecordedAnchor } from '../domain/audit-anchor.js';
-import type { CredentialCheck, ProviderCredential } from '../domain/connection.js';
+import type { CredentialCheck, ProviderCredential, SubaccountLookup } from '../domain/connection.js';
 import type { ErrorCode } from '../domain/error-codes.js';
+import type { PostureReport } from '../domain/posture.js';
 import type { Incident } from '../domain/types.js';
 import type { PlaybookContext, StepDefinition } from '../playbooks/types.js';
 import type { Logger } from '../util/logger.js';
@@ -20,6 +21,8 @@ export interface IncidentNotifier {
   watchAlerted?(incidentId: string, stepId: string): void;
   /** The audit chain's head was written down: the front door shows it in the incident's channel. */
   auditAnchored?(incidentId: string, anchor: RecordedAnchor): void;
+  /** The scheduled posture check: post its reports in `channel` (resolves once posted; throws if it cannot). */
+  postureChecked?(channel: string, reports: readonly PostureReport[]): Promise<void>;
 }
 
 /** The playbooks and the provider clients they run against (real, or the simulator in a rehearsal). */
@@ -42,6 +45,12 @@ export interface PlaybookRuntime {
   useConnections?(store: ConnectionStore): void;
   /** One cheap authenticated read with `credential` (Telnyx balance, Twilio account, SendGrid username). */
   verifyCredential?(credential: ProviderCredential): Promise<CredentialCheck>;
+  /** Twilio subaccount `sid` as the parent connection `parentLabel` (its `parent` credential) reads it. */
+  readSubaccount?(
+    parentLabel: string,
+    parent: Extract<ProviderCredential, { provider: 'twilio' }>,
+    sid: string,
+  ): Promise<SubaccountLookup>;
   /** Mark done on a manual step an API can confirm: refused, with the reason, until it is so. */
   verifyManualStep?(
     incident: Incident,
@@ -69,6 +78,8 @@ export interface UseCaseDeps extends ApproverSettings {
   connections?: ConnectionStore;
   /** The post-remediation watch new incidents get (RECLAIM_WATCH_HOURS, _INTERVAL_MINUTES); none: no watch. */
   watch?: { hours: number; intervalMinutes: number };
+  /** The scheduled posture check (RECLAIM_POSTURE_CRON, _CHANNEL); none: only on demand. */
+  posture?: { cron: string; channel: string };
   /** Where anchors of the audit chain are appended (RECLAIM_AUDIT_ANCHOR_FILE); none in some tests. */
   auditAnchorFile?: string;
 }

@@ -2,10 +2,12 @@ import { appendAudit } from '../audit/append-audit.js';
 import { getIncident } from '../db/repos/incidents-repo.js';
 import { savePlan } from '../db/repos/plans-repo.js';
 import { getStep } from '../db/repos/steps-repo.js';
+import { isContainStepKey } from '../domain/containment.js';
 import { normaliseError } from '../domain/errors.js';
 import { planDigest } from '../domain/plan-digest.js';
 import type { Discovery } from '../playbooks/types.js';
 import { applyEvent } from './apply-event.js';
+import { containedChanges } from './containment/contained-changes.js';
 import type { UseCaseDeps } from './deps.js';
 
 export type DiscoverOutcome = 'discovered' | 'failed' | 'not_needed';
@@ -40,7 +42,13 @@ export async function discoverStep(
     if (definition?.kind !== 'automated') {
       throw new Error(`this release has no automated step "${begun.step.stepKey}"`);
     }
-    const ctx = await deps.playbooks.contextFor(begun.incident, begun.step.stepKey);
+    const key = begun.step.stepKey;
+    const base = await deps.playbooks.contextFor(begun.incident, key);
+    // Restore re-reads what Contain now stopped, as the database recorded it; a later step reads
+    // the account as it was before the stop.
+    const ctx = isContainStepKey(key)
+      ? base
+      : { ...base, contained: await containedChanges(deps.db, begun.incident.id, key) };
     signal?.throwIfAborted();
     discovery = await definition.discover(ctx);
   } catch (err) {

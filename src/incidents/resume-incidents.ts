@@ -1,6 +1,6 @@
 import { listOpenIncidents } from '../db/repos/incidents-repo.js';
 import { listInFlightSteps } from '../db/repos/steps-repo.js';
-import { DISCOVER_JOB, discoverKey, EXECUTE_JOB, executeKey } from '../domain/job-kinds.js';
+import { discoverJobOf, discoverKey, executeJobOf, executeKey } from '../domain/job-kinds.js';
 import { enqueueJob } from '../jobs/queue.js';
 import type { UseCaseDeps } from './deps.js';
 import { launchDiscovery } from './start-incident.js';
@@ -19,13 +19,13 @@ export async function resumeIncidents(deps: UseCaseDeps): Promise<{ incidents: n
       const job =
         step.state === 'discovering'
           ? await enqueueJob(tx, {
-              kind: DISCOVER_JOB,
+              kind: discoverJobOf(step.stepKey),
               payload: { stepId: step.id },
               dedupeKey: discoverKey(step.id),
             })
           : step.planDigest
             ? await enqueueJob(tx, {
-                kind: EXECUTE_JOB,
+                kind: executeJobOf(step.stepKey),
                 payload: { stepId: step.id, digest: step.planDigest },
                 dedupeKey: executeKey(step.id, step.planDigest),
               })

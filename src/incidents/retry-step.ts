@@ -1,7 +1,7 @@
 import { appendAudit } from '../audit/append-audit.js';
 import { type Actor, approverAuthority } from '../domain/actor.js';
 import { canActAsApprover } from '../domain/approval-policy.js';
-import { DISCOVER_JOB, discoverKey, EXECUTE_JOB, executeKey } from '../domain/job-kinds.js';
+import { discoverJobOf, discoverKey, executeJobOf, executeKey } from '../domain/job-kinds.js';
 import { isOnIncidentTeam, NOT_ON_TEAM_MESSAGE } from '../domain/team.js';
 import type { Step } from '../domain/types.js';
 import { enqueueJob } from '../jobs/queue.js';
@@ -34,13 +34,13 @@ export async function retryStep(
     const updated = await applyEvent(tx, step, event, { error: null });
     if (updated.state === 'executing' && step.planDigest) {
       await enqueueJob(tx, {
-        kind: EXECUTE_JOB,
+        kind: executeJobOf(step.stepKey),
         payload: { stepId: step.id, digest: step.planDigest },
         dedupeKey: executeKey(step.id, step.planDigest),
       });
     } else {
       await enqueueJob(tx, {
-        kind: DISCOVER_JOB,
+        kind: discoverJobOf(step.stepKey),
         payload: { stepId: step.id },
         dedupeKey: discoverKey(step.id),
       });

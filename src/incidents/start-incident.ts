@@ -3,7 +3,8 @@ import { appendAudit } from '../audit/append-audit.js';
 import { insertIncident } from '../db/repos/incidents-repo.js';
 import { insertStep, listSteps } from '../db/repos/steps-repo.js';
 import { insertWatch } from '../db/repos/watch-repo.js';
-import { DISCOVER_JOB, discoverKey } from '../domain/job-kinds.js';
+import { isContainStepKey } from '../domain/containment.js';
+import { discoverJobOf, discoverKey } from '../domain/job-kinds.js';
 import type { Incident, IncidentProvider, Step } from '../domain/types.js';
 import { enqueueJob } from '../jobs/queue.js';
 import type { UseCaseDeps } from './deps.js';
@@ -21,7 +22,11 @@ export interface StartIncidentInput {
   watchHours?: number;
 }
 
-/** Opens an incident with one step per playbook step, all pending. Discovery starts with launchDiscovery. */
+/**
+ * Opens an incident with one step per playbook step, all pending. Contain now's discovery is queued
+ * in the same transaction, before the channel and the cards exist (every second counts); the rest
+ * starts with launchDiscovery once the cards are posted.
+ */
 export async function startIncident(
   deps: Pick<UseCaseDeps, 'db' | 'playbooks' | 'watch'>,
   input: StartIncidentInput,
@@ -37,7 +42,7 @@ export async function startIncident(
       await insertWatch(tx, { incidentId: incident.id, hours, intervalMinutes: deps.watch.intervalMinutes });
     }
     for (const [position, d] of definitions.entries()) {
-      await insertStep(tx, {
+      const step = await insertStep(tx, {
         id: randomUUID(),
         incidentId: incident.id,
         position,
@@ -46,6 +51,13 @@ export async function startIncident(
         risk: d.risk,
         state: 'pending',
       });
+      if (isContainStepKey(d.id)) {
+        await enqueueJob(tx, {
+          kind: discoverJobOf(d.id),
+          payload: { stepId: step.id },
+          dedupeKey: discoverKey(step.id),
+        });
+      }
     }
     await appendAudit(tx, {
       incidentId: incident.id,
@@ -76,7 +88,7 @@ export async function launchDiscovery(deps: Pick<UseCaseDeps, 'db'>, incidentId:
     for (const step of steps) {
       if (step.kind !== 'automated' || step.state !== 'pending') continue;
       const job = await enqueueJob(tx, {
-        kind: DISCOVER_JOB,
+        kind: discoverJobOf(step.stepKey),
         payload: { stepId: step.id },
         dedupeKey: discoverKey(step.id),
       });

@@ -13,6 +13,8 @@ export interface WorkerOptions {
   logger: Logger;
   /** Handlers by job kind; a claimed job of any other kind fails for good with a clear error. */
   handlers: Readonly<Record<string, JobHandler>>;
+  /** Only jobs of these kinds (default: any): a lane of its own for urgent work. */
+  kinds?: readonly string[];
   /** Unique per process (default: host:pid:random). */
   workerId?: string;
   /** How long an idle worker waits before looking for due jobs again (default 500 ms). */
@@ -88,7 +90,11 @@ export function createWorker(options: WorkerOptions): Worker {
   async function tick(): Promise<boolean> {
     lastTick = new Date();
     wakePending = false;
-    const { job, dead } = await claimNextJob(options.db, { workerId, leaseMs });
+    const { job, dead } = await claimNextJob(options.db, {
+      workerId,
+      leaseMs,
+      ...(options.kinds ? { kinds: options.kinds } : {}),
+    });
     for (const d of dead) {
       logger.error(
         { jobId: d.id, kind: d.kind, attempts: d.attempts },

@@ -14,6 +14,20 @@ export interface PlaybookContext<Client> {
   openedAt?: Date;
   trusted: { hosts: string[]; ips: string[]; numbers: string[] };
   logger: Logger;
+  /**
+   * What the incident's Contain now step of this provider stopped (its actions that are done, with
+   * their results), read from the database for every other step's discovery: Restore re-reads each
+   * one, and a later step reads the account as it was before the stop (a cut-down key's scopes).
+   */
+  contained?: readonly ContainedChange[];
+}
+
+/** One change Contain now made, as its action recorded it. */
+export interface ContainedChange {
+  kind: string;
+  target: string;
+  params: Record<string, unknown>;
+  result: Record<string, unknown> | null;
 }
 
 export interface Discovery {
@@ -83,6 +97,13 @@ export interface AutomatedStepDefinition<Client = unknown> extends StepBase {
     action: PlannedAction,
     options: { recheck: boolean; signal?: AbortSignal },
   ): Promise<ActionOutcome>;
+  /**
+   * Contain now only (`<provider>.contain-now`): the step that puts back each resource this one
+   * stopped (`<provider>.restore-contained`), raised by the Restore button once the clean-up is done.
+   * Its discovery reads `ctx.contained` and the account, and plans only what is still stopped and
+   * that the checklist does not keep stopped itself.
+   */
+  restore?: AutomatedStepDefinition<Client>;
 }
 
 export type StepDefinition<Client = unknown> = ManualStepDefinition | AutomatedStepDefinition<Client>;

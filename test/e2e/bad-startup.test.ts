@@ -42,6 +42,8 @@ describe('a bad start-up says what is wrong and stops', () => {
     ['RECLAIM_SECRET_KEY', { RECLAIM_SECRET_KEY: 'c2hvcnQ=' }],
     ['DATABASE_URL', { DATABASE_URL: 'mysql://db.example.com/reclaim' }],
     ['SLACK_SIGNING_SECRET', { SLACK_SIGNING_SECRET: undefined }],
+    ['RECLAIM_POSTURE_CRON', { RECLAIM_POSTURE_CRON: '0 25 * * *', RECLAIM_POSTURE_CHANNEL: 'CSEC' }],
+    ['RECLAIM_POSTURE_CHANNEL', { RECLAIM_POSTURE_CRON: '0 8 * * 1-5' }],
   ] as const)(
     'when %s is malformed or missing, then the bot exits non-zero naming it, without a stack trace',
     async ([name, changes], { expect }) => {

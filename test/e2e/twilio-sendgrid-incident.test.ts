@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/audit/verify-chain.js';
+import { containmentFirst } from '../../src/domain/containment.js';
 import { isCovered, SENDGRID_STEPS } from '../../src/playbooks/sendgrid/index.js';
 import { TWILIO_STEPS } from '../../src/playbooks/twilio/index.js';
 import { apiKeyIdOf } from '../../src/providers/sendgrid/index.js';
@@ -26,12 +27,15 @@ import { BOT_SECRETS, sendgridSecrets, twilioSecrets } from './support/twilio-se
 import { startedWorld } from './support/world.js';
 
 const [BOB, CAROL, DAVE] = APPROVERS;
-const STEPS = [...TWILIO_STEPS, ...SENDGRID_STEPS];
+// Both Contain now cards come first, then each provider's checklist.
+const STEPS = containmentFirst([...TWILIO_STEPS, ...SENDGRID_STEPS]);
 
 /** Provider writes one done action makes: a rotation creates and promotes a token; one add may list several IPs. */
 function writesOf(action: { kind: string; params: Record<string, unknown> }): number {
   if (action.kind === 'rotate_auth_token' || action.kind === 'rotate_subaccount_token') return 2;
   if (action.kind === 'add_allowed_ips') return (action.params.ips as unknown[]).length;
+  // Contain now's dialing stop and Restore's reopening: one BulkCountryUpdates, a write per country.
+  if (Array.isArray(action.params.countries)) return action.params.countries.length;
   return 1;
 }
 
@@ -144,8 +148,23 @@ describe('a full Twilio and SendGrid incident, the bot running as its own proces
         [kept, 2],
       ]),
     );
-    expect(Object.entries(twilio.stats.writes).filter(([, n]) => n !== 1)).toHaveLength(2);
-    expect(Object.entries(sendgrid.stats.writes).filter(([, n]) => n !== 1)).toEqual([]);
+    // Besides them, only the voice dialing countries Contain now closed and Restore opened again, and
+    // the attacker's subaccount: Contain now suspended it before the checklist's suspend step, whose
+    // plan was drawn while it was still active, suspended it again (a harmless repeat of the same state).
+    const twice = Object.entries(twilio.stats.writes).filter(([, n]) => n !== 1);
+    const others = twice.filter(([id]) => id !== twilio.accountSid && id !== kept);
+    const suspended = new Set(
+      twilio.state.subaccounts.filter((a) => a.status === 'suspended').map((a) => a.sid),
+    );
+    expect(
+      others.map(([id, n]) => [id.startsWith('voice:') ? 'voice' : suspended.has(id) ? 'suspended' : id, n]),
+    ).toEqual(others.map(([id]) => [id.startsWith('voice:') ? 'voice' : 'suspended', 2]));
+    expect(twice.length - others.length).toBe(2);
+    // Each SendGrid key Contain now cut down was written twice: the cut, then the clean-up's delete.
+    const keysLeft = new Set(sendgrid.state.apiKeys.map((k) => k.api_key_id));
+    const sendgridTwice = Object.entries(sendgrid.stats.writes).filter(([, n]) => n !== 1);
+    expect(sendgridTwice.length).toBeGreaterThan(0);
+    expect(sendgridTwice.filter(([id, n]) => n !== 2 || keysLeft.has(id))).toEqual([]);
     await world.withDb(async (db) => {
       const { rows } = await db.query<{ kind: string; params: Record<string, unknown>; state: string }>(
         'SELECT kind, params, state FROM plan_actions',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createProviderHttp } from '../../src/providers/http/index.js';
-import { inBackground, PRIORITY } from '../../src/rate-limits/index.js';
+import { inBackground, PRIORITY, urgently } from '../../src/rate-limits/index.js';
 import { createLimiterFactory } from '../../src/rate-limits/limiter-factory.js';
 import { silentLogger } from '../../src/util/logger.js';
 
@@ -48,5 +48,20 @@ describe('background work on the provider limiter (the watch)', () => {
     await inBackground(() => Promise.all([get('a'), get('b'), get('c')]));
     expect(order).toEqual(['a', 'b', 'c']);
     expect(PRIORITY.background).toBeGreaterThan(PRIORITY.first);
+  });
+
+  it("when Contain now queues requests behind an incident's discovery and the watch, then its requests go first", async () => {
+    const { order, get } = recordingHttp();
+    const watch = inBackground(() => Promise.all(Array.from({ length: 4 }, (_, i) => get(`watch-${i}`))));
+    const incident = Promise.all(Array.from({ length: 6 }, (_, i) => get(`incident-${i}`)));
+    const contain = urgently(() => Promise.all(Array.from({ length: 3 }, (_, i) => get(`contain-${i}`))));
+    await Promise.all([watch, incident, contain]);
+    // An idle limiter lets a short burst through first; from the moment Contain now waits, its three go next.
+    const firstContain = order.indexOf('contain-0');
+    expect(firstContain).toBeLessThanOrEqual(3);
+    expect(order.slice(firstContain, firstContain + 3)).toEqual(['contain-0', 'contain-1', 'contain-2']);
+    expect(order.slice(firstContain + 3).some((w) => w.startsWith('contain-'))).toBe(false);
+    expect(order).toHaveLength(13);
+    expect(PRIORITY.urgent).toBeLessThan(PRIORITY.retry);
   });
 });

@@ -14,6 +14,7 @@ interface ConnectionRow {
   added_by: string;
   created_at: Date;
   last_verified_at: Date | null;
+  parent_label: string | null;
 }
 
 /** A sealed credential as stored. */
@@ -36,6 +37,7 @@ const toConnection = (r: ConnectionRow): Connection => ({
   addedBy: r.added_by,
   createdAt: r.created_at,
   lastVerifiedAt: r.last_verified_at,
+  parentLabel: r.parent_label ?? null,
 });
 
 export async function findConnection(
@@ -59,12 +61,22 @@ export async function insertConnection(
   q: Queryable,
   c: Pick<Connection, 'label' | 'provider' | 'accountId' | 'source' | 'incidentId' | 'addedBy'> & {
     verifiedAt: Date | null;
+    parentLabel?: string | null;
   },
 ): Promise<void> {
   await q.query(
-    `INSERT INTO connections (label, provider, account_id, source, incident_id, version, added_by, last_verified_at)
-     VALUES ($1, $2, $3, $4, $5, 0, $6, $7)`,
-    [c.label, c.provider, c.accountId, c.source, c.incidentId, c.addedBy, c.verifiedAt],
+    `INSERT INTO connections (label, provider, account_id, source, incident_id, version, added_by, last_verified_at, parent_label)
+     VALUES ($1, $2, $3, $4, $5, 0, $6, $7, $8)`,
+    [
+      c.label,
+      c.provider,
+      c.accountId,
+      c.source,
+      c.incidentId,
+      c.addedBy,
+      c.verifiedAt,
+      c.parentLabel ?? null,
+    ],
   );
 }
 

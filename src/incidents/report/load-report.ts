@@ -8,9 +8,12 @@ import { getPlanSummary, listPlanActions } from '../../db/repos/plans-repo.js';
 import { listSteps } from '../../db/repos/steps-repo.js';
 import { findWatch, listWatchAlerts, type WatchAlert } from '../../db/repos/watch-repo.js';
 import type { AuditAnchor } from '../../domain/audit-anchor.js';
+import { restoreKeyOf } from '../../domain/containment.js';
 import type { Approval, Incident, PlanAction, Step } from '../../domain/types.js';
 import type { Watch } from '../../domain/watch.js';
 import { countWipedUnrevealed } from '../../secrets/wipe-unrevealed.js';
+import { loadContainmentView } from '../containment/containment-view.js';
+import type { ContainmentView } from '../views/view-types.js';
 
 export interface ReportStep {
   step: Step;
@@ -18,6 +21,18 @@ export interface ReportStep {
   summary: string | null;
   approvals: Approval[];
   actions: PlanAction[];
+}
+
+export interface ReportContainment extends ContainmentView {
+  stepKey: string;
+  /** Resources the Restore step put back (its done actions). */
+  restored: number;
+}
+
+/** The restored count of a Restore step among the report's steps. */
+function restoredCount(steps: readonly ReportStep[], restoreKey: string): number {
+  const restore = steps.find((s) => s.step.stepKey === restoreKey);
+  return restore ? restore.actions.filter((a) => a.state === 'done').length : 0;
 }
 
 export interface ReportData {
@@ -33,6 +48,8 @@ export interface ReportData {
   /** The post-remediation watch and what it raised. */
   watch?: Watch | null;
   watchAlerts?: WatchAlert[];
+  /** Each Contain now step: time to containment and whether it was restored. */
+  containment?: ReportContainment[];
 }
 
 /** Everything the close report says, read from the database (the audit log is the timeline). */
@@ -54,6 +71,13 @@ export async function loadReport(
       actions: digest ? await listPlanActions(q, step.id, digest) : [],
     });
   }
+  const containment: ReportContainment[] = [];
+  for (const s of steps) {
+    const view = await loadContainmentView(q, incident, s.step, s.actions);
+    if (!view) continue;
+    const restored = restoredCount(steps, restoreKeyOf(s.step.stepKey));
+    containment.push({ ...view, stepKey: s.step.stepKey, restored });
+  }
   const chain = await verifyAuditChain(q);
   const timeline = await exportAudit(q, incidentId);
   const wipedSecrets = await countWipedUnrevealed(q, incidentId);
@@ -69,5 +93,6 @@ export async function loadReport(
     generatedAt: now,
     watch,
     watchAlerts,
+    containment,
   };
 }

@@ -2,6 +2,7 @@ import type { AuditEntry } from '../../audit/export-audit.js';
 import { formatAnchor } from '../../domain/audit-anchor.js';
 import { STATE_LABELS } from '../../domain/step-machine.js';
 import type { ReportData, ReportStep } from './load-report.js';
+import { renderContainmentLines } from './render-containment.js';
 import { renderWatchSection } from './render-watch.js';
 import { reportText } from './report-text.js';
 
@@ -31,6 +32,7 @@ export function renderReportMarkdown(data: ReportData, opts: RenderOptions): str
       ? [`- Closed with open steps, reason: ${reportText(incident.closeReason)}`]
       : []),
     ...(incident.since ? [`- Suspicious window from: ${iso(incident.since)}`] : []),
+    ...renderContainmentLines(data.containment ?? []),
     `- Steps done: ${done} of ${data.steps.length}; provider changes made: ${changes.length}`,
     ...(data.wipedSecrets ? [`- ${neverRevealedLine(data.wipedSecrets)}`] : []),
     `- Audit chain: ${data.chain.ok ? `verified (${data.chain.count} entries)` : `BROKEN at entry ${data.chain.brokenAt}: ${data.chain.reason}`}`,

@@ -9,6 +9,7 @@ import { REHEARSAL_APPROVAL_NOTE, requiredApprovals } from '../../domain/approva
 import { connectionOf } from '../../domain/connection.js';
 import type { Incident, Step } from '../../domain/types.js';
 import { listSealedSecrets } from '../../secrets/list-sealed-secrets.js';
+import { loadContainmentView } from '../containment/containment-view.js';
 import type { UseCaseDeps } from '../deps.js';
 import { stepDefinitionView } from './step-definition-view.js';
 import type { ConnectionKeyView, StepCardDefinition, StepCardView } from './view-types.js';
@@ -61,13 +62,16 @@ export async function loadStepView(
   const secrets = await listSealedSecrets(db, { stepId });
   const definition = stepDefinitionView(deps.playbooks, step.stepKey);
   const key = await connectionKey(deps, incident, definition.takesNewCredential);
+  const actions = digest ? await listPlanActions(db, step.id, digest) : [];
+  const containment = await loadContainmentView(db, incident, step, actions);
   return {
     incident,
     step,
     definition,
     ...(key ? { connectionKey: key } : {}),
     summary: digest ? await getPlanSummary(db, step.id, digest) : null,
-    actions: digest ? await listPlanActions(db, step.id, digest) : [],
+    actions,
+    ...(containment ? { containment } : {}),
     approvals: digest ? await listApprovals(db, step.id, digest) : [],
     needed: requiredApprovals(incident, step, deps.highRiskApprovals),
     policyNote: policyNote(deps, incident, step),

@@ -1,7 +1,7 @@
 /** What the read use cases hand the cards: plain view data, no Slack types. */
 
 import type { ProviderName } from '../../domain/providers.js';
-import type { Approval, Incident, PlanAction, Risk, Step, StepKind } from '../../domain/types.js';
+import type { Approval, Incident, PlanAction, Risk, Step, StepKind, StepState } from '../../domain/types.js';
 import type { Watch } from '../../domain/watch.js';
 
 /** The parts of a playbook step definition a card shows. */
@@ -29,6 +29,18 @@ export interface SecretView {
   revealedAt: Date | null;
 }
 
+/** A Contain now card's outcome: when the last stop was written, and its Restore step once raised. */
+export interface ContainmentView {
+  /** When the last stop was written; null until one is. */
+  containedAt: Date | null;
+  /** Time to containment: seconds from the incident's start to `containedAt`. */
+  secondsAfterStart: number | null;
+  /** Resources stopped (done actions). */
+  stopped: number;
+  /** The Restore step's state once its button was pressed; null before. */
+  restoreState: StepState | null;
+}
+
 export interface StepCardView {
   incident: Incident;
   step: Step;
@@ -48,6 +60,8 @@ export interface StepCardView {
   realAccountWarning?: boolean;
   /** With `definition.takesNewCredential` on a real incident: the key Reclaim uses now. */
   connectionKey?: ConnectionKeyView | null;
+  /** A Contain now card: what it stopped, and when. */
+  containment?: ContainmentView;
   now: Date;
 }
 

@@ -2,30 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { appendAuditNow } from '../../audit/append-audit.js';
 import { type Actor, approverAuthority } from '../../domain/actor.js';
 import { providerOfLabel } from '../../domain/connection.js';
-import type { Finding, Incident } from '../../domain/types.js';
+import { isContainmentKey } from '../../domain/containment.js';
+import type { PostureReport } from '../../domain/posture.js';
+import type { ProviderName } from '../../domain/providers.js';
+import type { Incident } from '../../domain/types.js';
 import { type Refusal, refuse, type UseCaseDeps } from '../deps.js';
 import { rediscover } from './rediscover.js';
 
+export type { PostureReport, PostureStep } from '../../domain/posture.js';
+
 export const NOT_AN_APPROVER_TO_CHECK =
   'Only approvers (RECLAIM_APPROVERS or the RECLAIM_APPROVER_GROUP) may check an account: it reads all of it.';
-
-export interface PostureStep {
-  stepKey: string;
-  title: string;
-  /** What looks risky now; empty when the step found nothing. */
-  risky: Finding[];
-  /** Changes the step would plan in an incident. */
-  planned: number;
-  /** Set when the step could not read the account. */
-  error?: string;
-}
-
-export interface PostureReport {
-  label: string;
-  rehearsal: boolean;
-  checkedAt: Date;
-  steps: PostureStep[];
-}
 
 /**
  * `/compromise check <connection>`: every automated step's discovery, read-only, against one
@@ -47,6 +34,19 @@ export async function checkPosture(
       `No connection \`${input.label}\`: \`/compromise connections\` lists them.`,
     );
   }
+  const report = await readPosture(deps, { label: input.label, provider, rehearsal, by: input.userId });
+  return { ok: true, report };
+}
+
+/**
+ * Every automated step's discovery, read-only, on the account behind `label` (the caller checked
+ * who may ask); audited as done by `by` (a person, or `reclaim` on the schedule).
+ */
+export async function readPosture(
+  deps: UseCaseDeps,
+  input: { label: string; provider: ProviderName; rehearsal: boolean; by: string },
+): Promise<PostureReport> {
+  const { label, provider, rehearsal } = input;
   const now = deps.now();
   // Discovery runs against an incident; a check is none, so it gets one that is never stored.
   const probe: Incident = {
@@ -55,7 +55,7 @@ export async function checkPosture(
     label: 'posture check',
     rehearsal,
     status: 'open',
-    requestedBy: input.userId,
+    requestedBy: input.by,
     since: null,
     channelId: null,
     progressTs: null,
@@ -63,16 +63,19 @@ export async function checkPosture(
     closedAt: null,
     closedBy: null,
     closeReason: null,
-    connections: rehearsal ? [] : [input.label],
+    connections: rehearsal ? [] : [label],
   };
-  const automated = deps.playbooks.stepsFor(probe).filter((d) => d.kind === 'automated');
+  // Contain now and its Restore are not the account's posture.
+  const automated = deps.playbooks
+    .stepsFor(probe)
+    .filter((d) => d.kind === 'automated' && !isContainmentKey(d.id));
   const results = await rediscover(
     deps,
     probe,
     automated.map((d) => d.id),
   );
   const report: PostureReport = {
-    label: input.label,
+    label,
     rehearsal,
     checkedAt: now,
     steps: results.map((r) => ({
@@ -85,13 +88,13 @@ export async function checkPosture(
   };
   await appendAuditNow(deps.db, {
     incidentId: null,
-    actor: input.userId,
+    actor: input.by,
     action: 'posture.checked',
     payload: {
-      label: input.label,
+      label,
       risky: report.steps.reduce((n, s) => n + s.risky.length, 0),
       unreadable: report.steps.filter((s) => s.error).map((s) => s.stepKey),
     },
   });
-  return { ok: true, report };
+  return report;
 }

@@ -1,3 +1,4 @@
+import { isContainmentKey } from '../../domain/containment.js';
 import { normaliseError } from '../../domain/errors.js';
 import type { Incident, Step } from '../../domain/types.js';
 import { isAlertStepKey } from '../../domain/watch.js';
@@ -10,7 +11,9 @@ export type Rediscovery =
 
 /** The incident's playbook steps the watch re-runs: the automated ones (not the alerts it raised). */
 export const watchedStepKeys = (steps: readonly Step[]) =>
-  steps.filter((s) => s.kind === 'automated' && !isAlertStepKey(s.stepKey)).map((s) => s.stepKey);
+  steps
+    .filter((s) => s.kind === 'automated' && !isAlertStepKey(s.stepKey) && !isContainmentKey(s.stepKey))
+    .map((s) => s.stepKey);
 
 /**
  * Re-runs the discovery of each watched step, read-only, one after the other (the caller runs it as

@@ -55,3 +55,21 @@ export function cannotReplace(missing: readonly string[]): string {
 export function isCannotReplace(reason: string): boolean {
   return reason.startsWith(CANNOT);
 }
+
+/** What a step knows of Reclaim's own key: its id, and the scopes `GET /v3/scopes` gave it (null: unread). */
+export interface OwnKey {
+  id: string | null;
+  scopes: readonly string[] | null;
+}
+
+/**
+ * Whether `sendgrid.replace-api-keys` deletes this key or replaces it (and then deletes it), by its
+ * rules: a key that can take control is deleted; any other key is replaced unless Reclaim made it
+ * or Reclaim's own key lacks some of its scopes (then a person replaces it). Never Reclaim's own
+ * key, and no key at all when Reclaim cannot tell which is its own.
+ */
+export function cleanUpRemoves(key: ApiKeyWithScopes, own: OwnKey): boolean {
+  if (own.id === null || key.api_key_id === own.id) return false;
+  if (controlScopesOf(key).length > 0) return true;
+  return !isReplacement(key) && missingScopes(key, own.scopes).length === 0;
+}

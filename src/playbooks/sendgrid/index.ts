@@ -2,6 +2,7 @@
 import type { SendgridClient } from '../../providers/sendgrid/index.js';
 import { sayingTheWindow } from '../kit/incident-window.js';
 import type { Playbook, StepDefinition } from '../types.js';
+import { containNowStep } from './contain-now.js';
 import { disableUnknownSubusersStep } from './disable-unknown-subusers.js';
 import {
   changePasswordStep,
@@ -26,6 +27,7 @@ import { reviewWebhooksStep } from './review-webhooks.js';
  */
 export function createSendgridSteps(options: ReviewSentEmailOptions = {}): StepDefinition<SendgridClient>[] {
   return [
+    containNowStep,
     changePasswordStep,
     enable2faStep,
     replaceApiKeysStep,
@@ -46,12 +48,15 @@ export const SENDGRID_STEPS: StepDefinition<SendgridClient>[] = createSendgridSt
 export const sendgridPlaybook: Playbook<SendgridClient> = { provider: 'sendgrid', steps: SENDGRID_STEPS };
 
 export { ACCOUNT_CONTROL_SCOPES, REPLACED_MARK, replacementName } from './api-key-rules.js';
+export { CONTAIN_NEEDS, CONTAIN_NOW, containNowStep } from './contain-now.js';
+export { CONTAINED_SCOPES, REDUCE_KEY_SCOPES, RESTORE_KEY_SCOPES } from './contained-scopes.js';
 export { DISABLE_UNKNOWN_SUBUSERS } from './disable-unknown-subusers.js';
 export { groupBySubject, type SubjectGroup } from './group-subjects.js';
 export { EMAIL_ACTIVITY_PAGE, SENDGRID_APP } from './manual-steps.js';
 export { SendgridPlaybookError } from './playbook-error.js';
 export { REMOVE_UNKNOWN_TEAMMATES } from './remove-unknown-teammates.js';
 export { REPLACE_API_KEYS } from './replace-api-keys.js';
+export { RESTORE_CONTAINED, restoreContainedStep } from './restore-contained.js';
 export { REVIEW_IP_ACCESS } from './review-ip-access.js';
 export { REVIEW_MAIL_SETTINGS } from './review-mail-settings.js';
 export { REVIEW_SENDERS } from './review-senders.js';

@@ -1,20 +1,22 @@
 import type { Finding, PlannedAction } from '../../domain/types.js';
-import { ProviderError, type UnreadableRecord } from '../../providers/http/index.js';
 import type { ApiKeyWithScopes, SendgridClient } from '../../providers/sendgrid/index.js';
 import { namedWithId } from '../kit/action-kit.js';
 import { findingOf, reasonsOf } from '../kit/judge-resource.js';
-import { nothingFound, orGone, plural } from '../kit/step-kit.js';
+import { nothingFound, plural } from '../kit/step-kit.js';
 import { withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 import { createReplacementKey, deleteApiKey } from './api-key-actions.js';
+import { keysWithScopes, ownScopes } from './api-key-reads.js';
 import {
   cannotReplace,
   controlScopesOf,
   isCannotReplace,
   isReplacement,
   missingScopes,
+  type OwnKey,
   replacementName,
 } from './api-key-rules.js';
+import { asBeforeContainment, CONTAINED_SCOPES } from './contained-scopes.js';
 import { dispatchByKind } from './playbook-error.js';
 
 export const REPLACE_API_KEYS = 'sendgrid.replace-api-keys';
@@ -22,12 +24,6 @@ export const REPLACE_API_KEYS = 'sendgrid.replace-api-keys';
 interface Planned {
   finding: Finding;
   actions: PlannedAction[];
-}
-
-/** What discovery knows of Reclaim's own key: its id, and the scopes `GET /v3/scopes` gave it (null: unread). */
-interface Own {
-  id: string | null;
-  scopes: readonly string[] | null;
 }
 
 function createAction(key: ApiKeyWithScopes, label: string, own: boolean): PlannedAction {
@@ -43,7 +39,7 @@ function createAction(key: ApiKeyWithScopes, label: string, own: boolean): Plann
   };
 }
 
-function planKey(key: ApiKeyWithScopes, own: Own): Planned {
+function planKey(key: ApiKeyWithScopes, own: OwnKey): Planned {
   const label = namedWithId(key.name, key.api_key_id);
   const scopes = `${plural(key.scopes.length, 'scope')}`;
   const remove: PlannedAction = {
@@ -125,56 +121,30 @@ function order(planned: Planned[]): PlannedAction[] {
   return [...control, ...rest, ...planned.filter(isOwn).flatMap((p) => p.actions)];
 }
 
-/**
- * The scopes of Reclaim's own key (`GET /v3/scopes`): null when SendGrid refuses to say (a key
- * without the right, or an endpoint missing), so no key is held back for want of them.
- */
-async function ownScopes(ctx: PlaybookContext<SendgridClient>): Promise<string[] | null> {
-  try {
-    return await ctx.client.apiKeys.ownScopes();
-  } catch (err) {
-    if (
-      err instanceof ProviderError &&
-      (err.code === 'provider_auth_failed' || err.code === 'provider_not_found')
-    ) {
-      ctx.logger.warn({ code: err.code }, 'could not read the scopes of the SendGrid key Reclaim uses');
-      return null;
-    }
-    throw err;
-  }
-}
-
-/**
- * One key's scopes. A key deleted between the listing and its lookup is simply no longer there
- * (null); an answer that cannot be read is a record for a person, not a failed step.
- */
-async function lookUp(
-  client: SendgridClient,
-  apiKeyId: string,
-): Promise<ApiKeyWithScopes | UnreadableRecord | null> {
-  try {
-    return await orGone(() => client.apiKeys.get(apiKeyId));
-  } catch (err) {
-    if (!(err instanceof ProviderError) || err.code !== 'provider_bad_response') throw err;
-    const [field = '(the body)', problem = 'unreadable'] = (err.detail ?? '').split(/: (.*)/s);
-    return { provider: 'sendgrid', operation: 'get API key scopes', id: apiKeyId, field, problem };
-  }
+/** A key Contain now cut down whose scopes before are not at hand: left as it is, for Restore. */
+function heldByContainment(key: ApiKeyWithScopes): Planned {
+  const finding = findingOf({
+    resource: key.api_key_id,
+    summary: `API key ${namedWithId(key.name, key.api_key_id)}, cut down by Contain now`,
+    reasons: [
+      `it holds only ${CONTAINED_SCOPES.join(', ')} and Contain now’s record of its scopes before is not at hand, so a replacement cannot be made: Restore puts them back, then rediscover`,
+    ],
+  });
+  return { finding, actions: [] };
 }
 
 async function discover(ctx: PlaybookContext<SendgridClient>): Promise<Discovery> {
-  const listed = await ctx.client.apiKeys.list();
-  const found = await Promise.all(listed.items.map((k) => lookUp(ctx.client, k.api_key_id)));
-  const keys = found.filter((k): k is ApiKeyWithScopes => k !== null && 'scopes' in k);
-  const unread = found.filter((k): k is UnreadableRecord => k !== null && 'field' in k);
-  const own: Own = { id: ctx.client.ownApiKeyId, scopes: await ownScopes(ctx) };
-  const planned = keys.map((k) => planKey(k, own));
+  const { keys, unreadable } = await keysWithScopes(ctx.client);
+  const own: OwnKey = { id: ctx.client.ownApiKeyId, scopes: await ownScopes(ctx) };
+  // A key Contain now cut down is judged and replaced with the scopes it had before.
+  const planned = keys.map((k) => {
+    const before = k.api_key_id === own.id ? k : asBeforeContainment(k, ctx.contained);
+    return before ? planKey(before, own) : heldByContainment(k);
+  });
   const actions = own.id === null ? [] : order(planned);
   const unreplaceable = planned.filter((p) => p.finding.reasons.some(isCannotReplace)).length;
   const summary = summarise(keys.length, own.id, actions, unreplaceable);
-  return withUnreadable({ findings: planned.map((p) => p.finding), actions, summary }, [
-    ...listed.unreadable,
-    ...unread,
-  ]);
+  return withUnreadable({ findings: planned.map((p) => p.finding), actions, summary }, unreadable);
 }
 
 export const replaceApiKeysStep: AutomatedStepDefinition<SendgridClient> = {

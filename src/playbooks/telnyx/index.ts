@@ -2,6 +2,7 @@
 import type { TelnyxClient } from '../../providers/telnyx/index.js';
 import { sayingTheWindow } from '../kit/incident-window.js';
 import type { Playbook, StepDefinition } from '../types.js';
+import { containNowStep } from './contain-now.js';
 import { deleteIntegrationSecretsStep } from './delete-integration-secrets.js';
 import { disableForwardingStep } from './disable-forwarding.js';
 import {
@@ -24,13 +25,14 @@ import { createSetSpendLimitsStep } from './set-spend-limits.js';
 
 /**
  * Telnyx's compromise checklist ("What to do after my account got compromised"), in the order a
- * responder should work: lock the door (password, 2FA, the users, OAuth apps and API allow-list
+ * responder should work, after Contain now has stopped outbound calls and messages: lock the door (password, 2FA, the users, OAuth apps and API allow-list
  * entries the attacker added), then the credentials and addresses that
  * let calls through, the messaging secret and API keys, then what the attacker set up to earn
  * money (forwarding, port-out PINs, apps), the limits, and finally the balance, its alerts and the bill. Every automated card says when the
  * incident window is the default one (no `--since`).
  */
 export const TELNYX_STEPS: StepDefinition<TelnyxClient>[] = [
+  containNowStep,
   changePortalPasswordStep,
   enable2faStep,
   removeUnknownUsersStep,
@@ -52,6 +54,7 @@ export const TELNYX_STEPS: StepDefinition<TelnyxClient>[] = [
 
 export const telnyxPlaybook: Playbook<TelnyxClient> = { provider: 'telnyx', steps: TELNYX_STEPS };
 
+export { CONTAIN_NOW, TELNYX_STOPS } from './contain-now.js';
 export { DELETE_INTEGRATION_SECRETS } from './delete-integration-secrets.js';
 export { DISABLE_FORWARDING } from './disable-forwarding.js';
 export { PORT_OUT_PIN_LENGTH } from './generate-port-out-pin.js';
@@ -64,6 +67,7 @@ export { TELNYX_API_KEYS_PAGE, TELNYX_PORTAL } from './manual-steps.js';
 export { TelnyxPlaybookError } from './playbook-error.js';
 export { REGENERATE_MESSAGING_SECRET } from './regenerate-messaging-secret.js';
 export { REMOVE_UNKNOWN_USERS } from './remove-unknown-users.js';
+export { RESTORE_CONTAINED } from './restore-contained.js';
 export { REVIEW_API_ALLOW_LIST } from './review-api-allow-list.js';
 export { REVIEW_BILLING_ALERTS } from './review-billing-alerts.js';
 export { REVIEW_CALL_CONTROL_APPS } from './review-call-control-apps.js';

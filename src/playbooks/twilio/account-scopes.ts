@@ -17,7 +17,15 @@ type TwilioContext = PlaybookContext<TwilioClient>;
  * incident window. Every other active subaccount is kept, and cleaned like the main account.
  */
 export function suspendsSubaccount(a: TwilioAccount, trust: Trust): boolean {
-  return a.status === 'active' && trust.inWindow(a.date_created, 'created') !== undefined;
+  return a.status === 'active' && suspendsIfActive(a, trust);
+}
+
+/**
+ * The suspend step's rule without its status condition: created in the incident window, so the
+ * checklist suspends it whenever it is active (what Restore asks before reactivating one).
+ */
+export function suspendsIfActive(a: TwilioAccount, trust: Trust): boolean {
+  return trust.inWindow(a.date_created, 'created') !== undefined;
 }
 
 /**

@@ -4,10 +4,10 @@ import { type Listing, ProviderError } from '../../providers/http/index.js';
 import type { DialingCountry, MessagingGeoPermission, TwilioClient } from '../../providers/twilio/index.js';
 import { discoveryOf, type KindExecutor, type PlannedResource } from '../kit/action-kit.js';
 import { findingOf, judgeResource } from '../kit/judge-resource.js';
-import { premiumPrefixOf } from '../kit/premium-prefixes.js';
 import { nothingFound, plural } from '../kit/step-kit.js';
 import { unreadableOf, withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
+import { countryName, dialingClosure } from './dialing-rule.js';
 import { TWILIO_CONSOLE } from './manual-steps.js';
 import { dispatchByKind, TwilioPlaybookError, textParam } from './playbook-error.js';
 
@@ -16,21 +16,12 @@ export const CLOSE_GEO_PERMISSIONS = 'twilio.close-geo-permissions';
 const VOICE_PAGE = 'Voice › Settings › Geo permissions';
 const MESSAGING_PAGE = 'Messaging › Settings › Geo permissions';
 
-const countryName = (c: DialingCountry) => `${c.name ?? c.iso_code} (${c.iso_code})`;
-
 /** Toll-fraud and special-services ranges open anywhere, or any dialing to an international premium network. */
 function planDialing(c: DialingCountry): PlannedResource | undefined {
-  const premium = c.country_codes.map((cc) => premiumPrefixOf(`+${cc.replace(/^\+/, '')}`)).find(Boolean);
-  const open = c.low_risk_numbers_enabled === true && premium !== undefined;
-  const reasons = [
-    c.high_risk_tollfraud_numbers_enabled === true &&
-      'high-risk toll-fraud numbers (the ranges international revenue share fraud calls) are allowed',
-    c.high_risk_special_numbers_enabled === true &&
-      'high-risk special-services and premium numbers are allowed',
-    open && `dialing is allowed to ${premium.prefix}, ${premium.label}`,
-  ].filter((r): r is string => typeof r === 'string');
-  if (reasons.length === 0) return undefined;
-  const keepLowRisk = c.low_risk_numbers_enabled === true && !open;
+  const closure = dialingClosure(c);
+  if (!closure) return undefined;
+  const { reasons } = closure;
+  const keepLowRisk = closure.lowRisk === 'keep';
   return judgeResource(
     { resource: `voice:${c.iso_code}`, summary: `Voice dialing to ${countryName(c)}`, reasons },
     {

@@ -4,6 +4,7 @@ import { sayingTheWindow } from '../kit/incident-window.js';
 import type { Playbook, StepDefinition } from '../types.js';
 import { createAddUsageTriggerStep, type UsageTriggerOptions } from './add-usage-trigger.js';
 import { closeGeoPermissionsStep } from './close-geo-permissions.js';
+import { containNowStep } from './contain-now.js';
 import { deleteCallerIdsStep } from './delete-caller-ids.js';
 import {
   changeConsolePasswordStep,
@@ -26,8 +27,8 @@ import { rotateSubaccountTokensStep } from './rotate-subaccount-tokens.js';
 import { suspendSubaccountsStep } from './suspend-subaccounts.js';
 
 /**
- * Twilio's guidance after a takeover (the forced-password-reset checklist), in the order a
- * responder should work: lock the door (password, 2FA), take back the API credentials (Auth Token,
+ * Contain now first (the reversible emergency stops, ahead of every card), then Twilio's guidance
+ * after a takeover (the forced-password-reset checklist), in the order a responder should work: lock the door (password, 2FA), take back the API credentials (Auth Token,
  * API keys) and the people (Console users), shut what the attacker built (subaccounts, SIP
  * credentials and addresses, SIP domains and trunks, webhooks on numbers, apps and Messaging
  * Services, open high-risk countries), then the money (spend alert, payment methods) and the
@@ -37,6 +38,7 @@ export function createTwilioSteps(
   options: { usageTrigger?: UsageTriggerOptions } = {},
 ): StepDefinition<TwilioClient>[] {
   return [
+    containNowStep,
     changeConsolePasswordStep,
     enableTwoFactorStep,
     rotateAuthTokenStep,
@@ -73,6 +75,7 @@ export {
   type UsageTriggerOptions,
 } from './add-usage-trigger.js';
 export { CLOSE_GEO_PERMISSIONS } from './close-geo-permissions.js';
+export { CONTAIN_NOW, containNowStep } from './contain-now.js';
 export { DELETE_CALLER_IDS } from './delete-caller-ids.js';
 export { generateTwilioSipPassword, TWILIO_SIP_PASSWORD_LENGTH } from './generate-sip-password.js';
 export { TWILIO_CONSOLE, TWILIO_FORCED_RESET_FAQ } from './manual-steps.js';
@@ -84,6 +87,7 @@ export { RESET_MESSAGING_SERVICE_URLS } from './reset-messaging-service-urls.js'
 export { RESET_NUMBER_WEBHOOKS } from './reset-number-webhooks.js';
 export { RESET_SIP_DOMAIN_URLS } from './reset-sip-domain-urls.js';
 export { RESET_TWIML_APP_URLS } from './reset-twiml-app-urls.js';
+export { RESTORE_CONTAINED, restoreContainedStep } from './restore-contained.js';
 export { REVIEW_ACCOUNT_SETTINGS } from './review-account-settings.js';
 export { REPLACEMENT_KEY_PREFIX, REVOKE_API_KEYS, replacementKeyName } from './revoke-api-keys.js';
 export { ROTATE_AUTH_TOKEN } from './rotate-auth-token.js';

@@ -9,7 +9,7 @@ import { stepKitFor } from '../kit/step-kit.js';
  */
 export class TwilioPlaybookError extends ReclaimError {}
 
-export const { dispatchByKind, textParam, textListParam } = stepKitFor<TwilioClient>(
+export const { dispatchByKind, textParam, textListParam, paramsOf } = stepKitFor<TwilioClient>(
   'twilio',
   TwilioPlaybookError,
 );

@@ -8,6 +8,7 @@ import {
   apiKeySchema,
   type CreatedApiKey,
   createdApiKeySchema,
+  updatedApiKeySchema,
 } from './schemas/api-keys.js';
 import { noContent, resultRecords } from './schemas/common.js';
 import { scopesSchema } from './schemas/mail-settings.js';
@@ -25,6 +26,12 @@ export interface ApiKeysApi {
    * The new key's value is returned once, as `secret`.
    */
   create(input: { name: string; scopes: string[] }): Promise<CreatedApiKey>;
+  /**
+   * `PUT /v3/api_keys/{id}` (UpdateApiKey): sets the key's name and scopes. The spec asks for "a
+   * `scopes` array containing at least one scope", and for the key's existing name when only the
+   * scopes change (`PATCH` renames only). Answers the key's id and name; its value is never sent.
+   */
+  update(apiKeyId: string, input: { name: string; scopes: string[] }): Promise<ApiKey>;
   /** `DELETE /v3/api_keys/{id}` (204); SendGrid notes a short delay before the key stops working. */
   delete(apiKeyId: string): Promise<void>;
   /** `GET /v3/scopes`: the scopes of the key that asks (a key can grant no scope it lacks). */
@@ -65,6 +72,16 @@ export function createApiKeysApi(http: ProviderHttp): ApiKeysApi {
         body: { json: { name: input.name, scopes: input.scopes } },
         schema: createdApiKeySchema,
         operation: 'create API key',
+      });
+      return res.data;
+    },
+    async update(apiKeyId, input) {
+      const res = await http.request({
+        method: 'PUT',
+        path: resourcePath(KEYS, apiKeyId),
+        body: { json: { name: input.name, scopes: input.scopes } },
+        schema: updatedApiKeySchema(apiKeyId),
+        operation: 'update API key scopes',
       });
       return res.data;
     },

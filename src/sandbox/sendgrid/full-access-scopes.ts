@@ -34,6 +34,7 @@ export const FULL_ACCESS_SCOPES: readonly string[] = [
   'teammates.read',
   'templates.read',
   'user.email.read',
+  'user.timezone.read',
   'user.webhooks.event.settings.read',
   'user.webhooks.event.settings.update',
   'user.webhooks.parse.settings.delete',

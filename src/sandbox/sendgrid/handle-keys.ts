@@ -49,6 +49,29 @@ export function createApiKey(ctx: SimContext, a: RouteArgs): SimResponse {
   return json(201, { api_key: value, ...key, scopes: [...key.scopes] });
 }
 
+/**
+ * `PUT /v3/api_keys/{api_key_id}`: `name` required (the existing one when only the scopes change)
+ * and "a `scopes` array containing at least one scope" (spec UpdateApiKey); an empty list is a 400.
+ * Answers `ApiKeyResponse` with the scopes as in the spec's example.
+ */
+export function updateApiKey(ctx: SimContext, a: RouteArgs): SimResponse {
+  const key = ctx.state.apiKeys.find((k) => k.api_key_id === a.id);
+  if (!key) return sendgridErrors.notFound(KEY_NOT_FOUND);
+  const body = bodyObject(a.body);
+  if (typeof body?.name !== 'string' || body.name.trim() === '') {
+    return sendgridErrors.badRequest('missing required argument', 'name');
+  }
+  const scopes = body.scopes;
+  if (!(Array.isArray(scopes) && scopes.every((s) => typeof s === 'string'))) {
+    return sendgridErrors.badRequest('scopes must be a list of strings', 'scopes');
+  }
+  if (scopes.length === 0) return sendgridErrors.badRequest('at least one scope is required', 'scopes');
+  key.name = body.name;
+  key.scopes = [...new Set(scopes)];
+  ctx.recordWrite(key.api_key_id);
+  return json(200, { api_key_id: key.api_key_id, name: key.name, scopes: [...key.scopes] });
+}
+
 export function deleteApiKey(ctx: SimContext, a: RouteArgs): SimResponse {
   const index = ctx.state.apiKeys.findIndex((k) => k.api_key_id === a.id);
   if (index < 0) return sendgridErrors.notFound(KEY_NOT_FOUND);

@@ -1,5 +1,12 @@
 import { addAllowed, listActivity, listAllowed, removeAllowed } from './handle-access.js';
-import { createApiKey, deleteApiKey, getApiKey, listApiKeys, listOwnScopes } from './handle-keys.js';
+import {
+  createApiKey,
+  deleteApiKey,
+  getApiKey,
+  listApiKeys,
+  listOwnScopes,
+  updateApiKey,
+} from './handle-keys.js';
 import {
   cancelInvite,
   deleteTeammate,
@@ -41,6 +48,7 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', template: '/v3/api_keys', run: listApiKeys },
   { method: 'POST', template: '/v3/api_keys', run: createApiKey },
   { method: 'GET', template: '/v3/api_keys/{api_key_id}', run: getApiKey },
+  { method: 'PUT', template: '/v3/api_keys/{api_key_id}', run: updateApiKey },
   { method: 'DELETE', template: '/v3/api_keys/{api_key_id}', run: deleteApiKey },
   { method: 'GET', template: '/v3/access_settings/activity', run: listActivity },
   { method: 'GET', template: '/v3/access_settings/whitelist', run: listAllowed },

@@ -29,6 +29,15 @@ export function buildCloseSummary(input: {
       `*${totals[1]} of ${totals[2]} steps done*${others ? ` (${others})` : ''} · *${plural(Number(totals[3]), 'provider change')} made*`,
     );
   }
+  for (const m of markdown.matchAll(
+    /^- Time to containment: (\d+) s \(([^:]+): .*?; (restored|NOT restored)/gm,
+  )) {
+    lines.push(
+      m[3] === 'restored'
+        ? `🛑 Contained ${m[1]} s after start (${m[2]}), restored since`
+        : `⚠️ *Contained ${m[1]} s after start (${m[2]}) and NOT restored*: see the report.`,
+    );
+  }
   const chain = /Audit chain: (verified \((\d+) entries\)|BROKEN)/.exec(markdown);
   if (chain) {
     lines.push(

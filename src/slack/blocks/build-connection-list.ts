@@ -21,7 +21,7 @@ function connectionLine(c: Connection): string {
   const by = /^[UW][A-Z0-9]+$/.test(c.addedBy) ? mention(c.addedBy) : clip(c.addedBy, 40);
   const parts = [
     `\`${c.label}\` · ${c.provider}`,
-    `account ${c.accountId ? clip(c.accountId, 60) : 'unknown'}`,
+    `account ${c.accountId ? clip(c.accountId, 60) : 'unknown'}${c.parentLabel ? `, subaccount of \`${c.parentLabel}\`` : ''}`,
     c.lastVerifiedAt ? `checked ${slackDate(c.lastVerifiedAt)}` : 'not checked yet',
     `added by ${by}${c.source === 'env' ? ' (environment)' : ''}`,
   ];

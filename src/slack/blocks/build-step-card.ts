@@ -1,5 +1,6 @@
 import { STATE_LABELS } from '../../domain/step-machine.js';
 import type { StepCardView } from '../../incidents/views/view-types.js';
+import { containmentBlocks } from './containment-blocks.js';
 import { fitTextBudget } from './fit-text-budget.js';
 import { clip, contextBlock, escapeMrkdwn, headerBlock, sectionBlock, truncate } from './mrkdwn.js';
 import { countOf } from './plan-counts.js';
@@ -25,6 +26,7 @@ export function buildStepCard(view: StepCardView): SlackMessage {
     contextBlock('context', badges),
     sectionBlock('why', `*Why:* ${clip(definition.why, 600)}`),
     ...stepCardBody(view),
+    ...containmentBlocks(view),
     ...mainButtonBlocks(view),
   ];
   blocks.push(...revealBlocks(view, LIMITS.blocksPerMessage - blocks.length));

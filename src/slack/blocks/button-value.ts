@@ -11,6 +11,8 @@ export const STEP_ACTION = {
   rediscover: 'step.rediscover',
   /** "Give Reclaim the new key" on a manual step that replaces a credential: opens its modal. */
   giveKey: 'step.give_key',
+  /** Restore… on a done Contain now card: raises the step that puts back what it stopped. */
+  restore: 'step.restore',
   /** The link button of a manual step: it opens a page, the click needs only an ack. */
   link: 'step.link',
 } as const;

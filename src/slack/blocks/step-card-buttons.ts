@@ -1,6 +1,7 @@
 import { NOT_CONFIRMED } from '../../incidents/confirm-manual-step.js';
 import type { StepCardView } from '../../incidents/views/view-types.js';
 import { encodeButtonValue, STEP_ACTION } from './button-value.js';
+import { restoreButton } from './containment-blocks.js';
 import { contextBlock, truncate } from './mrkdwn.js';
 import { countOf } from './plan-counts.js';
 import { LIMITS } from './slack-limits.js';
@@ -88,13 +89,18 @@ function mainButtons(view: StepCardView): Button[] {
     case 'awaiting_approval': {
       if (actions.length === 0) return [button(STEP_ACTION.done, 'Mark done', 'primary'), skip, rediscover];
       const approve = button(STEP_ACTION.approve, `Approve ${countOf(actions.length, 'change')}`, 'primary');
-      if (step.risk === 'high') approve.confirm = approveConfirm(view);
+      // Contain now stops the account's traffic: it is confirmed as a high-risk plan is.
+      if (step.risk === 'high' || view.containment) approve.confirm = approveConfirm(view);
       return [approve, button(STEP_ACTION.reject, 'Reject', 'danger'), skip, rediscover];
     }
     case 'failed':
       return [button(STEP_ACTION.retry, 'Retry', 'primary'), skip];
     case 'rejected':
       return [rediscover, skip];
+    case 'done': {
+      const restore = restoreButton(view);
+      return restore ? [restore] : [];
+    }
     default:
       return [];
   }

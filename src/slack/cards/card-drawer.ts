@@ -12,6 +12,7 @@ import { SlackCallError } from '../gateway/slack-call-error.js';
 import type { SlackContext } from './card-context.js';
 import { Coalescer } from './coalescer.js';
 import { postAnchor } from './post-anchor.js';
+import { postPostureReports } from './post-posture-reports.js';
 
 /** Plans longer than this are listed in full in the card's thread; the card shows the first lines. */
 const THREAD_PLAN_OVER = 20;
@@ -153,6 +154,7 @@ export function createCardDrawer(ctx: SlackContext): CardDrawer {
     watchAlerted: (incidentId, stepId) =>
       coalescer.request(`alert:${stepId}`, 0, () => alertApprovers(incidentId, stepId)),
     auditAnchored: (incidentId, anchor) => void postAnchor(ctx, incidentId, anchor),
+    postureChecked: (channel, reports) => postPostureReports(ctx, channel, reports),
     incidentChanged(incidentId) {
       coalescer.request(`ensure:${incidentId}`, 0, () => ensure(incidentId));
       coalescer.request(`progress:${incidentId}`, PROGRESS_DELAY_MS, () => drawProgress(incidentId));

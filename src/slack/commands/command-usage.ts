@@ -13,6 +13,7 @@ export const USAGE = [
   '• `check &lt;connection&gt; [--share]` — approvers: read an account with every step’s discovery, no incident needed, and say what looks risky (`check sandbox` for the simulated account)',
   '• `watch stop` — approvers: end this incident’s post-remediation watch (in an incident channel)',
   '• `connect &lt;provider&gt; [name]` — approvers: give Reclaim access to an account (`telnyx:name`), in a form; checked, then sealed, never shown',
+  '    `connect twilio:&lt;name&gt; --subaccount AC… [--from &lt;parent&gt;]` — a Twilio subaccount as its own connection, read through its parent’s (default `twilio`)',
   '• `connections` — approvers: the accounts Reclaim can reach; `disconnect &lt;label&gt;` removes one',
   '• `help` — this message',
   'Example: `/compromise start telnyx sip-fraud --since 2026-01-31`',

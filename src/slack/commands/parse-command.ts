@@ -1,6 +1,7 @@
 import { isConnectionLabel, providerOfLabel } from '../../domain/connection.js';
 import { MAX_REASON_LENGTH } from '../../incidents/settle-step.js';
 import { USAGE } from './command-usage.js';
+import { parseConnection } from './parse-connect.js';
 import { parseStart, providerFor } from './parse-start.js';
 import { flagProblem, invalid, type ParsedCommand } from './parsed-command.js';
 import { closest } from './suggest-word.js';
@@ -58,24 +59,6 @@ export function parseCommand(text: string, now: Date = new Date()): ParsedComman
     default:
       return invalid(unknownSubcommand(first.text));
   }
-}
-
-/** `connect <provider> [name]` (the label `provider:name`) and `disconnect <label>`. */
-function parseConnection(sub: 'connect' | 'disconnect', tokens: Token[]): ParsedCommand {
-  const [first, second, stray] = tokens;
-  const example = sub === 'connect' ? '`connect telnyx eu`' : '`disconnect telnyx:eu`';
-  if (!first) return invalid(`\`${sub}\` needs a connection, like ${example}.`);
-  const extra = sub === 'connect' ? stray : second;
-  if (extra) return invalid(`Unexpected text ${quote(extra.text)}: ${example} is the whole command.`);
-  const word = first.text.toLowerCase();
-  const label = sub === 'connect' && second ? `${word}:${second.text.toLowerCase()}` : word;
-  const provider = providerOfLabel(label);
-  if (!provider || !isConnectionLabel(label)) {
-    return invalid(
-      `${quote(label)} is not a connection: a provider (\`telnyx\`, \`twilio\`, \`sendgrid\`), then optionally a name of lower-case letters, digits, \`-\` or \`_\`, like ${example}.`,
-    );
-  }
-  return sub === 'connect' ? { kind: 'connect', provider, label } : { kind: 'disconnect', label };
 }
 
 function parseClose(tokens: Token[], source: string): ParsedCommand {

@@ -22,6 +22,8 @@ export type ParsedCommand =
   | { kind: 'close'; force: boolean; reason: string | null }
   | { kind: 'help' }
   | { kind: 'connect'; provider: ProviderName; label: string }
+  /** `connect twilio:<name> --subaccount AC… [--from <parent>]`: read through the parent's connection. */
+  | { kind: 'connect_subaccount'; label: string; subaccountSid: string; parentLabel: string }
   | { kind: 'connections' }
   /** `start` with nothing after it: the start form. */
   | { kind: 'start_modal' }

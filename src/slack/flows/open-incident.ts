@@ -18,13 +18,20 @@ export interface OpenedIncident {
   channelName: string;
   /** Users Slack would not invite, with its reason (also said in the channel). */
   inviteFailures: { user: string; error: string }[];
+  /**
+   * Settles once every card is posted and the checklist's discovery is queued. The cards go out at
+   * Slack's pace (about one a second), so the caller does not wait for them: the after-ack slot it
+   * holds is free at once for the next click (Contain now's Approve above all).
+   */
+  cardsPosted: Promise<void>;
 }
 
 /**
- * `/compromise start`: the incident and its steps, a private channel named after the day and the
- * label (`-2`, `-3`… when taken), the requester and responders invited, the topic, the pinned
- * progress card, one card per step, then discovery. If no channel can be made, the incident is
- * closed again with the reason, so nothing is left half open.
+ * `/compromise start`: the incident and its steps (Contain now's discovery queued with them), a
+ * private channel named after the day and the label (`-2`, `-3`… when taken), the requester and
+ * responders invited, the topic; then, without waiting, the pinned progress card, one card per
+ * step and discovery (`cardsPosted`). If no channel can be made, the incident is closed again with
+ * the reason, so nothing is left half open.
  */
 export async function openIncident(
   ctx: SlackContext,
@@ -33,6 +40,7 @@ export async function openIncident(
 ): Promise<OpenedIncident> {
   const { now, requester, ...fields } = input;
   const { incident } = await startIncident(ctx.deps, { ...fields, requestedBy: requester.userId });
+  ctx.wakeWorker(); // Contain now is discovered while the channel is made
   let created: { id: string; name: string };
   try {
     created = await createChannel(ctx, now, input.label);
@@ -76,11 +84,38 @@ export async function openIncident(
       ],
     });
   }
-  await cards.ensureIncidentCards(incident.id);
-  await launchDiscovery(ctx.deps, incident.id);
-  await anchorAuditChain(ctx.deps, incident.id, 'incident opened');
-  ctx.wakeWorker();
-  return { incident, channelId: created.id, channelName: created.name, inviteFailures };
+  const cardsPosted = postCardsThenDiscover(ctx, cards, incident.id);
+  return { incident, channelId: created.id, channelName: created.name, inviteFailures, cardsPosted };
+}
+
+/**
+ * The progress card and every step card (Contain now first), then the checklist's discovery and
+ * the audit anchor. A card Slack would not take is logged and posted by the next redraw; discovery
+ * starts all the same (its results are drawn on the cards once they exist).
+ */
+async function postCardsThenDiscover(
+  ctx: SlackContext,
+  cards: CardDrawer,
+  incidentId: string,
+): Promise<void> {
+  try {
+    await cards.ensureIncidentCards(incidentId);
+  } catch (err) {
+    ctx.logger.warn(
+      { incidentId, err: (err as Error).message },
+      'incident cards not all posted; the next redraw posts them',
+    );
+  }
+  try {
+    await launchDiscovery(ctx.deps, incidentId);
+    ctx.wakeWorker();
+    await anchorAuditChain(ctx.deps, incidentId, 'incident opened');
+  } catch (err) {
+    ctx.logger.error(
+      { incidentId, err: (err as Error).message },
+      'discovery not queued; it is queued at the next start',
+    );
+  }
 }
 
 async function createChannel(

@@ -62,6 +62,7 @@ async function dispatch(
     case 'start_modal':
       return openStartModal(ctx, who);
     case 'connect':
+    case 'connect_subaccount':
     case 'connections':
     case 'disconnect':
       return connectionCommand(ctx, parsed, who, reply);

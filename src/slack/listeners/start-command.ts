@@ -53,7 +53,7 @@ export async function startCommand(
         type: 'section',
         text: {
           type: 'mrkdwn',
-          text: `🚨 Incident opened in <#${opened.channelId}>${failures}. Discovery has started; follow the pinned progress card.`,
+          text: `🚨 Incident opened in <#${opened.channelId}>${failures}. Contain now comes first; the checklist cards follow and are discovered as they are posted. Follow the pinned progress card.`,
         },
       },
     ],

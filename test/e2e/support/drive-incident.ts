@@ -6,6 +6,7 @@ import { APPROVERS, REQUESTER } from './bot-env.js';
 import { buttonOn, cardTitled, type StepCard, stepCards } from './cards.js';
 import { ALL_STEPS, incidentKind, stepsOf } from './playbook-steps.js';
 import { REPLACE_KEYS, replaceTelnyxKey } from './replace-telnyx-key.js';
+import { restoreContained } from './restore-contained.js';
 import type { World } from './world.js';
 
 /** Every bounded wait of the end-to-end tests: generous, for a busy two-core CI box. */
@@ -171,9 +172,13 @@ export async function settleEveryStep(
   for (const step of steps) await waitForCardState(world, channel, step.title, 'done', step.kind);
 }
 
-/** `/compromise close` in the incident channel as the requester; resolves with the uploaded report's text. */
+/**
+ * `/compromise close` in the incident channel as the requester, after Restore has put back what
+ * Contain now stopped (a close refuses while it is still held); resolves with the uploaded report's text.
+ */
 export async function closeIncident(world: World, channel: string): Promise<string> {
   const { fs } = world;
+  await restoreContained(world, channel);
   const close = await fs.command(REQUESTER, '/compromise', 'close', { channelId: channel });
   if (close.status !== 200) throw new Error(`/compromise close answered ${close.status}`);
   const file = await fs.waitFor(() => fs.files.find((f) => f.completed && f.channel === channel), {

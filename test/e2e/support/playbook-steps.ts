@@ -1,3 +1,4 @@
+import { containmentFirst } from '../../../src/domain/containment.js';
 import { SENDGRID_STEPS } from '../../../src/playbooks/sendgrid/index.js';
 import { TELNYX_STEPS } from '../../../src/playbooks/telnyx/index.js';
 import { TWILIO_STEPS } from '../../../src/playbooks/twilio/index.js';
@@ -12,9 +13,9 @@ const BY_PROVIDER: Record<ProviderName, readonly StepDefinition[]> = {
   sendgrid: SENDGRID_STEPS as StepDefinition[],
 };
 
-/** The steps of an incident covering `providers`, in the order its cards are posted. */
+/** The steps of an incident covering `providers`, in the order its cards are posted (Contain now first). */
 export function stepsOf(providers: readonly ProviderName[]): readonly StepDefinition[] {
-  return providers.flatMap((p) => BY_PROVIDER[p]);
+  return containmentFirst(providers.flatMap((p) => BY_PROVIDER[p]));
 }
 
 /** The word `/compromise start` takes for an incident covering `providers` (`twilio+sendgrid`). */

@@ -38,6 +38,8 @@ export interface WorldOptions {
    * environment (after a Twilio rotation: the old, refused token). Default: each account's current ones.
    */
   firstEnvOnly?: boolean;
+  /** More variables for every bot process of this world (they win over botEnv's). */
+  env?: Record<string, string>;
 }
 
 const DAY_MS = 86_400_000;
@@ -61,6 +63,8 @@ export interface World {
   dataDir: string;
   /** Everything every bot process of this world wrote to stdout and stderr. */
   logs(): string;
+  /** The environment a bot process of this world gets, listening on `port` (another one: a replica). */
+  envFor(port: number): Record<string, string>;
   /** Starts a new bot process on the same database and DATA_DIR (the previous one must be gone). */
   start(): Promise<void>;
   /** SIGTERM and wait for a clean exit. */
@@ -140,21 +144,24 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
       return baseUrl;
     },
     logs: () => [...earlier, bot?.output() ?? ''].join('\n'),
+    envFor: (port) => ({
+      ...botEnv({
+        port,
+        slackApiUrl: fs.apiUrl,
+        accounts: firstEnv ?? accounts.envs(),
+        dataDir,
+        databaseUrl,
+        socketMode: options.socketMode,
+      }),
+      ...options.env,
+    }),
     async start() {
       if (bot && !bot.done) throw new Error('the previous bot process is still running');
       // A port found free can be taken before the bot binds it; then the bot says EADDRINUSE and we try another.
       for (let attempt = 1; ; attempt += 1) {
         if (bot) earlier.push(bot.output());
         const port = await freePort();
-        const env = botEnv({
-          port,
-          slackApiUrl: fs.apiUrl,
-          accounts: firstEnv ?? accounts.envs(),
-          dataDir,
-          databaseUrl,
-          socketMode: options.socketMode,
-        });
-        bot = spawnBot(entry, env, dataDir);
+        bot = spawnBot(entry, world.envFor(port), dataDir);
         baseUrl = `http://127.0.0.1:${port}`;
         try {
           await waitForHealthy(bot, baseUrl);

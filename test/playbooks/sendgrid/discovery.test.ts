@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isContainmentKey } from '../../../src/domain/containment.js';
 import {
   ATTACKER_HOST,
   ATTACKER_INVITE_EMAIL,
@@ -25,7 +26,9 @@ describe('SendGrid playbook discovery against the simulator', () => {
     const everyPlanted = sendgridPlantedChanges(sim)
       .map((c) => c.id)
       .sort();
-    expect(Object.values(flagged).flat().sort()).toEqual(everyPlanted);
+    // Each planted change is the checklist's once; Contain now flags the attacker's key ahead of it.
+    const checklist = Object.entries(flagged).filter(([id]) => !isContainmentKey(id));
+    expect(checklist.flatMap(([, ids]) => ids).sort()).toEqual(everyPlanted);
   });
 
   it('when discovery runs, then it only reads: the simulator records no write', async () => {

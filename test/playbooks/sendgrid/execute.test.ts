@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { isContainStepKey } from '../../../src/domain/containment.js';
 import type { PlannedAction } from '../../../src/domain/types.js';
 import {
   ATTACKER_IP,
   sendgridPlantedIdsByKind,
   unresolvedSendgridPlantedChanges,
 } from '../../../src/sandbox/sendgrid/index.js';
-import { AUTOMATED, executeAll, harness, step } from './sendgrid-kit.js';
+import { AUTOMATED, containedOf, executeAll, harness, step } from './sendgrid-kit.js';
 
 async function runEveryPlan(h: ReturnType<typeof harness>) {
   const plans: { id: string; actions: PlannedAction[] }[] = [];
@@ -13,7 +14,10 @@ async function runEveryPlan(h: ReturnType<typeof harness>) {
   for (const s of AUTOMATED) {
     const { actions } = await s.discover(h.ctx);
     plans.push({ id: s.id, actions });
-    outcomes.push(...(await executeAll(s, h.ctx, actions)));
+    const done = await executeAll(s, h.ctx, actions);
+    outcomes.push(...done);
+    // As the engine does: the steps after Contain now see what it changed (the keys' scopes before).
+    if (isContainStepKey(s.id)) h.ctx.contained = containedOf(actions, done);
   }
   return { plans, outcomes };
 }

@@ -8,6 +8,7 @@ describe('the SendGrid playbook', () => {
     expect(sendgridPlaybook.provider).toBe('sendgrid');
     expect(sendgridPlaybook.steps).toBe(SENDGRID_STEPS);
     expect(SENDGRID_STEPS.map((s) => [s.id, s.kind, s.risk])).toEqual([
+      ['sendgrid.contain-now', 'automated', 'normal'],
       ['sendgrid.change-password', 'manual', 'high'],
       ['sendgrid.enable-2fa', 'manual', 'high'],
       ['sendgrid.replace-api-keys', 'automated', 'high'],

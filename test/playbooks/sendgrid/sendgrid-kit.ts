@@ -3,6 +3,7 @@ import { createSendgridSteps } from '../../../src/playbooks/sendgrid/index.js';
 import type {
   ActionOutcome,
   AutomatedStepDefinition,
+  ContainedChange,
   Discovery,
   PlaybookContext,
 } from '../../../src/playbooks/types.js';
@@ -33,6 +34,7 @@ export const AUTOMATED: AutomatedStepDefinition<SendgridClient>[] = STEPS.filter
 
 /** Which planted kinds each automated step must flag, and nothing else. */
 export const PLANTED_KINDS_OF_STEP: Record<string, PlantedKind[]> = {
+  'sendgrid.contain-now': ['api_key'],
   'sendgrid.replace-api-keys': ['api_key'],
   'sendgrid.review-ip-access': ['allowed_ip', 'access_attempt'],
   'sendgrid.remove-unknown-teammates': ['teammate', 'pending_invite'],
@@ -100,6 +102,19 @@ export function suspiciousResources(d: Discovery): string[] {
     .filter((f) => f.suspicious)
     .map((f) => f.resource)
     .sort();
+}
+
+/** What the engine hands the steps after Contain now: its done actions with their results. */
+export function containedOf(
+  actions: readonly PlannedAction[],
+  outcomes: readonly ActionOutcome[],
+): ContainedChange[] {
+  return actions.map((a, i) => ({
+    kind: a.kind,
+    target: a.target,
+    params: a.params,
+    result: outcomes[i]?.result ?? null,
+  }));
 }
 
 /** Every action of a plan in order, as the engine runs them (one at a time). */

@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import {
+  CONTAIN_NOW,
   TELNYX_API_KEYS_PAGE,
   TELNYX_SAFE_LIMITS,
   TELNYX_STEPS,
   telnyxPlaybook,
 } from '../../../src/playbooks/telnyx/index.js';
 import { TelnyxSimulator } from '../../../src/sandbox/telnyx/index.js';
-import { AUTOMATED, harness } from './telnyx-kit.js';
+import { AUTOMATED, harness, step } from './telnyx-kit.js';
 
 describe('the Telnyx playbook', () => {
   it('when the steps are listed, then their stable ids, kinds and risks come in the checklist order', () => {
     expect(telnyxPlaybook.provider).toBe('telnyx');
     expect(telnyxPlaybook.steps).toBe(TELNYX_STEPS);
     expect(TELNYX_STEPS.map((s) => [s.id, s.kind, s.risk])).toEqual([
+      ['telnyx.contain-now', 'automated', 'normal'],
       ['telnyx.change-portal-password', 'manual', 'high'],
       ['telnyx.enable-2fa', 'manual', 'high'],
       ['telnyx.remove-unknown-users', 'automated', 'high'],
@@ -52,7 +54,7 @@ describe('the Telnyx playbook', () => {
 
   it('when the account holds nothing, then every automated step plans nothing and says "Nothing found"', async () => {
     const { ctx, sim } = harness(TelnyxSimulator.empty('KEYempty', { rateLimit: null }));
-    for (const s of AUTOMATED) {
+    for (const s of [step(CONTAIN_NOW), ...AUTOMATED]) {
       const d = await s.discover(ctx);
       expect(d.actions, s.id).toEqual([]);
       // The balance is always there to show, and an account without a balance alert is told to set one up.

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { isContainStepKey } from '../../../src/domain/containment.js';
 import type { PlannedAction } from '../../../src/domain/types.js';
 import { TELNYX_STEPS } from '../../../src/playbooks/telnyx/index.js';
 import type {
@@ -98,12 +99,15 @@ export function harness(
   return { sim, client, logs, ctx: { client, since, trusted, logger: logs.logger } };
 }
 
+/** The checklist's automated steps (Contain now stops every profile, planted or not: contain-now.test.ts). */
 export const AUTOMATED: AutomatedStepDefinition<TelnyxClient>[] = TELNYX_STEPS.filter(
-  (s): s is AutomatedStepDefinition<TelnyxClient> => s.kind === 'automated',
+  (s): s is AutomatedStepDefinition<TelnyxClient> => s.kind === 'automated' && !isContainStepKey(s.id),
 );
 
 export function step(id: string): AutomatedStepDefinition<TelnyxClient> {
-  const found = AUTOMATED.find((s) => s.id === id);
+  const found = TELNYX_STEPS.find(
+    (s): s is AutomatedStepDefinition<TelnyxClient> => s.id === id && s.kind === 'automated',
+  );
   if (!found) throw new Error(`no automated step ${id}`);
   return found;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isContainStepKey } from '../../../src/domain/containment.js';
 import {
   ATTACKER_HOST,
   ATTACKER_IP,
@@ -11,7 +12,9 @@ describe('Twilio discovery against the seeded account', () => {
   it('when every step discovers, then the suspicious findings are exactly the planted changes', async () => {
     const h = harness(seeded({ numbers: 40, repointed: 3 }));
     const found: string[] = [];
-    for (const s of AUTOMATED) found.push(...suspiciousResources(await s.discover(h.ctx)));
+    // Contain now stops whatever is open now (a country not in use, the planted or not): contain-now.test.ts.
+    for (const s of AUTOMATED.filter((d) => !isContainStepKey(d.id)))
+      found.push(...suspiciousResources(await s.discover(h.ctx)));
     expect(found.sort()).toEqual(
       plantedTwilioChanges(h.sim)
         .map((c) => c.id)

@@ -19,12 +19,13 @@ describe('Twilio playbook execution against the simulator', () => {
 
   it('when a plan is executed, then each action writes only its own target, once (a create: one new resource)', async () => {
     const h = harness();
-    // Trunk and SIP-domain sub-resources and the bulk geo update are counted by the simulator under another key;
-    // their writes are checked one by one in sip-trunks-and-domains.test.ts and the voice e2e.
+    // Trunk and SIP-domain sub-resources and the bulk geo updates are counted by the simulator under another key;
+    // their writes are checked one by one in sip-trunks-and-domains.test.ts, contain-now.test.ts and the voice e2e.
     const countedByParent = new Set([
       'twilio.remove-rogue-sip-trunks',
       'twilio.remove-sip-domain-mappings',
       'twilio.close-geo-permissions',
+      'twilio.contain-now',
     ]);
     for (const s of AUTOMATED.filter((d) => !countedByParent.has(d.id))) {
       const { actions } = await s.discover(h.ctx);

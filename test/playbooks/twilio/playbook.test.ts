@@ -8,6 +8,7 @@ describe('the Twilio playbook', () => {
     expect(twilioPlaybook.provider).toBe('twilio');
     expect(twilioPlaybook.steps).toBe(TWILIO_STEPS);
     expect(TWILIO_STEPS.map((s) => [s.id, s.kind, s.risk])).toEqual([
+      ['twilio.contain-now', 'automated', 'normal'],
       ['twilio.change-console-password', 'manual', 'high'],
       ['twilio.enable-2fa', 'manual', 'high'],
       ['twilio.rotate-auth-token', 'automated', 'high'],

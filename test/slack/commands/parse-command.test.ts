@@ -167,6 +167,31 @@ const accepted: Accepted[] = [
     text: 'start telnyx <@U123|alice>',
     expected: start({ label: '<@U123|alice>' }),
   },
+  {
+    name: 'connect a provider',
+    text: 'connect telnyx eu',
+    expected: { kind: 'connect', provider: 'telnyx', label: 'telnyx:eu' },
+  },
+  {
+    name: 'connect a Twilio subaccount through the default parent',
+    text: 'connect twilio:staging --subaccount AC0123456789abcdef0123456789abcdef',
+    expected: {
+      kind: 'connect_subaccount',
+      label: 'twilio:staging',
+      subaccountSid: 'AC0123456789abcdef0123456789abcdef',
+      parentLabel: 'twilio',
+    },
+  },
+  {
+    name: 'connect a subaccount named in two words, from a named parent, its SID in capitals',
+    text: 'connect twilio staging --from=twilio:Parent --subaccount=AC0123456789ABCDEF0123456789ABCDEF',
+    expected: {
+      kind: 'connect_subaccount',
+      label: 'twilio:staging',
+      subaccountSid: 'AC0123456789abcdef0123456789abcdef',
+      parentLabel: 'twilio:parent',
+    },
+  },
   { name: 'close', text: 'close', expected: { kind: 'close', force: false, reason: null } },
   {
     name: 'close --force with a quoted reason',
@@ -379,6 +404,56 @@ const refused: Refused[] = [
     name: 'close with an unknown option',
     text: 'close --reason x',
     problem: /Unknown option `--reason`: `close` takes `--force`/,
+  },
+  {
+    name: 'a subaccount SID that is not one',
+    text: 'connect twilio:staging --subaccount AC123',
+    problem: /^`AC123` is not a Twilio Account SID: `AC` followed by 32 hex digits/,
+  },
+  {
+    name: '--subaccount without a SID',
+    text: 'connect twilio:staging --subaccount',
+    problem: /^`--subaccount` needs the subaccount’s Account SID/,
+  },
+  {
+    name: 'a subaccount of another provider',
+    text: 'connect telnyx:eu --subaccount AC0123456789abcdef0123456789abcdef',
+    problem: /^`--subaccount` is for Twilio subaccounts only/,
+  },
+  {
+    name: 'a subaccount without a name of its own',
+    text: 'connect twilio --subaccount AC0123456789abcdef0123456789abcdef',
+    problem: /^A subaccount needs a name of its own/,
+  },
+  {
+    name: 'a subaccount from a parent that is not a Twilio connection',
+    text: 'connect twilio:staging --subaccount AC0123456789abcdef0123456789abcdef --from telnyx',
+    problem: /^`telnyx` is not a Twilio connection: `--from` takes the parent’s/,
+  },
+  {
+    name: 'a subaccount read through itself',
+    text: 'connect twilio:staging --subaccount AC0123456789abcdef0123456789abcdef --from twilio:staging',
+    problem: /^A subaccount is read through another connection than its own/,
+  },
+  {
+    name: '--from without --subaccount',
+    text: 'connect twilio:x --from twilio',
+    problem: /^`--from` goes with `--subaccount`/,
+  },
+  {
+    name: 'connect with an unknown option',
+    text: 'connect twilio:x --token abc',
+    problem: /^Unknown option `--token`: `connect` takes `--subaccount` and `--from`\.$/,
+  },
+  {
+    name: '--subaccount given twice',
+    text: 'connect twilio:x --subaccount AC0123456789abcdef0123456789abcdef --subaccount AC0123456789abcdef0123456789abcdef',
+    problem: /^`--subaccount` is given twice/,
+  },
+  {
+    name: 'disconnect with an option',
+    text: 'disconnect twilio:x --from twilio',
+    problem: /^Unexpected text `--from`/,
   },
 ];
 

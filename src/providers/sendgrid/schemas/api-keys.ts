@@ -52,6 +52,22 @@ export function apiKeyAnswerSchema(apiKeyId: string): z.ZodType<ApiKeyWithScopes
 }
 
 /**
+ * `PUT /v3/api_keys/{api_key_id}` (UpdateApiKey) answers 200 with `ApiKeyResponse`: the key's id and
+ * name, neither required. Its example also shows `scopes`, which the schema does not declare, so
+ * they are not read: a caller that needs the scopes re-reads the key (`GET`). An answer without
+ * `api_key_id` is the key that was updated.
+ */
+export function updatedApiKeySchema(apiKeyId: string): z.ZodType<ApiKey> {
+  return z.preprocess((raw) => {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+    const record = raw as Record<string, unknown>;
+    return record.api_key_id === undefined || record.api_key_id === null
+      ? { ...record, api_key_id: apiKeyId }
+      : raw;
+  }, apiKeySchema) as z.ZodType<ApiKey>;
+}
+
+/**
  * `POST /v3/api_keys` answers 201 with the new key (`api_key`) once and never again. It is kept
  * apart as `secret` so a caller can seal it at once and put only `key` anywhere else.
  */

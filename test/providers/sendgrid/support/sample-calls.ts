@@ -8,6 +8,7 @@ export const CALLS: Record<string, unknown[][]> = {
   'apiKeys.list': [[]],
   'apiKeys.get': [[ID]],
   'apiKeys.create': [[{ name: 'Production mail (replaced by Reclaim)', scopes: ['mail.send'] }]],
+  'apiKeys.update': [[ID, { name: 'Production mail', scopes: ['user.timezone.read'] }]],
   'apiKeys.delete': [[ID]],
   'accessSettings.listActivity': [[], [50]],
   'accessSettings.listAllowed': [[]],

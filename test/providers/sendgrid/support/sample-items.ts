@@ -55,6 +55,7 @@ export const SAMPLE_ITEMS: Record<string, unknown> = {
   ListApiKey: { api_key_id: key.api_key_id, name: key.name },
   GetApiKey: key,
   CreateApiKey: { ...key, api_key: `SG.key-0001.${SECRET_MARK}` },
+  UpdateApiKey: key,
   ListAccessActivity: {
     allowed: true,
     auth_method: 'basic',
