@@ -2,11 +2,12 @@
 import { containStepKey } from '../../domain/containment.js';
 import type { MessagingProfile, OutboundVoiceProfile, TelnyxClient } from '../../providers/telnyx/index.js';
 import { discoveryOf, type KindExecutor, namedWithId, type PlannedResource } from '../kit/action-kit.js';
-import { nothingFound, plural, writeUnlessDone } from '../kit/step-kit.js';
+import { nothingFound, plural } from '../kit/step-kit.js';
 import { withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
-import { dispatchByKind, textParam } from './playbook-error.js';
+import { dispatchByKind } from './playbook-error.js';
 import { restoreContainedStep } from './restore-contained.js';
+import { switchProfile } from './switch-profile.js';
 
 export const CONTAIN_NOW = containStepKey('telnyx');
 
@@ -70,32 +71,6 @@ async function discover(ctx: PlaybookContext<TelnyxClient>): Promise<Discovery> 
   return withUnreadable(discovery, [...outbound.unreadable, ...messaging.unreadable]);
 }
 
-const disableOutbound: KindExecutor<TelnyxClient> = (ctx, action, recheck) => {
-  const api = ctx.client.outboundVoiceProfiles;
-  const done = { result: { disabled: true, enabledBefore: true } };
-  return writeUnlessDone(
-    recheck,
-    async () => ((await api.get(action.target)).enabled ? undefined : done),
-    async () => {
-      await api.update(action.target, { name: textParam(action, 'name'), enabled: false });
-      return done;
-    },
-  );
-};
-
-const disableMessaging: KindExecutor<TelnyxClient> = (ctx, action, recheck) => {
-  const api = ctx.client.messagingProfiles;
-  const done = { result: { disabled: true, enabledBefore: true } };
-  return writeUnlessDone(
-    recheck,
-    async () => ((await api.get(action.target)).enabled ? undefined : done),
-    async () => {
-      await api.update(action.target, { enabled: false });
-      return done;
-    },
-  );
-};
-
 export const containNowStep: AutomatedStepDefinition<TelnyxClient> = {
   id: CONTAIN_NOW,
   kind: 'automated',
@@ -105,8 +80,8 @@ export const containNowStep: AutomatedStepDefinition<TelnyxClient> = {
   concurrency: 4,
   discover,
   execute: dispatchByKind(CONTAIN_NOW, {
-    [TELNYX_STOPS.outbound.kind]: disableOutbound,
-    [TELNYX_STOPS.messaging.kind]: disableMessaging,
+    [TELNYX_STOPS.outbound.kind]: switchProfile('outbound', false),
+    [TELNYX_STOPS.messaging.kind]: switchProfile('messaging', false),
   }),
   restore: restoreContainedStep,
 };

@@ -1,24 +1,18 @@
 // Telnyx's Restore: each profile Contain now disabled enabled again, unless it is gone or already back on.
 import { containStepKey, restoreKeyOf } from '../../domain/containment.js';
 import type { TelnyxClient } from '../../providers/telnyx/index.js';
-import { type KindExecutor, namedWithId } from '../kit/action-kit.js';
+import { namedWithId } from '../kit/action-kit.js';
 import { discoverRestore, putBack, type RestoreJudge, staysAsItIs } from '../kit/restore-kit.js';
-import { orGone, writeUnlessDone } from '../kit/step-kit.js';
+import { orGone } from '../kit/step-kit.js';
 import type { AutomatedStepDefinition } from '../types.js';
-import { dispatchByKind, textParam } from './playbook-error.js';
+import { dispatchByKind } from './playbook-error.js';
+import { type ProfileKind, readProfile, switchProfile } from './switch-profile.js';
 
 export const RESTORE_CONTAINED = restoreKeyOf(containStepKey('telnyx'));
 
-type ProfileApi = (client: TelnyxClient) => {
-  get(id: string): Promise<{ id: string; name: string | null; enabled: boolean }>;
-};
-
-const outbound: ProfileApi = (c) => c.outboundVoiceProfiles;
-const messaging: ProfileApi = (c) => c.messagingProfiles;
-
-function judgeProfile(api: ProfileApi, noun: string, kind: string): RestoreJudge<TelnyxClient> {
+function judgeProfile(profile: ProfileKind, noun: string, kind: string): RestoreJudge<TelnyxClient> {
   return async (ctx, change) => {
-    const now = await orGone(() => api(ctx.client).get(change.target));
+    const now = await orGone(() => readProfile(ctx.client, profile, change.target));
     const label = `${noun} ${namedWithId(now?.name ?? String(change.params.name ?? ''), change.target)}`;
     if (!now)
       return staysAsItIs(change, `The ${label} is gone`, 'deleted since Contain now: nothing to put back');
@@ -32,27 +26,6 @@ function judgeProfile(api: ProfileApi, noun: string, kind: string): RestoreJudge
   };
 }
 
-function enable(api: ProfileApi, withName: boolean): KindExecutor<TelnyxClient> {
-  return (ctx, action, recheck) => {
-    const done = { result: { enabled: true } };
-    return writeUnlessDone(
-      recheck,
-      async () => ((await api(ctx.client).get(action.target)).enabled ? done : undefined),
-      async () => {
-        if (withName) {
-          await ctx.client.outboundVoiceProfiles.update(action.target, {
-            name: textParam(action, 'name'),
-            enabled: true,
-          });
-        } else {
-          await ctx.client.messagingProfiles.update(action.target, { enabled: true });
-        }
-        return done;
-      },
-    );
-  };
-}
-
 export const restoreContainedStep: AutomatedStepDefinition<TelnyxClient> = {
   id: RESTORE_CONTAINED,
   kind: 'automated',
@@ -63,14 +36,14 @@ export const restoreContainedStep: AutomatedStepDefinition<TelnyxClient> = {
   discover: (ctx) =>
     discoverRestore(ctx, {
       disable_outbound_voice_profile: judgeProfile(
-        outbound,
+        'outbound',
         'outbound voice profile',
         'enable_outbound_voice_profile',
       ),
-      disable_messaging_profile: judgeProfile(messaging, 'messaging profile', 'enable_messaging_profile'),
+      disable_messaging_profile: judgeProfile('messaging', 'messaging profile', 'enable_messaging_profile'),
     }),
   execute: dispatchByKind(RESTORE_CONTAINED, {
-    enable_outbound_voice_profile: enable(outbound, true),
-    enable_messaging_profile: enable(messaging, false),
+    enable_outbound_voice_profile: switchProfile('outbound', true),
+    enable_messaging_profile: switchProfile('messaging', true),
   }),
 };

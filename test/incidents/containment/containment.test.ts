@@ -13,24 +13,10 @@ import { startIncident } from '../../../src/incidents/start-incident.js';
 import { loadStepView } from '../../../src/incidents/views/load-step-view.js';
 import { CONTAIN_NOW, RESTORE_CONTAINED, TELNYX_STEPS } from '../../../src/playbooks/telnyx/index.js';
 import type { StepDefinition } from '../../../src/playbooks/types.js';
-import { type Harness, harness, SINCE } from '../../playbooks/telnyx/telnyx-kit.js';
+import { harness, runtimeFor, SINCE } from '../../playbooks/telnyx/telnyx-kit.js';
 import { drainJobs } from '../../support/drain-jobs.js';
 import { FakeAccount, makeDeps } from '../../support/fake-playbook.js';
 import { createTestDb, type TestDb } from '../../support/test-db.js';
-
-/** The real Telnyx playbook, its Restore step found by id as the app's runtime finds it. */
-function runtimeFor(h: Harness): PlaybookRuntime {
-  const steps = TELNYX_STEPS as StepDefinition[];
-  const all = steps.flatMap((s) =>
-    s.kind === 'automated' && s.restore ? [s, s.restore as StepDefinition] : [s],
-  );
-  return {
-    supports: (provider) => provider === 'telnyx',
-    stepsFor: () => steps,
-    definition: (key) => all.find((s) => s.id === key),
-    contextFor: async () => h.ctx,
-  };
-}
 
 let t: TestDb;
 beforeEach(async () => {

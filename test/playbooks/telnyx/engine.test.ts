@@ -13,18 +13,7 @@ import { unresolvedPlantedChanges } from '../../../src/sandbox/telnyx/index.js';
 import { drainJobs } from '../../support/drain-jobs.js';
 import { FakeAccount, makeDeps } from '../../support/fake-playbook.js';
 import { createTestDb, type TestDb } from '../../support/test-db.js';
-import { type Harness, harness, SINCE } from './telnyx-kit.js';
-
-/** The real Telnyx playbook for the engine, every step running against one simulated account. */
-function runtimeFor(h: Harness): PlaybookRuntime {
-  const steps = TELNYX_STEPS as StepDefinition[];
-  return {
-    supports: (provider) => provider === 'telnyx',
-    stepsFor: () => steps,
-    definition: (key) => steps.find((s) => s.id === key),
-    contextFor: async () => h.ctx,
-  };
-}
+import { type Harness, harness, runtimeFor, SINCE } from './telnyx-kit.js';
 
 let t: TestDb;
 beforeEach(async () => {

@@ -1,12 +1,14 @@
 import { Writable } from 'node:stream';
 import { isContainStepKey } from '../../../src/domain/containment.js';
 import type { PlannedAction } from '../../../src/domain/types.js';
+import type { PlaybookRuntime } from '../../../src/incidents/deps.js';
 import { TELNYX_STEPS } from '../../../src/playbooks/telnyx/index.js';
 import type {
   ActionOutcome,
   AutomatedStepDefinition,
   Discovery,
   PlaybookContext,
+  StepDefinition,
 } from '../../../src/playbooks/types.js';
 import { createProviderHttp } from '../../../src/providers/http/index.js';
 import { createTelnyxClient, type TelnyxClient } from '../../../src/providers/telnyx/index.js';
@@ -129,4 +131,21 @@ export async function executeAll(
   const out: ActionOutcome[] = [];
   for (const action of actions) out.push(await s.execute(ctx, action, { recheck }));
   return out;
+}
+
+/**
+ * The real Telnyx playbook for the engine, every step running against the harness's account; Contain
+ * now's Restore is found by its id, as the app's runtime finds it.
+ */
+export function runtimeFor(h: Harness): PlaybookRuntime {
+  const steps = TELNYX_STEPS as StepDefinition[];
+  const all = steps.flatMap((s) =>
+    s.kind === 'automated' && s.restore ? [s, s.restore as StepDefinition] : [s],
+  );
+  return {
+    supports: (provider) => provider === 'telnyx',
+    stepsFor: () => steps,
+    definition: (key) => all.find((s) => s.id === key),
+    contextFor: async () => h.ctx,
+  };
 }

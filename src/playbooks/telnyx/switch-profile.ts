@@ -1,0 +1,44 @@
+// Turning an outbound voice or messaging profile off (Contain now) or on again (Restore), with the recheck rule.
+import type { TelnyxClient } from '../../providers/telnyx/index.js';
+import type { KindExecutor } from '../kit/action-kit.js';
+import { writeUnlessDone } from '../kit/step-kit.js';
+import { textParam } from './playbook-error.js';
+
+/** The two profile kinds Contain now switches off. */
+export type ProfileKind = 'outbound' | 'messaging';
+
+/** Reads one profile of `kind` (its name and whether it is enabled). */
+export function readProfile(
+  client: TelnyxClient,
+  kind: ProfileKind,
+  id: string,
+): Promise<{ id: string; name: string | null; enabled: boolean }> {
+  return kind === 'outbound' ? client.outboundVoiceProfiles.get(id) : client.messagingProfiles.get(id);
+}
+
+/**
+ * Sets `enabled` on the action's profile: one PATCH (an outbound voice profile's carries its `name`,
+ * which the spec requires on every update); with `recheck`, read first and write only when the
+ * profile is not that way yet.
+ */
+export function switchProfile(kind: ProfileKind, enabled: boolean): KindExecutor<TelnyxClient> {
+  return (ctx, action, recheck) => {
+    const done = { result: enabled ? { enabled: true } : { disabled: true, enabledBefore: true } };
+    return writeUnlessDone(
+      recheck,
+      async () =>
+        (await readProfile(ctx.client, kind, action.target)).enabled === enabled ? done : undefined,
+      async () => {
+        if (kind === 'outbound') {
+          await ctx.client.outboundVoiceProfiles.update(action.target, {
+            name: textParam(action, 'name'),
+            enabled,
+          });
+        } else {
+          await ctx.client.messagingProfiles.update(action.target, { enabled });
+        }
+        return done;
+      },
+    );
+  };
+}

@@ -1,0 +1,89 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Worker } from '../../src/jobs/create-worker.js';
+import { enqueueJob } from '../../src/jobs/queue.js';
+import { createWorkerLanes } from '../../src/jobs/worker-lanes.js';
+import { silentLogger } from '../../src/util/logger.js';
+import { createTestDb, type TestDb } from '../support/test-db.js';
+import { gate, waitFor, waitForState } from './job-test-helpers.js';
+
+let t: TestDb;
+let worker: Worker | undefined;
+beforeEach(async () => {
+  t = await createTestDb();
+});
+afterEach(async () => {
+  await worker?.stop({ graceMs: 0 });
+  await t.cleanup();
+});
+
+describe('worker lanes', () => {
+  it('when the general lane is busy with a long job, then an urgent job queued after it runs at once in its own lane', async () => {
+    const slow = gate();
+    const ran: string[] = [];
+    worker = createWorkerLanes(
+      {
+        db: t.db,
+        logger: silentLogger(),
+        pollIntervalMs: 20,
+        leaseMs: 60_000,
+        backoffMs: () => 0,
+        handlers: {
+          'step.discover': async () => {
+            ran.push('slow started');
+            await slow.promise;
+            ran.push('slow done');
+          },
+          'contain.execute': async () => void ran.push('urgent'),
+        },
+      },
+      ['contain.execute'],
+    );
+    worker.start();
+    const first = await enqueueJob(t.db, { kind: 'step.discover', payload: { stepId: 's1' } });
+    await waitFor('the slow job to start', () => ran.includes('slow started'));
+    const urgent = await enqueueJob(t.db, {
+      kind: 'contain.execute',
+      payload: { stepId: 's2', digest: 'd' },
+    });
+    await waitForState(t.db, urgent!.id, 'done');
+    expect(ran).toEqual(['slow started', 'urgent']);
+    slow.open();
+    await waitForState(t.db, first!.id, 'done');
+    expect(worker.isAlive()).toBe(true);
+  });
+
+  it('when the urgent lane is idle, then it never takes a job of another kind', async () => {
+    const seen: string[] = [];
+    const hold = gate();
+    worker = createWorkerLanes(
+      {
+        db: t.db,
+        logger: silentLogger(),
+        pollIntervalMs: 20,
+        leaseMs: 60_000,
+        backoffMs: () => 0,
+        workerId: 'w',
+        handlers: {
+          'step.discover': async (job) => {
+            seen.push(String(job.payload.stepId));
+            await hold.promise;
+          },
+        },
+      },
+      ['contain.execute'],
+    );
+    worker.start();
+    await enqueueJob(t.db, { kind: 'step.discover', payload: { stepId: 'a' } });
+    await enqueueJob(t.db, { kind: 'step.discover', payload: { stepId: 'b' } });
+    await waitFor('the first job to start', () => seen.length === 1);
+    await new Promise((r) => setTimeout(r, 200));
+    // One general lane: the second waits for the first, the urgent lane leaves it alone.
+    expect(seen).toEqual(['a']);
+    const { rows } = await t.db.query<{ locked_by: string | null }>(
+      `SELECT locked_by FROM jobs WHERE state = 'running'`,
+    );
+    expect(rows).toEqual([{ locked_by: 'w' }]);
+    hold.open();
+    await waitFor('both jobs to run', () => seen.length === 2);
+  });
+});
