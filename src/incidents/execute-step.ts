@@ -3,11 +3,13 @@ import { getIncident } from '../db/repos/incidents-repo.js';
 import { listPlanActions } from '../db/repos/plans-repo.js';
 import { getStep } from '../db/repos/steps-repo.js';
 import { actionsInFlight, batchLingerMs } from '../domain/actions-in-flight.js';
+import { isContainStepKey } from '../domain/containment.js';
 import { type Fence, holdFence } from '../jobs/fence.js';
 import { inPool } from '../util/in-pool.js';
 import { openActionBook } from './action-book.js';
 import { anchorAuditChain } from './anchor-audit-chain.js';
 import { applyEvent } from './apply-event.js';
+import { containedChanges } from './containment/contained-changes.js';
 import type { UseCaseDeps } from './deps.js';
 import { type ExecutionRun, runAction } from './execute-action.js';
 
@@ -54,7 +56,12 @@ export async function executeStep(
   if (definition?.kind !== 'automated') {
     failures.push(`this release has no automated step "${begun.step.stepKey}"`);
   } else {
-    const ctx = await deps.playbooks.contextFor(begun.incident, begun.step.stepKey);
+    const key = begun.step.stepKey;
+    const base = await deps.playbooks.contextFor(begun.incident, key);
+    // A later step knows what Contain now stopped (so it does not write the same stop again).
+    const ctx = isContainStepKey(key)
+      ? base
+      : { ...base, contained: await containedChanges(deps.db, begun.incident.id, key) };
     const pace = deps.playbooks.paceFor?.(begun.incident, begun.step.stepKey);
     const window = () => actionsInFlight(definition.concurrency, pace?.());
     const scope = { deps, incident: begun.incident, step: begun.step, fence };

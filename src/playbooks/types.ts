@@ -16,8 +16,9 @@ export interface PlaybookContext<Client> {
   logger: Logger;
   /**
    * What the incident's Contain now step of this provider stopped (its actions that are done, with
-   * their results), read from the database for every other step's discovery: Restore re-reads each
-   * one, and a later step reads the account as it was before the stop (a cut-down key's scopes).
+   * their results), read from the database for every other step's discovery and execution: Restore
+   * re-reads each one, a later step reads the account as it was before the stop (a cut-down key's
+   * scopes) and does not write a stop again (a subaccount already suspended).
    */
   contained?: readonly ContainedChange[];
 }

@@ -31,7 +31,13 @@ const [BOB, CAROL, DAVE] = APPROVERS;
 const STEPS = containmentFirst([...TWILIO_STEPS, ...SENDGRID_STEPS]);
 
 /** Provider writes one done action makes: a rotation creates and promotes a token; one add may list several IPs. */
-function writesOf(action: { kind: string; params: Record<string, unknown> }): number {
+function writesOf(action: {
+  kind: string;
+  params: Record<string, unknown>;
+  result: Record<string, unknown> | null;
+}): number {
+  // A change found already made (a subaccount Contain now suspended first) was read, not written.
+  if (action.result?.note === 'already not active') return 0;
   if (action.kind === 'rotate_auth_token' || action.kind === 'rotate_subaccount_token') return 2;
   if (action.kind === 'add_allowed_ips') return (action.params.ips as unknown[]).length;
   // Contain now's dialing stop and Restore's reopening: one BulkCountryUpdates, a write per country.
@@ -148,17 +154,11 @@ describe('a full Twilio and SendGrid incident, the bot running as its own proces
         [kept, 2],
       ]),
     );
-    // Besides them, only the voice dialing countries Contain now closed and Restore opened again, and
-    // the attacker's subaccount: Contain now suspended it before the checklist's suspend step, whose
-    // plan was drawn while it was still active, suspended it again (a harmless repeat of the same state).
+    // Besides them, only the voice dialing countries Contain now closed and Restore opened again (the
+    // subaccount Contain now suspended is not suspended again by the checklist: it reads first).
     const twice = Object.entries(twilio.stats.writes).filter(([, n]) => n !== 1);
     const others = twice.filter(([id]) => id !== twilio.accountSid && id !== kept);
-    const suspended = new Set(
-      twilio.state.subaccounts.filter((a) => a.status === 'suspended').map((a) => a.sid),
-    );
-    expect(
-      others.map(([id, n]) => [id.startsWith('voice:') ? 'voice' : suspended.has(id) ? 'suspended' : id, n]),
-    ).toEqual(others.map(([id]) => [id.startsWith('voice:') ? 'voice' : 'suspended', 2]));
+    expect(others.map(([id, n]) => [id.split(':')[0], n])).toEqual(others.map(() => ['voice', 2]));
     expect(twice.length - others.length).toBe(2);
     // Each SendGrid key Contain now cut down was written twice: the cut, then the clean-up's delete.
     const keysLeft = new Set(sendgrid.state.apiKeys.map((k) => k.api_key_id));
@@ -166,9 +166,12 @@ describe('a full Twilio and SendGrid incident, the bot running as its own proces
     expect(sendgridTwice.length).toBeGreaterThan(0);
     expect(sendgridTwice.filter(([id, n]) => n !== 2 || keysLeft.has(id))).toEqual([]);
     await world.withDb(async (db) => {
-      const { rows } = await db.query<{ kind: string; params: Record<string, unknown>; state: string }>(
-        'SELECT kind, params, state FROM plan_actions',
-      );
+      const { rows } = await db.query<{
+        kind: string;
+        params: Record<string, unknown>;
+        result: Record<string, unknown> | null;
+        state: string;
+      }>('SELECT kind, params, result, state FROM plan_actions');
       expect(rows.filter((r) => r.state !== 'done')).toEqual([]);
       const expected = rows.reduce((sum, r) => sum + writesOf(r), 0);
       expect(twilio.stats.totalWrites() + sendgrid.stats.totalWrites()).toBe(expected);

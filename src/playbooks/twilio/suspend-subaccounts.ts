@@ -42,11 +42,15 @@ function discover(ctx: PlaybookContext<TwilioClient>): Promise<Discovery> {
   );
 }
 
-/** `Status=suspended`; a subaccount no longer active counts as done (never reopened). */
+/**
+ * `Status=suspended`; a subaccount no longer active counts as done (never reopened). One Contain now
+ * stopped (its plan was drawn before) is read first, so it is not suspended a second time.
+ */
 const suspendSubaccount: KindExecutor<TwilioClient> = async (ctx, action, recheck) => {
-  if (recheck) {
+  const contained = ctx.contained?.some((c) => c.target === action.target) ?? false;
+  if (recheck || contained) {
     const now = await ctx.client.accounts.fetch(action.target);
-    if (now.status !== 'active') return { result: { status: now.status } };
+    if (now.status !== 'active') return { result: { status: now.status, note: 'already not active' } };
   }
   const after = await ctx.client.accounts.updateStatus(action.target, 'suspended');
   return { result: { status: after.status } };

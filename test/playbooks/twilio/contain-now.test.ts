@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { containStepKey, restoreKeyOf } from '../../../src/domain/containment.js';
 import { countryOfNumber } from '../../../src/playbooks/twilio/dialing-in-use.js';
-import { CONTAIN_NOW, containNowStep, TWILIO_STEPS } from '../../../src/playbooks/twilio/index.js';
+import {
+  CONTAIN_NOW,
+  containNowStep,
+  SUSPEND_SUBACCOUNTS,
+  TWILIO_STEPS,
+} from '../../../src/playbooks/twilio/index.js';
 import { plantedTwilioIdsByKind } from '../../../src/sandbox/twilio/index.js';
 import type { SimDialingCountry } from '../../../src/sandbox/twilio/routing-state.js';
-import { executeAll, harness, NOW } from './twilio-kit.js';
+import { executeAll, harness, NOW, step } from './twilio-kit.js';
 
 const BULK = 'POST /v1/DialingPermissions/BulkCountryUpdates';
 
@@ -108,6 +113,24 @@ describe(CONTAIN_NOW, () => {
     const again = await executeAll(containNowStep, h.ctx, actions, true);
     expect(again.map((o) => o.result.note)).toEqual(['already not active', 'already closed']);
     expect(h.sim.stats.totalWrites()).toBe(3);
+  });
+
+  it('when the checklist suspends a subaccount Contain now already suspended (its plan drawn before), then it reads first and writes nothing', async () => {
+    const h = harness();
+    const [rogue] = plantedTwilioIdsByKind(h.sim).subaccount;
+    const suspend = step(SUSPEND_SUBACCOUNTS);
+    const checklist = await suspend.discover(h.ctx);
+    expect(checklist.actions.map((a) => a.target)).toContain(rogue);
+    const { actions } = await containNowStep.discover(h.ctx);
+    const out = await executeAll(containNowStep, h.ctx, actions);
+    const contained = actions.map((a, i) => ({ ...a, result: out[i]?.result ?? null }));
+    const writes = h.sim.stats.totalWrites();
+    const later = await executeAll(suspend, { ...h.ctx, contained }, checklist.actions);
+    expect(later.map((o) => o.result)).toContainEqual({ status: 'suspended', note: 'already not active' });
+    expect(h.sim.stats.writesTo(rogue ?? '')).toBe(1);
+    expect(h.sim.stats.totalWrites()).toBe(
+      writes + checklist.actions.filter((a) => a.target !== rogue).length,
+    );
   });
 
   it('when a recheck finds the stops not yet made, then it writes them once, and only the countries still open', async () => {
