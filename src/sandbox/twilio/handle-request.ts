@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Fault } from '../telnyx/faults.js';
 import { actingState, authenticatedAs } from './account-scope.js';
-import { matchRoute } from './routes.js';
+import { matchRoute } from './match-route.js';
 import type { SimResponse, TwilioSimRequest } from './sim-http.js';
 import { twilioErrors } from './sim-http.js';
 import type { TwilioSimulator } from './simulator.js';
