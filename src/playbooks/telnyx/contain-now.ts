@@ -1,7 +1,7 @@
 // Telnyx's Contain now: every enabled outbound voice profile and messaging profile switched off at once, reversibly.
 import { containStepKey } from '../../domain/containment.js';
 import type { MessagingProfile, OutboundVoiceProfile, TelnyxClient } from '../../providers/telnyx/index.js';
-import { discoveryOf, type KindExecutor, namedWithId, type PlannedResource } from '../kit/action-kit.js';
+import { discoveryOf, namedWithId, type PlannedResource } from '../kit/action-kit.js';
 import { nothingFound, plural } from '../kit/step-kit.js';
 import { withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';

@@ -1,5 +1,3 @@
-/** `connect`, `connections`, `disconnect`: approvers manage Reclaim's provider access. */
-import type { Connection } from '../../domain/connection.js';
 import { connectSubaccount } from '../../incidents/connect-subaccount.js';
 import { connectionGate } from '../../incidents/connection-gate.js';
 import { disconnectProvider } from '../../incidents/disconnect-provider.js';
@@ -7,8 +5,7 @@ import { listConnections } from '../../incidents/list-connections.js';
 import { buildConnectModal } from '../blocks/build-connect-modal.js';
 import { buildConnectionList } from '../blocks/build-connection-list.js';
 import { buildRefusal } from '../blocks/build-usage-message.js';
-import { sectionBlock, sectionBlocks } from '../blocks/mrkdwn.js';
-import type { SlackMessage } from '../blocks/types.js';
+import { sectionBlock } from '../blocks/mrkdwn.js';
 import type { SlackContext } from '../cards/card-context.js';
 import type { ParsedCommand } from '../commands/parse-command.js';
 import type { Reply } from './answer.js';

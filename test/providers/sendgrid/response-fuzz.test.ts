@@ -6,7 +6,7 @@ import { createSendgridClient, type SendgridClient } from '../../../src/provider
 import { silentLogger } from '../../../src/util/logger.js';
 import { type FuzzOperation, fuzzDiscoveries } from '../support/fuzz-discovery.js';
 import { fuzzHttp } from '../support/fuzz-http.js';
-import { type ClientMethod, clientMethods, fuzzParses } from '../support/fuzz-parses.js';
+import { clientMethods, fuzzParses } from '../support/fuzz-parses.js';
 import { CALLS } from './support/sample-calls.js';
 import { findOperation, loadSendgridSubset } from './support/spec-subset.js';
 

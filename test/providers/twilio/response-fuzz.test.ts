@@ -7,7 +7,7 @@ import { createTwilioClient, type TwilioClient } from '../../../src/providers/tw
 import { silentLogger } from '../../../src/util/logger.js';
 import { type FuzzOperation, fuzzDiscoveries } from '../support/fuzz-discovery.js';
 import { fuzzHttp } from '../support/fuzz-http.js';
-import { type ClientMethod, clientMethods, fuzzParses } from '../support/fuzz-parses.js';
+import { clientMethods, fuzzParses } from '../support/fuzz-parses.js';
 import type { Json } from '../support/spec-fuzz.js';
 import { CALLS } from './support/sample-calls.js';
 import { findOperation, loadTwilioSpecSubset } from './support/spec-subset.js';
