@@ -13,7 +13,8 @@ import { launchDiscovery, startIncident } from '../../src/incidents/start-incide
 import { SANDBOX_API_KEY, SEED_TRUSTED } from '../../src/sandbox/telnyx/index.js';
 import { silentLogger } from '../../src/util/logger.js';
 import type { RemediationRun, RemediationSize } from './describe-run.js';
-import { collectGarbage, rssMb, watchRss } from './process-gauges.js';
+import { prepareDataDir } from './prepare-data-dir.js';
+import { collectGarbage, describeRssAtPeak, rssMb, watchRss } from './process-gauges.js';
 import { countQueries } from './query-stats.js';
 import { type SimulatorReport, startSimulatorInProcess, startSimulatorProcess } from './simulator-process.js';
 import { traceEngine } from './trace-engine.js';
@@ -62,6 +63,8 @@ export async function remediateThroughEngine(options: {
     options.simulator === 'child' ? await startSimulatorProcess(seed) : await startSimulatorInProcess(seed);
   const dataDir = await mkdtemp(join(tmpdir(), 'reclaim-bench-'));
   // On disk, as the bot keeps it (DATA_DIR): in memory, the database's own files would count as RSS.
+  // Made beforehand in another process, as the bot finds its DATA_DIR (see prepareDataDir).
+  if (options.onDisk) await prepareDataDir(join(dataDir, 'pglite'));
   const pglite = await createPgliteDb(options.onDisk ? { dataDir: join(dataDir, 'pglite') } : {});
   await migrate(pglite);
   const counted = options.trace ? countQueries(pglite) : undefined;
@@ -184,5 +187,6 @@ export async function remediateThroughEngine(options: {
     await db.close();
     await rm(dataDir, { recursive: true, force: true });
     for (const line of counted?.report() ?? []) console.log(line);
+    if (options.trace) console.log(describeRssAtPeak(peakRss.atPeak()));
   }
 }

@@ -15,7 +15,7 @@ export function traceEngine(playbooks: RuntimeHandle) {
       sampler = setInterval(() => {
         const m = process.memoryUsage();
         const mb = (n: number) => (n / 2 ** 20).toFixed(0);
-        const rss = `${mb(m.rss)} MB (heap ${mb(m.heapUsed)}/${mb(m.heapTotal)}, external ${mb(m.external)})`;
+        const rss = `${mb(m.rss)} MB (heap ${mb(m.heapUsed)}/${mb(m.heapTotal)}, external ${mb(m.external)} of which ArrayBuffers ${mb(m.arrayBuffers)})`;
         console.log(
           `${at()}: RSS ${rss} queued ${JSON.stringify(playbooks.queued())} pace ${JSON.stringify(pace?.())}`,
         );

@@ -136,13 +136,39 @@ export async function updateStep(q: Queryable, id: string, patch: StepPatch): Pr
     sets.push(`${column} = $${params.length}`);
   }
   if (patch.newApprovalRound) sets.push('approval_round = approval_round + 1');
+  // Findings just written are not read back: on a 100,000-number account they are ~10 MB of JSON,
+  // and sending them back in the same statement took PGlite's WASM memory (which never shrinks)
+  // ~35 MB further than writing them alone (bench/scale).
+  const written = 'findings' in patch;
   const { rows } = await q.query<StepRow>(
-    `UPDATE steps SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1 RETURNING *`,
+    `UPDATE steps SET ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} WHERE id = $1
+     RETURNING ${written ? STEP_COLUMNS_BUT_FINDINGS : '*'}`,
     params,
   );
   if (!rows[0]) throw new NotFoundError('step_not_found', 'That step does not exist.');
-  return toStep(rows[0]);
+  return toStep(written ? { ...rows[0], findings: patch.findings ?? null } : rows[0]);
 }
+
+/** Every column of `steps` but `findings`. */
+const STEP_COLUMNS_BUT_FINDINGS = [
+  'id',
+  'incident_id',
+  'position',
+  'step_key',
+  'kind',
+  'risk',
+  'state',
+  'failed_phase',
+  'plan_digest',
+  'error',
+  'decided_by',
+  'reason',
+  'message_ts',
+  'version',
+  'approval_round',
+  'created_at',
+  'updated_at',
+].join(', ');
 
 /** Where the step's card is; not a change of the step itself, so `version` stays. */
 export async function setStepMessageTs(q: Queryable, id: string, ts: string): Promise<void> {
