@@ -13,11 +13,9 @@ import { type Refusal, refuse, type UseCaseDeps } from './deps.js';
 import { MAX_REASON_LENGTH } from './settle-step.js';
 import { wipeIncidentConnections } from './wipe-incident-connections.js';
 
-/** Says when the open steps include a Contain now whose stops are still in place. */
-const held = (open: readonly Step[]) =>
-  open.some((s) => s.state === 'done')
-    ? ' (Contain now still holds the account stopped: press Restore on its card to put it back, or force-close to leave it stopped)'
-    : '';
+/** Said when a Contain now still holds the account stopped (it counts as an open step). */
+const HELD =
+  ' (Contain now still holds the account stopped: press Restore on its card to put it back, or force-close to leave it stopped)';
 
 export interface CloseInput extends Actor {
   incidentId: string;
@@ -48,12 +46,13 @@ export async function closeIncident(
     }
     const steps = await listSteps(tx, incident.id);
     // A contained account whose Restore was never raised stays stopped after the close: it counts as open.
-    const open = [...steps.filter((s) => isOpenState(s.state)), ...(await stillContained(tx, steps))];
+    const held = await stillContained(tx, steps);
+    const open = [...steps.filter((s) => isOpenState(s.state)), ...held];
     if (open.length > 0) {
       if (!input.force) {
         return refuse(
           'steps_open',
-          `${open.length} step${open.length === 1 ? ' is' : 's are'} still open${held(open)}. Finish or skip ${open.length === 1 ? 'it' : 'them'}, or close with --force "reason".`,
+          `${open.length} step${open.length === 1 ? ' is' : 's are'} still open${held.length > 0 ? HELD : ''}. Finish or skip ${open.length === 1 ? 'it' : 'them'}, or close with --force "reason".`,
         );
       }
       if (!reason)

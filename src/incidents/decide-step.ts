@@ -10,11 +10,10 @@ import {
   decideApproval,
   decideRejection,
 } from '../domain/approval-policy.js';
-import { executeJobOf, executeKey } from '../domain/job-kinds.js';
 import type { Incident, Step } from '../domain/types.js';
-import { enqueueJob } from '../jobs/queue.js';
 import { applyEvent } from './apply-event.js';
 import { type Refusal, refuse, type UseCaseDeps } from './deps.js';
+import { queueExecution } from './queue-step-jobs.js';
 
 export interface DecideInput extends Actor {
   stepId: string;
@@ -91,11 +90,7 @@ async function decide(
       );
     } else if (decision.complete) {
       updated = await applyEvent(tx, step, { type: 'approval_complete' });
-      await enqueueJob(tx, {
-        kind: executeJobOf(step.stepKey),
-        payload: { stepId: step.id, digest: input.digest },
-        dedupeKey: executeKey(step.id, input.digest),
-      });
+      await queueExecution(tx, step, input.digest);
     }
     await appendAudit(tx, {
       incidentId: incident.id,

@@ -1,8 +1,7 @@
 import { listOpenIncidents } from '../db/repos/incidents-repo.js';
 import { listInFlightSteps } from '../db/repos/steps-repo.js';
-import { discoverJobOf, discoverKey, executeJobOf, executeKey } from '../domain/job-kinds.js';
-import { enqueueJob } from '../jobs/queue.js';
 import type { UseCaseDeps } from './deps.js';
+import { queueDiscovery, queueExecution } from './queue-step-jobs.js';
 import { launchDiscovery } from './start-incident.js';
 
 /**
@@ -18,17 +17,9 @@ export async function resumeIncidents(deps: UseCaseDeps): Promise<{ incidents: n
     for (const step of await listInFlightSteps(tx)) {
       const job =
         step.state === 'discovering'
-          ? await enqueueJob(tx, {
-              kind: discoverJobOf(step.stepKey),
-              payload: { stepId: step.id },
-              dedupeKey: discoverKey(step.id),
-            })
+          ? await queueDiscovery(tx, step)
           : step.planDigest
-            ? await enqueueJob(tx, {
-                kind: executeJobOf(step.stepKey),
-                payload: { stepId: step.id, digest: step.planDigest },
-                dedupeKey: executeKey(step.id, step.planDigest),
-              })
+            ? await queueExecution(tx, step, step.planDigest)
             : null;
       if (job) requeued += 1;
     }

@@ -1,12 +1,11 @@
 import { appendAudit } from '../audit/append-audit.js';
 import { type Actor, approverAuthority } from '../domain/actor.js';
 import { canActAsApprover } from '../domain/approval-policy.js';
-import { discoverJobOf, discoverKey, executeJobOf, executeKey } from '../domain/job-kinds.js';
 import { isOnIncidentTeam, NOT_ON_TEAM_MESSAGE } from '../domain/team.js';
 import type { Step } from '../domain/types.js';
-import { enqueueJob } from '../jobs/queue.js';
 import { applyEvent } from './apply-event.js';
 import { type Refusal, refuse, type UseCaseDeps } from './deps.js';
+import { queueDiscovery, queueExecution } from './queue-step-jobs.js';
 import { settle } from './settle-step.js';
 
 /**
@@ -33,17 +32,9 @@ export async function retryStep(
       step.state === 'failed' ? ({ type: 'retry' } as const) : ({ type: 'begin_discovery' } as const);
     const updated = await applyEvent(tx, step, event, { error: null });
     if (updated.state === 'executing' && step.planDigest) {
-      await enqueueJob(tx, {
-        kind: executeJobOf(step.stepKey),
-        payload: { stepId: step.id, digest: step.planDigest },
-        dedupeKey: executeKey(step.id, step.planDigest),
-      });
+      await queueExecution(tx, step, step.planDigest);
     } else {
-      await enqueueJob(tx, {
-        kind: discoverJobOf(step.stepKey),
-        payload: { stepId: step.id },
-        dedupeKey: discoverKey(step.id),
-      });
+      await queueDiscovery(tx, step);
     }
     await appendAudit(tx, {
       incidentId: incident.id,

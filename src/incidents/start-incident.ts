@@ -4,11 +4,10 @@ import { insertIncident } from '../db/repos/incidents-repo.js';
 import { insertStep, listSteps } from '../db/repos/steps-repo.js';
 import { insertWatch } from '../db/repos/watch-repo.js';
 import { isContainStepKey } from '../domain/containment.js';
-import { discoverJobOf, discoverKey } from '../domain/job-kinds.js';
 import type { Incident, IncidentProvider, Step } from '../domain/types.js';
-import { enqueueJob } from '../jobs/queue.js';
 import type { UseCaseDeps } from './deps.js';
 import { incidentConnections } from './incident-connections.js';
+import { queueDiscovery } from './queue-step-jobs.js';
 
 export interface StartIncidentInput {
   provider: IncidentProvider;
@@ -52,11 +51,7 @@ export async function startIncident(
         state: 'pending',
       });
       if (isContainStepKey(d.id)) {
-        await enqueueJob(tx, {
-          kind: discoverJobOf(d.id),
-          payload: { stepId: step.id },
-          dedupeKey: discoverKey(step.id),
-        });
+        await queueDiscovery(tx, step);
       }
     }
     await appendAudit(tx, {
@@ -87,11 +82,7 @@ export async function launchDiscovery(deps: Pick<UseCaseDeps, 'db'>, incidentId:
     let queued = 0;
     for (const step of steps) {
       if (step.kind !== 'automated' || step.state !== 'pending') continue;
-      const job = await enqueueJob(tx, {
-        kind: discoverJobOf(step.stepKey),
-        payload: { stepId: step.id },
-        dedupeKey: discoverKey(step.id),
-      });
+      const job = await queueDiscovery(tx, step);
       if (job) queued += 1;
     }
     return queued;

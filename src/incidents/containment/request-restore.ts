@@ -5,10 +5,9 @@ import { getStep, insertStep, listSteps, nextStepPosition } from '../../db/repos
 import { type Actor, approverAuthority } from '../../domain/actor.js';
 import { canActAsApprover } from '../../domain/approval-policy.js';
 import { isContainStepKey, restoreKeyOf } from '../../domain/containment.js';
-import { discoverJobOf, discoverKey } from '../../domain/job-kinds.js';
 import type { Step } from '../../domain/types.js';
-import { enqueueJob } from '../../jobs/queue.js';
 import { type Refusal, refuse, type UseCaseDeps } from '../deps.js';
+import { queueDiscovery } from '../queue-step-jobs.js';
 
 export interface RestoreRequested {
   ok: true;
@@ -49,11 +48,7 @@ export async function requestRestore(
       risk: definition?.risk ?? 'normal',
       state: 'pending',
     });
-    await enqueueJob(tx, {
-      kind: discoverJobOf(key),
-      payload: { stepId: restore.id },
-      dedupeKey: discoverKey(restore.id),
-    });
+    await queueDiscovery(tx, restore);
     await appendAudit(tx, {
       incidentId: incident.id,
       actor: input.userId,

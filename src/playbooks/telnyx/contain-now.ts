@@ -7,23 +7,9 @@ import { withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 import { dispatchByKind } from './playbook-error.js';
 import { restoreContainedStep } from './restore-contained.js';
-import { switchProfile } from './switch-profile.js';
+import { switchProfile, TELNYX_STOPS } from './switch-profile.js';
 
 export const CONTAIN_NOW = containStepKey('telnyx');
-
-/** Each profile kind Contain now switches off: the card's noun, what it stops, the action kind. */
-export const TELNYX_STOPS = {
-  outbound: {
-    noun: 'outbound voice profile',
-    stops: 'outbound calls on its connections',
-    kind: 'disable_outbound_voice_profile',
-  },
-  messaging: {
-    noun: 'messaging profile',
-    stops: 'messages sent through it',
-    kind: 'disable_messaging_profile',
-  },
-} as const;
 
 type Profile = Pick<OutboundVoiceProfile | MessagingProfile, 'id' | 'enabled'> & { name: string | null };
 

@@ -54,7 +54,7 @@ export const TELNYX_STEPS: StepDefinition<TelnyxClient>[] = [
 
 export const telnyxPlaybook: Playbook<TelnyxClient> = { provider: 'telnyx', steps: TELNYX_STEPS };
 
-export { CONTAIN_NOW, TELNYX_STOPS } from './contain-now.js';
+export { CONTAIN_NOW } from './contain-now.js';
 export { DELETE_INTEGRATION_SECRETS } from './delete-integration-secrets.js';
 export { DISABLE_FORWARDING } from './disable-forwarding.js';
 export { PORT_OUT_PIN_LENGTH } from './generate-port-out-pin.js';
@@ -78,3 +78,4 @@ export { ROTATE_PORT_OUT_PINS } from './rotate-port-out-pins.js';
 export { ROTATE_SIP_CREDENTIALS } from './rotate-sip-credentials.js';
 export { createSetSpendLimitsStep, SET_SPEND_LIMITS } from './set-spend-limits.js';
 export { type SafeSpendLimits, TELNYX_SAFE_LIMITS } from './spend-limits.js';
+export { TELNYX_STOPS } from './switch-profile.js';

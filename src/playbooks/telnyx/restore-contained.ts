@@ -6,11 +6,12 @@ import { discoverRestore, putBack, type RestoreJudge, staysAsItIs } from '../kit
 import { orGone } from '../kit/step-kit.js';
 import type { AutomatedStepDefinition } from '../types.js';
 import { dispatchByKind } from './playbook-error.js';
-import { type ProfileKind, readProfile, switchProfile } from './switch-profile.js';
+import { type ProfileKind, readProfile, switchProfile, TELNYX_STOPS } from './switch-profile.js';
 
 export const RESTORE_CONTAINED = restoreKeyOf(containStepKey('telnyx'));
 
-function judgeProfile(profile: ProfileKind, noun: string, kind: string): RestoreJudge<TelnyxClient> {
+function judgeProfile(profile: ProfileKind): RestoreJudge<TelnyxClient> {
+  const { noun, restoreKind: kind } = TELNYX_STOPS[profile];
   return async (ctx, change) => {
     const now = await orGone(() => readProfile(ctx.client, profile, change.target));
     const label = `${noun} ${namedWithId(now?.name ?? String(change.params.name ?? ''), change.target)}`;
@@ -35,15 +36,11 @@ export const restoreContainedStep: AutomatedStepDefinition<TelnyxClient> = {
   concurrency: 4,
   discover: (ctx) =>
     discoverRestore(ctx, {
-      disable_outbound_voice_profile: judgeProfile(
-        'outbound',
-        'outbound voice profile',
-        'enable_outbound_voice_profile',
-      ),
-      disable_messaging_profile: judgeProfile('messaging', 'messaging profile', 'enable_messaging_profile'),
+      [TELNYX_STOPS.outbound.kind]: judgeProfile('outbound'),
+      [TELNYX_STOPS.messaging.kind]: judgeProfile('messaging'),
     }),
   execute: dispatchByKind(RESTORE_CONTAINED, {
-    enable_outbound_voice_profile: switchProfile('outbound', true),
-    enable_messaging_profile: switchProfile('messaging', true),
+    [TELNYX_STOPS.outbound.restoreKind]: switchProfile('outbound', true),
+    [TELNYX_STOPS.messaging.restoreKind]: switchProfile('messaging', true),
   }),
 };

@@ -7,6 +7,25 @@ import { textParam } from './playbook-error.js';
 /** The two profile kinds Contain now switches off. */
 export type ProfileKind = 'outbound' | 'messaging';
 
+/**
+ * Each profile kind Contain now switches off: the card's noun, what it stops, the action kind that
+ * stops it and the one Restore plans to turn it on again.
+ */
+export const TELNYX_STOPS = {
+  outbound: {
+    noun: 'outbound voice profile',
+    stops: 'outbound calls on its connections',
+    kind: 'disable_outbound_voice_profile',
+    restoreKind: 'enable_outbound_voice_profile',
+  },
+  messaging: {
+    noun: 'messaging profile',
+    stops: 'messages sent through it',
+    kind: 'disable_messaging_profile',
+    restoreKind: 'enable_messaging_profile',
+  },
+} as const satisfies Record<ProfileKind, { noun: string; stops: string; kind: string; restoreKind: string }>;
+
 /** Reads one profile of `kind` (its name and whether it is enabled). */
 export function readProfile(
   client: TelnyxClient,
