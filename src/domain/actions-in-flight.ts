@@ -30,7 +30,12 @@ export const MAX_ACTIONS_IN_FLIGHT = 100;
  * with no pace known, `concurrency` itself. Rate headers cap it: never more in flight than the
  * provider said remain before its reset.
  */
-export function actionsInFlight(concurrency: number | undefined, pace: PaceReading | undefined): number {
+export function actionsInFlight(
+  concurrency: number | undefined,
+  pace: PaceReading | undefined,
+  /** The step's hard cap whatever the pace (e.g. a provider's limit on open jobs); absent: none. */
+  maxInFlight?: number,
+): number {
   const own = Math.max(1, Math.floor(concurrency ?? 1));
   if (own === 1) return 1;
   let window = own;
@@ -38,7 +43,11 @@ export function actionsInFlight(concurrency: number | undefined, pace: PaceReadi
     const coverMs = ACTION_OVERHEAD_MS + 2 * Math.max(0, pace.requestMs ?? 0);
     window = Math.ceil((pace.ratePerSec * coverMs) / 1000);
   }
-  window = Math.min(MAX_ACTIONS_IN_FLIGHT, Math.max(1, window));
+  window = Math.min(
+    MAX_ACTIONS_IN_FLIGHT,
+    Math.max(1, Math.floor(maxInFlight ?? window)),
+    Math.max(1, window),
+  );
   const budget = pace?.budget;
   if (budget && budget.resetInMs > 0) window = Math.min(window, Math.max(1, Math.floor(budget.remaining)));
   return window;

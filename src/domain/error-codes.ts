@@ -93,6 +93,8 @@ export const ERROR_CODES = [
   'telnyx_bad_action_params',
   'telnyx_change_not_applied',
   'telnyx_invalid_id',
+  'telnyx_job_failed',
+  'telnyx_job_unfinished',
   'telnyx_lockout_guard',
   'telnyx_pagination_runaway',
   'telnyx_unknown_action',

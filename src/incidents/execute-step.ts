@@ -63,7 +63,7 @@ export async function executeStep(
       ? base
       : { ...base, contained: await containedChanges(deps.db, begun.incident.id, key) };
     const pace = deps.playbooks.paceFor?.(begun.incident, begun.step.stepKey);
-    const window = () => actionsInFlight(definition.concurrency, pace?.());
+    const window = () => actionsInFlight(definition.concurrency, pace?.(), definition.maxInFlight);
     const scope = { deps, incident: begun.incident, step: begun.step, fence };
     const book = openActionBook(scope, () => batchLingerMs(window()));
     const run: ExecutionRun = { ...scope, definition, ctx, book };

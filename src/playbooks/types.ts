@@ -85,6 +85,11 @@ export interface AutomatedStepDefinition<Client = unknown> extends StepBase {
    * (`actionsInFlight`), and this number when the pace is unknown. Absent or 1: in plan order.
    */
   concurrency?: number;
+  /**
+   * Never more of this step's actions in flight than this, whatever the pace allows: each holds
+   * something the provider counts (Telnyx's bulk jobs: "at most 20 pending or in progress").
+   */
+  maxInFlight?: number;
   /** Read-only: lists what it would change. */
   discover(ctx: PlaybookContext<Client>): Promise<Discovery>;
   /**

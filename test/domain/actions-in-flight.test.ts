@@ -38,6 +38,12 @@ describe('actionsInFlight', () => {
     expect(actionsInFlight(4, pace(200, { budget }))).toBe(expected);
   });
 
+  it('when the step caps its own actions (open provider jobs), then no pace takes the window past the cap', () => {
+    expect(actionsInFlight(4, pace(200), 10)).toBe(10);
+    expect(actionsInFlight(4, pace(20), 10)).toBe(5);
+    expect(actionsInFlight(4, undefined, 2)).toBe(2);
+  });
+
   it('when the step has no pace but the headers are known, then the step’s own number is still capped', () => {
     expect(actionsInFlight(8, { ratePerSec: 0, budget: { remaining: 3, resetInMs: 500 } })).toBe(3);
   });

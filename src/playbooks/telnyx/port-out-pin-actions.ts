@@ -6,7 +6,7 @@ import { orGone, outcomeUnknown, writeUnlessDone } from '../kit/step-kit.js';
 import type { ActionOutcome } from '../types.js';
 import { generatePortOutPin } from './generate-port-out-pin.js';
 import { TELNYX_PORTAL } from './manual-steps.js';
-import { optionalTextParam, TelnyxPlaybookError, textParam } from './playbook-error.js';
+import { TelnyxPlaybookError, textParam } from './playbook-error.js';
 
 /** Statuses of a number that is no longer the account's to protect: nothing to set. */
 export const GONE_STATUSES: ReadonlySet<string> = new Set(['deleted', 'ported-out']);
@@ -18,14 +18,12 @@ const WHERE_TO_SET = `the portal (${TELNYX_PORTAL}): Numbers › My Numbers › 
  * One PATCH of `external_pin` with a PIN generated here; the PIN goes only into `secrets` (sealed
  * by the engine at once). A timeout after sending reads the number back: when it carries the new
  * PIN the write landed and the PIN is returned after all. A recheck writes nothing when the number
- * is gone, or when it changed since discovery and Telnyx's audit log shows an `external_pin`
- * change on it since then (an earlier attempt landed and its PIN was lost with its answer: the
- * result says to set one in the portal); when the log cannot tell, it sets a PIN.
+ * is gone; otherwise it sets a fresh PIN even when an earlier attempt may have landed: that PIN was
+ * lost with its answer, and a PIN nobody holds protects no one (no audit log is read for it).
  */
 export const setPortOutPin: KindExecutor<TelnyxClient> = (ctx, action, recheck) => {
   const api = ctx.client.phoneNumbers;
   const phone = textParam(action, 'phoneNumber');
-  const updatedAt = optionalTextParam(action, 'updatedAt');
   const shown = phone === '' ? `number ${action.target}` : formatNumber(phone);
   return writeUnlessDone(
     recheck,
@@ -35,19 +33,7 @@ export const setPortOutPin: KindExecutor<TelnyxClient> = (ctx, action, recheck) 
       if (now.status !== null && GONE_STATUSES.has(now.status)) {
         return { result: { pinSet: false, note: `number is ${now.status}` } };
       }
-      if (updatedAt === null || now.updated_at === updatedAt) return undefined;
-      const events = await ctx.client.auditEvents.list({ createdAfter: new Date(updatedAt) });
-      const landed = events.items.some(
-        (e) => e.resource_id === action.target && e.changes.some((c) => c.field === 'external_pin'),
-      );
-      return landed
-        ? {
-            result: {
-              pinSet: true,
-              pin: `not recoverable: an earlier attempt set it and its answer was lost. Set a new one in ${WHERE_TO_SET}.`,
-            },
-          }
-        : undefined;
+      return undefined;
     },
     async (): Promise<ActionOutcome> => {
       const pin = generatePortOutPin();

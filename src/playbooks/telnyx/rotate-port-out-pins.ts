@@ -7,8 +7,10 @@ import { type Trust, trustOf } from '../kit/trust.js';
 import { unreadableOf, withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 import { auditSince } from './audit-since.js';
+import { batchPins, PINS_ONE_BY_ONE_UP_TO, SET_PORT_OUT_PINS } from './plan-pin-batches.js';
 import { dispatchByKind } from './playbook-error.js';
 import { GONE_STATUSES, setPortOutPin } from './port-out-pin-actions.js';
+import { setPortOutPinBatch } from './port-out-pin-batches.js';
 
 export const ROTATE_PORT_OUT_PINS = 'telnyx.rotate-port-out-pins';
 
@@ -57,7 +59,7 @@ function plan(n: PhoneNumber, trust: Trust, pinChanged: ReadonlySet<string>): Pl
     {
       kind: 'set_port_out_pin',
       target: n.id,
-      params: { phoneNumber: n.phone_number ?? '', updatedAt: n.updated_at },
+      params: { phoneNumber: n.phone_number ?? '' },
       description: `Set a new port-out PIN on ${shown(n)} (${n.external_pin_set ? 'replaces the one the API showed' : 'it has none'})`,
     },
   );
@@ -82,13 +84,14 @@ async function discover(ctx: PlaybookContext<TelnyxClient>): Promise<Discovery> 
     numbers.some((n) => trust.inWindow(n.updated_at, 'changed')),
   );
   const changed = log && pinChanges(log.items);
-  const planned = numbers.flatMap((n) => plan(n, trust, changed ?? new Set()) ?? []);
+  const perNumber = numbers.flatMap((n) => plan(n, trust, changed ?? new Set()) ?? []);
+  const planned = batchPins(perNumber);
   const noLog =
     changed === null
       ? ' The audit log could not be read, so PINs changed after the incident began are not named.'
       : '';
   const count = (word: string) =>
-    planned.filter((p) => p.finding.reasons.some((r) => r.includes(word))).length;
+    perNumber.filter((p) => p.finding.reasons.some((r) => r.includes(word))).length;
   const [ported, repinned] = [count('ported out') + count('port-out of this number'), count('PIN changed')];
   const without = numbers.filter((n) => !n.external_pin_set && !NOT_IN_SERVICE.has(n.status ?? '')).length;
   const alarm = [
@@ -107,7 +110,13 @@ async function discover(ctx: PlaybookContext<TelnyxClient>): Promise<Discovery> 
           : `none of ${plural(numbers.length, 'number')} is in service.`;
       return `${nothingFound(none)}${alarm}${noLog}`;
     }
-    return `New port-out PINs for ${plural(actions.length, 'number')} in service (Telnyx shows every PIN to any API caller, so the attacker could read them; ${without} had none). Each PIN is shown once, through Reveal; give them to whoever answers a port request.${alarm}${noLog}`;
+    const inService = perNumber.filter((p) => p.action).length;
+    const why = `Telnyx shows every PIN to any API caller, so the attacker could read them; ${without} had none`;
+    const each =
+      inService > PINS_ONE_BY_ONE_UP_TO
+        ? `One PIN per batch of up to 1,000 numbers in number order (${plural(actions.length, 'batch', 'batches')}, Telnyx's bulk job), each shown once through Reveal with the range it covers`
+        : 'Each PIN is shown once, through Reveal';
+    return `New port-out PINs for ${plural(inService, 'number')} in service (${why}). ${each}; give them to whoever answers a port request.${alarm}${noLog}`;
   });
   return withUnreadable(discovery, unreadableOf(listing, ...(log ? [log] : [])));
 }
@@ -118,8 +127,13 @@ export const rotatePortOutPinsStep: AutomatedStepDefinition<TelnyxClient> = {
   title: 'Set new port-out PINs on every number',
   why: 'With the account in hand an attacker can read each number’s port-out PIN and move the number to another carrier, where Reclaim cannot reach it: that makes a takeover permanent. New PINs only you hold stop a port request the attacker files.',
   risk: 'normal',
-  // One number per action, independent of the others, like turning forwarding off.
+  // One number (or one bulk job) per action, independent of the others; at most 10 at once keeps
+  // the bulk jobs well under Telnyx's "at most 20 pending or in progress jobs".
   concurrency: 4,
+  maxInFlight: 10,
   discover,
-  execute: dispatchByKind(ROTATE_PORT_OUT_PINS, { set_port_out_pin: setPortOutPin }),
+  execute: dispatchByKind(ROTATE_PORT_OUT_PINS, {
+    set_port_out_pin: setPortOutPin,
+    [SET_PORT_OUT_PINS]: setPortOutPinBatch,
+  }),
 };

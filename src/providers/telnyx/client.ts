@@ -21,6 +21,7 @@ import { createMessagingProfilesApi, type MessagingProfilesApi } from './messagi
 import { createNumberVoiceSettingsApi, type NumberVoiceSettingsApi } from './numbers.js';
 import { createOutboundVoiceProfilesApi, type OutboundVoiceProfilesApi } from './outbound-profiles.js';
 import { createPhoneNumbersApi, type PhoneNumbersApi } from './phone-numbers.js';
+import { createPhoneNumbersJobsApi, type PhoneNumbersJobsApi } from './phone-numbers-jobs.js';
 import { createTelephonyCredentialsApi, type TelephonyCredentialsApi } from './telephony-credentials.js';
 
 /**
@@ -44,6 +45,7 @@ export interface TelnyxClient extends AccountAccessApis {
   readonly outboundVoiceProfiles: OutboundVoiceProfilesApi;
   readonly auditEvents: AuditEventsApi;
   readonly phoneNumbers: PhoneNumbersApi;
+  readonly phoneNumbersJobs: PhoneNumbersJobsApi;
   readonly billing: BillingApi;
 }
 
@@ -63,6 +65,7 @@ export function createTelnyxClient(http: ProviderHttp): TelnyxClient {
     outboundVoiceProfiles: createOutboundVoiceProfilesApi(http),
     auditEvents: createAuditEventsApi(http),
     phoneNumbers: createPhoneNumbersApi(http),
+    phoneNumbersJobs: createPhoneNumbersJobsApi(http),
     billing: createBillingApi(http),
   };
 }

@@ -23,6 +23,13 @@ export type { NumberVoiceSettingsApi, NumberVoiceSettingsPatch } from './numbers
 export type { OutboundVoiceProfilesApi, OutboundVoiceProfileUpdate } from './outbound-profiles.js';
 export { TELNYX_MAX_PAGE_SIZE } from './pagination.js';
 export type { PhoneNumbersApi } from './phone-numbers.js';
+export {
+  JOB_FINISHED,
+  type PhoneNumbersJobsApi,
+  type SettleLimits,
+  settleJob,
+  TELNYX_JOB_MAX_NUMBERS,
+} from './phone-numbers-jobs.js';
 export type {
   AccessIpAddress,
   AccessIpRange,
@@ -52,4 +59,5 @@ export type { MessagingProfile, SecretRotation } from './schemas/messaging.js';
 export type { CallForwarding, NumberVoiceSettings } from './schemas/numbers.js';
 export type { OutboundVoiceProfile } from './schemas/outbound-profiles.js';
 export type { PhoneNumber } from './schemas/phone-numbers.js';
+export type { JobFailure, JobNumber, PhoneNumbersJob } from './schemas/phone-numbers-jobs.js';
 export type { TelephonyCredentialFilter, TelephonyCredentialsApi } from './telephony-credentials.js';

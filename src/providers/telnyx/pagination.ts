@@ -21,6 +21,8 @@ export interface ListAllRequest<T> {
   pageSize?: number;
   /** Where an unreadable record's id is (default `id`; OAuth clients: `client_id`). */
   idKeys?: readonly string[];
+  /** Read at most this many pages and return them: a bounded look at the newest records, not a runaway. */
+  maxPages?: number;
 }
 
 /**
@@ -35,7 +37,8 @@ export async function listAll<T>(http: ProviderHttp, req: ListAllRequest<T>): Pr
     recordsOf(req.item, { provider: http.provider, operation: req.operation, idKeys: req.idKeys ?? ['id'] }),
   );
   const listing: Listing<T> = { items: [], unreadable: [] };
-  for (let page = 1; page <= TELNYX_MAX_PAGES; page += 1) {
+  const last = Math.min(req.maxPages ?? TELNYX_MAX_PAGES, TELNYX_MAX_PAGES);
+  for (let page = 1; page <= last; page += 1) {
     const res = await http.request({
       method: 'GET',
       path: req.path,
@@ -48,6 +51,7 @@ export async function listAll<T>(http: ProviderHttp, req: ListAllRequest<T>): Pr
     listing.unreadable.push(...unreadable);
     if (!hasNextPage(res.data.meta, page, items.length + unreadable.length, size)) return listing;
   }
+  if (req.maxPages !== undefined) return listing;
   throw new TelnyxClientError(
     'telnyx_pagination_runaway',
     `Telnyx kept returning pages for "${req.operation}" past page ${TELNYX_MAX_PAGES}; stopped reading.`,

@@ -39,6 +39,7 @@ const accountSchema = z.object({
       accessIpRanges: z.array(z.looseObject({})),
     })
     .optional(),
+  phoneNumberJobs: records.optional(),
   planted: savedPlanted,
 });
 

@@ -16,6 +16,7 @@ import type {
   SimTelephonyCredential,
   SimTexmlApplication,
 } from './account-state.js';
+import type { SimPhoneNumbersJob } from './number-job-state.js';
 
 /** What an attacker planted in a seeded account, by kind; ids are the resources' Telnyx ids. */
 export type PlantedKind =
@@ -77,6 +78,8 @@ export interface TelnyxAccountState {
   notificationConditions: JsonObject[];
   /** Users, OAuth grants and clients, integration secrets, the API allow-list; absent: all empty. */
   accountAccess?: SimAccountAccess;
+  /** Bulk number jobs (`/phone_numbers/jobs`), oldest first; absent: none. */
+  phoneNumberJobs?: SimPhoneNumbersJob[];
   planted: PlantedChange[];
 }
 

@@ -87,11 +87,16 @@ export function updatePhoneNumber(ctx: SimContext, id: string, body: unknown): S
     );
   }
   if (connectionId === '') fields.connection_id = null;
+  applyNumberFields(ctx, n, fields);
+  return getPhoneNumber(ctx, id, false);
+}
+
+/** Writes checked fields onto a number: `updated_at` moves, the audit log and the write count record it. */
+export function applyNumberFields(ctx: SimContext, n: SimPhoneNumber, fields: JsonObject): void {
   const before = structuredClone(n);
   mergeInto(n, fields);
   n.updated_at = ctx.now();
   audit(ctx, n, before);
-  return getPhoneNumber(ctx, id, false);
 }
 
 export function updateVoiceSettings(ctx: SimContext, id: string, body: unknown): SimResponse {

@@ -2,6 +2,7 @@ import { ACCOUNT_ACCESS_ROUTES } from './handle-account-access.js';
 import { listAuditEvents, regenerateSecret } from './handle-actions.js';
 import { getBalance } from './handle-balance.js';
 import { createRecord, deleteRecord, getRecord, listCollection, updateRecord } from './handle-collection.js';
+import { createUpdateNumbersJob, getNumbersJob, listNumbersJobs } from './handle-number-jobs.js';
 import {
   deletePhoneNumber,
   getPhoneNumber,
@@ -51,6 +52,13 @@ export const ROUTES: readonly Route[] = [
   },
   { method: 'GET', template: '/phone_numbers', run: (ctx, a) => listPhoneNumbers(ctx, a.query) },
   { method: 'GET', template: '/phone_numbers/voice', run: (ctx, a) => listVoiceSettings(ctx, a.query) },
+  { method: 'GET', template: '/phone_numbers/jobs', run: (ctx, a) => listNumbersJobs(ctx, a.query) },
+  {
+    method: 'POST',
+    template: '/phone_numbers/jobs/update_phone_numbers',
+    run: (ctx, a) => createUpdateNumbersJob(ctx, a.body),
+  },
+  { method: 'GET', template: '/phone_numbers/jobs/{id}', run: (ctx, a) => getNumbersJob(ctx, a.id) },
   { method: 'GET', template: '/phone_numbers/{id}', run: (ctx, a) => getPhoneNumber(ctx, a.id, false) },
   { method: 'PATCH', template: '/phone_numbers/{id}', run: (ctx, a) => updatePhoneNumber(ctx, a.id, a.body) },
   { method: 'DELETE', template: '/phone_numbers/{id}', run: (ctx, a) => deletePhoneNumber(ctx, a.id) },

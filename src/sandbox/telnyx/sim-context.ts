@@ -13,6 +13,12 @@ export interface TelnyxSimAnswers {
    * number". `refuse` (default): a 422 naming the field; `accept`: the target is cleared.
    */
   blankForwardsTo: 'refuse' | 'accept';
+  /**
+   * A bulk job's progress, which the spec leaves to Telnyx's background: the job is applied and
+   * `completed` at this read of it (`GET /phone_numbers/jobs/{id}` or a listing); before, it is
+   * `pending`, then `in_progress`. Default 1: the first read after creation finds it done.
+   */
+  jobReadsToFinish: number;
 }
 
 /** What a route handler works with: the account, the id generator, the clock and the write log. */

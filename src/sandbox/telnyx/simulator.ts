@@ -21,7 +21,7 @@ export const DEFAULT_SIM_RATE_LIMIT: RateLimitOptions = { perSecond: 100 };
  */
 export class TelnyxSimulator extends SimulatorCore<TelnyxAccountState, RateLimitOptions> {
   /** The simulator's answers where the spec is ambiguous; tests switch them (`sim.answers.blankForwardsTo = 'accept'`). */
-  readonly answers: TelnyxSimAnswers = { blankForwardsTo: 'refuse' };
+  readonly answers: TelnyxSimAnswers = { blankForwardsTo: 'refuse', jobReadsToFinish: 1 };
 
   constructor(state: TelnyxAccountState, options: SimulatorOptions = {}) {
     super(state, {
