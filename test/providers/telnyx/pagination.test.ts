@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterEach, describe, expect, it } from 'vitest';
-import { hasNextPage, listAll } from '../../../src/providers/telnyx/pagination.js';
+import { hasNextPage, listAll, TELNYX_PAGES_IN_FLIGHT } from '../../../src/providers/telnyx/pagination.js';
 import { numberVoiceSettingsSchema } from '../../../src/providers/telnyx/schemas/numbers.js';
 import { createRecordingHttp } from './support/recording-http.js';
 import { page, telnyxUnderNock } from './support/telnyx-nock.js';
@@ -117,6 +117,56 @@ describe('listAll over HTTP', () => {
 
     expect((await client.credentialConnections.list()).items).toEqual([]);
     expect(api.isDone()).toBe(true);
+  });
+});
+
+describe('listAll reading announced pages together', () => {
+  function slowHttp(totalPages: number, perPage: number) {
+    const state = { inFlight: 0, most: 0, requested: [] as number[] };
+    const { http } = createRecordingHttp((req) => {
+      const n = Number(req.query?.['page[number]']);
+      return {
+        data: voiceSettings((n - 1) * perPage, perPage),
+        meta: { page_number: n, total_pages: totalPages },
+      };
+    });
+    const request = http.request.bind(http);
+    http.request = async (req) => {
+      state.requested.push(Number(req.query?.['page[number]']));
+      state.inFlight += 1;
+      state.most = Math.max(state.most, state.inFlight);
+      // Later pages answer first: the listing must still come back in page order.
+      await new Promise((resolve) =>
+        setTimeout(resolve, 5 * (totalPages + 1 - Number(req.query?.['page[number]']))),
+      );
+      state.inFlight -= 1;
+      return request(req);
+    };
+    return { http, state };
+  }
+
+  it('when the first page announces 20 pages, then the rest are read 8 at a time and kept in page order', async () => {
+    const { http, state } = slowHttp(20, 3);
+    const listing = await listAll(http, {
+      path: '/phone_numbers/voice',
+      operation: 'list numbers',
+      item: numberVoiceSettingsSchema,
+    });
+    expect(listing.items.map((n) => n.id)).toEqual(Array.from({ length: 60 }, (_, i) => String(i)));
+    expect(state.most).toBe(TELNYX_PAGES_IN_FLIGHT);
+    expect([...state.requested].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+  });
+
+  it('when a bounded look asks for 3 pages of an announced 20, then only 3 are read', async () => {
+    const { http, state } = slowHttp(20, 3);
+    const listing = await listAll(http, {
+      path: '/phone_numbers/voice',
+      operation: 'list numbers',
+      item: numberVoiceSettingsSchema,
+      maxPages: 3,
+    });
+    expect(listing.items).toHaveLength(9);
+    expect(state.requested.sort()).toEqual([1, 2, 3]);
   });
 });
 
