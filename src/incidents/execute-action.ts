@@ -3,6 +3,7 @@ import { normaliseError } from '../domain/errors.js';
 import type { PlanAction } from '../domain/types.js';
 import { abortReason, FenceLostError } from '../jobs/fence.js';
 import type { AutomatedStepDefinition, PlaybookContext } from '../playbooks/types.js';
+import { actionSeed } from '../secrets/action-seed.js';
 import type { ActionBook, BookScope } from './action-book.js';
 
 /** An unknown outcome (a write that timed out) is re-checked and tried this many times in all. */
@@ -27,6 +28,12 @@ export async function runAction(run: ExecutionRun, action: PlanAction): Promise<
   const { fence, book } = run;
   const what = `action ${action.position}`;
   let recheck = false;
+  // The same on every attempt of this action: a credential it generates survives a lost answer.
+  const seed = actionSeed(run.deps.secretKey, {
+    incidentId: run.incident.id,
+    actionId: action.id,
+    planDigest: action.planDigest,
+  });
   for (let attempt = 1; ; attempt += 1) {
     if (fence.signal.aborted) throw abortReason(fence, what);
     const claim = await book.claim(action);
@@ -38,7 +45,7 @@ export async function runAction(run: ExecutionRun, action: PlanAction): Promise<
     let outcome: Awaited<ReturnType<AutomatedStepDefinition['execute']>>;
     try {
       if (fence.signal.aborted) throw abortReason(fence, what);
-      outcome = await run.definition.execute(run.ctx, action, { recheck, signal: fence.signal });
+      outcome = await run.definition.execute(run.ctx, action, { recheck, signal: fence.signal, seed });
     } catch (err) {
       if (err instanceof FenceLostError) throw err;
       // Stopped mid-write: leave the action running under this token; the next claim re-checks it.

@@ -56,6 +56,19 @@ export interface ActionOutcome {
   rotatedCredential?: ProviderCredential;
 }
 
+/** How the engine runs one action (`AutomatedStepDefinition.execute`). */
+export interface ExecuteOptions {
+  recheck: boolean;
+  signal?: AbortSignal;
+  /**
+   * 32 bytes the engine derives for this action from its secret key (`secrets/action-seed.ts`):
+   * the same on every attempt, unknown to anyone else. A credential generated from it is the same
+   * on a retry, so the retry can find its own earlier write and give that credential back.
+   * Absent (a caller without the key): the step draws a fresh credential each attempt.
+   */
+  seed?: Uint8Array;
+}
+
 interface StepBase {
   /** Stable id (`telnyx.rotate-sip-credentials`): stored in the database and button values. */
   id: string;
@@ -101,7 +114,7 @@ export interface AutomatedStepDefinition<Client = unknown> extends StepBase {
   execute(
     ctx: PlaybookContext<Client>,
     action: PlannedAction,
-    options: { recheck: boolean; signal?: AbortSignal },
+    options: ExecuteOptions,
   ): Promise<ActionOutcome>;
   /**
    * Contain now only (`<provider>.contain-now`): the step that puts back each resource this one

@@ -102,6 +102,20 @@ describe('executeStep', () => {
     ]);
   });
 
+  it('when an action is re-checked, then it gets the seed its first attempt had; another action gets another', async () => {
+    await approvedForwarding();
+    const definition = deps.playbooks.definition('test.disable-forwarding') as AutomatedStepDefinition;
+    const execute = vi.spyOn(definition, 'execute');
+    account.timeoutNext.add('+15550102');
+    await drainJobs(deps);
+    const seeds = execute.mock.calls.map(([, a, o]) => [a.target, Buffer.from(o.seed ?? []).toString('hex')]);
+    expect(seeds.map(([target]) => target)).toEqual(['+15550100', '+15550102', '+15550102']);
+    const [first, second, retried] = seeds.map(([, seed]) => seed);
+    expect(second).toHaveLength(64);
+    expect(retried).toBe(second);
+    expect(first).not.toBe(second);
+  });
+
   it('when execution runs twice for the same digest, then the second run changes nothing', async () => {
     const { step } = await approvedForwarding();
     await drainJobs(deps);

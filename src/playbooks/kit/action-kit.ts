@@ -3,7 +3,13 @@ import type { ErrorCode } from '../../domain/error-codes.js';
 import type { ReclaimError } from '../../domain/errors.js';
 import type { ProviderName } from '../../domain/providers.js';
 import type { Finding, PlannedAction } from '../../domain/types.js';
-import type { ActionOutcome, AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
+import type {
+  ActionOutcome,
+  AutomatedStepDefinition,
+  Discovery,
+  ExecuteOptions,
+  PlaybookContext,
+} from '../types.js';
 
 /** A playbook's own error class (TelnyxPlaybookError, …): codes are `<provider>_…`. */
 export type PlaybookErrorClass = new (
@@ -12,11 +18,12 @@ export type PlaybookErrorClass = new (
   options?: { details?: Record<string, unknown> },
 ) => ReclaimError;
 
-/** Carries out one action of one kind; `recheck` as in `AutomatedStepDefinition.execute`. */
+/** Carries out one action of one kind; `recheck` and `options` as in `AutomatedStepDefinition.execute`. */
 export type KindExecutor<Client> = (
   ctx: PlaybookContext<Client>,
   action: PlannedAction,
   recheck: boolean,
+  options?: ExecuteOptions,
 ) => Promise<ActionOutcome>;
 
 /**
@@ -29,7 +36,7 @@ export function dispatchActions<Client>(
   stepId: string,
   executors: Record<string, KindExecutor<Client>>,
 ): AutomatedStepDefinition<Client>['execute'] {
-  return async (ctx, action, { recheck }) => {
+  return async (ctx, action, options) => {
     const run = Object.hasOwn(executors, action.kind) ? executors[action.kind] : undefined;
     if (!run) {
       throw new ErrorClass(
@@ -38,7 +45,7 @@ export function dispatchActions<Client>(
         { details: { stepId, kind: action.kind, target: action.target } },
       );
     }
-    return run(ctx, action, recheck);
+    return run(ctx, action, options.recheck, options);
   };
 }
 

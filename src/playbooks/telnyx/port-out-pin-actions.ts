@@ -4,7 +4,7 @@ import type { KindExecutor } from '../kit/action-kit.js';
 import { formatNumber } from '../kit/phone-numbers.js';
 import { orGone, outcomeUnknown, writeUnlessDone } from '../kit/step-kit.js';
 import type { ActionOutcome } from '../types.js';
-import { generatePortOutPin } from './generate-port-out-pin.js';
+import { portOutPinFor } from './generate-port-out-pin.js';
 import { TELNYX_PORTAL } from './manual-steps.js';
 import { TelnyxPlaybookError, textParam } from './playbook-error.js';
 
@@ -15,16 +15,22 @@ export const GONE_STATUSES: ReadonlySet<string> = new Set(['deleted', 'ported-ou
 const WHERE_TO_SET = `the portal (${TELNYX_PORTAL}): Numbers › My Numbers › the number › Port-out protection`;
 
 /**
- * One PATCH of `external_pin` with a PIN generated here; the PIN goes only into `secrets` (sealed
- * by the engine at once). A timeout after sending reads the number back: when it carries the new
- * PIN the write landed and the PIN is returned after all. A recheck writes nothing when the number
- * is gone; otherwise it sets a fresh PIN even when an earlier attempt may have landed: that PIN was
- * lost with its answer, and a PIN nobody holds protects no one (no audit log is read for it).
+ * One PATCH of `external_pin` with the action's PIN (`portOutPinFor`: from the engine's seed, the
+ * same on every attempt); the PIN goes only into `secrets` (sealed by the engine at once). A timeout
+ * after sending reads the number back: when it carries the PIN the write landed and the PIN is
+ * returned after all. A recheck writes nothing when the number is gone, or when it already holds
+ * this action's PIN (the earlier attempt landed; its PIN is handed back). Otherwise it sets the PIN;
+ * without a seed that is a fresh one, since the earlier attempt's PIN was lost with its answer.
  */
-export const setPortOutPin: KindExecutor<TelnyxClient> = (ctx, action, recheck) => {
+export const setPortOutPin: KindExecutor<TelnyxClient> = (ctx, action, recheck, options) => {
   const api = ctx.client.phoneNumbers;
   const phone = textParam(action, 'phoneNumber');
   const shown = phone === '' ? `number ${action.target}` : formatNumber(phone);
+  const pin = portOutPinFor(options?.seed);
+  const done: ActionOutcome = {
+    result: { pinSet: true },
+    secrets: [{ label: `Port-out PIN for ${shown}`, value: pin }],
+  };
   return writeUnlessDone(
     recheck,
     async () => {
@@ -33,10 +39,9 @@ export const setPortOutPin: KindExecutor<TelnyxClient> = (ctx, action, recheck) 
       if (now.status !== null && GONE_STATUSES.has(now.status)) {
         return { result: { pinSet: false, note: `number is ${now.status}` } };
       }
-      return undefined;
+      return options?.seed && (await api.pinIs(action.target, pin)) ? done : undefined;
     },
     async (): Promise<ActionOutcome> => {
-      const pin = generatePortOutPin();
       try {
         const after = await api.setExternalPin(action.target, pin);
         if (!after.external_pin_set) {
@@ -51,7 +56,7 @@ export const setPortOutPin: KindExecutor<TelnyxClient> = (ctx, action, recheck) 
         const landed = await api.pinIs(action.target, pin).catch(() => false);
         if (!landed) throw err;
       }
-      return { result: { pinSet: true }, secrets: [{ label: `Port-out PIN for ${shown}`, value: pin }] };
+      return done;
     },
   );
 };

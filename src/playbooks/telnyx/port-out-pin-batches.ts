@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { PlannedAction } from '../../domain/types.js';
 import { ProviderError } from '../../providers/http/index.js';
 import {
+  JOB_FINISHED,
   type JobFailure,
   type JobNumber,
   type PhoneNumbersJob,
@@ -14,11 +15,11 @@ import type { KindExecutor } from '../kit/action-kit.js';
 import { formatNumber } from '../kit/phone-numbers.js';
 import { orGone, outcomeUnknown } from '../kit/step-kit.js';
 import type { ActionOutcome, PlaybookContext } from '../types.js';
-import { generatePortOutPin } from './generate-port-out-pin.js';
+import { portOutPinFor } from './generate-port-out-pin.js';
 import { TelnyxPlaybookError, textListParam, textParam } from './playbook-error.js';
 import { GONE_STATUSES } from './port-out-pin-actions.js';
 
-/** How many pages of the newest jobs (50 a page) a recheck reads for one an earlier attempt left running. */
+/** How many pages of the newest jobs (50 a page) a recheck reads for the earlier attempt's job. */
 const RECHECK_PAGES = 10;
 /** How many pages of the newest jobs a lost answer is looked for in (the fence is among the newest). */
 const LOST_ANSWER_PAGES = 2;
@@ -30,16 +31,32 @@ export function batchName(count: number, first: string, last: string): string {
 
 const idsOf = (numbers: readonly JobNumber[]) => numbers.flatMap((n) => (n.id === null ? [] : [n.id]));
 
-/** An earlier attempt's job on any of `ids` that is still running: a new one must not race it. */
-async function settleEarlier(ctx: PlaybookContext<TelnyxClient>, ids: ReadonlySet<string>): Promise<void> {
+const finished = (j: PhoneNumbersJob) => j.status !== null && JOB_FINISHED.has(j.status);
+
+/**
+ * A retry's look at the newest jobs: each one naming any of `ids` that is still running is waited
+ * out (a new job must not race it). With a seed, the newest of them on the batch's numbers only
+ * whose first updated number holds this action's PIN is the earlier attempt's, landed: returned.
+ */
+async function recheckBatch(
+  ctx: PlaybookContext<TelnyxClient>,
+  ids: readonly string[],
+  pin: string,
+  seeded: boolean,
+): Promise<PhoneNumbersJob | undefined> {
+  const batch = new Set(ids);
   const recent = await ctx.client.phoneNumbersJobs.recentUpdates(RECHECK_PAGES);
-  const running = recent.items.filter(
-    (j) => j.status !== 'completed' && j.status !== 'failed' && j.status !== 'expired',
-  );
-  for (const job of running) {
-    if (idsOf(job.phone_numbers).some((id) => ids.has(id)))
-      await settleJob(ctx.client.phoneNumbersJobs, job.id);
+  const touching = recent.items.filter((j) => idsOf(j.phone_numbers).some((id) => batch.has(id)));
+  const settled: PhoneNumbersJob[] = [];
+  for (const job of touching) {
+    settled.push(finished(job) ? job : await settleJob(ctx.client.phoneNumbersJobs, job.id));
   }
+  if (!seeded) return undefined;
+  const own = settled.find(
+    (j) => j.successful_operations.length > 0 && idsOf(j.phone_numbers).every((id) => batch.has(id)),
+  );
+  const probe = own && idsOf(own.successful_operations)[0];
+  return probe && (await ctx.client.phoneNumbers.pinIs(probe, pin)) ? own : undefined;
 }
 
 /** The id of the newest job now: a job listed before it was started after this moment (no clocks compared). */
@@ -145,18 +162,21 @@ function outcomeOf(action: PlannedAction, job: PhoneNumbersJob, pin: string): Ac
 }
 
 /**
- * One `POST /phone_numbers/jobs/update_phone_numbers` with `external_pin` for the batch's numbers
- * (ids), then its job read until finished. A recheck first waits out a job an earlier attempt left
- * running on these numbers, then sets a fresh PIN: the earlier PIN was lost with its answer, and a
- * PIN nobody holds protects no one. A POST whose answer was lost is found among the jobs listed
- * before the newest one seen just before it (no clocks compared) by its numbers; the PIN it carried
- * is still at hand. A job refused because a number left the account
+ * One `POST /phone_numbers/jobs/update_phone_numbers` with the action's PIN (`portOutPinFor`: from
+ * the engine's seed, the same on every attempt) for the batch's numbers (ids), then its job read
+ * until finished. A recheck first waits out any job an earlier attempt left running on these
+ * numbers; when the earlier job landed with this PIN, its outcome is returned and nothing written.
+ * A POST whose answer was lost is found among the jobs listed before the newest one seen just
+ * before it (no clocks compared) by its numbers. A job refused because a number left the account
  * is started again without it.
  */
-export const setPortOutPinBatch: KindExecutor<TelnyxClient> = async (ctx, action, recheck) => {
+export const setPortOutPinBatch: KindExecutor<TelnyxClient> = async (ctx, action, recheck, options) => {
   const ids = textListParam(action, 'ids');
-  if (recheck) await settleEarlier(ctx, new Set(ids));
-  const pin = generatePortOutPin();
+  const pin = portOutPinFor(options?.seed);
+  if (recheck) {
+    const landed = await recheckBatch(ctx, ids, pin, options?.seed !== undefined);
+    if (landed) return outcomeOf(action, landed, pin);
+  }
   const started = await startJob(ctx, ids, pin);
   if (started === null) return { result: { pinSet: 0, note: 'no number of the batch is on the account' } };
   return outcomeOf(action, await settleJob(ctx.client.phoneNumbersJobs, started.id), pin);

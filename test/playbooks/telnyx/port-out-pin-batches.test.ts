@@ -3,7 +3,7 @@ import { PORT_OUT_PIN_LENGTH, ROTATE_PORT_OUT_PINS } from '../../../src/playbook
 import { PINS_ONE_BY_ONE_UP_TO } from '../../../src/playbooks/telnyx/plan-pin-batches.js';
 import { TelnyxPlaybookError } from '../../../src/playbooks/telnyx/playbook-error.js';
 import { plantedIdsByKind, type TelnyxSimulator } from '../../../src/sandbox/telnyx/index.js';
-import { harness, seeded, step } from './telnyx-kit.js';
+import { harness, seeded, seedOf, step } from './telnyx-kit.js';
 
 const PIN = new RegExp(`^[1-9]\\d{${PORT_OUT_PIN_LENGTH - 1}}$`);
 const JOBS = 'POST /phone_numbers/jobs/update_phone_numbers';
@@ -93,6 +93,17 @@ describe('telnyx.rotate-port-out-pins on a large account (one PIN per batch of 1
     expect(jobs).toHaveLength(2);
     expect(new Set(ids.map((id) => pinOf(sim, id)))).toEqual(new Set([outcome.secrets?.[0]?.value]));
     expect(outcome.secrets?.[0]?.value).not.toBe('55555555');
+  });
+
+  it('when a retry finds the earlier attempt’s job landed with the PIN of its seed, then nothing is written and that PIN is handed back', async () => {
+    const { sim, ctx, d } = await planned();
+    const action = d.actions[1]!;
+    const first = await s.execute(ctx, action, { recheck: false, seed: seedOf(action) });
+    sim.stats.reset();
+    const again = await s.execute(ctx, action, { recheck: true, seed: seedOf(action) });
+    expect(sim.state.phoneNumberJobs).toHaveLength(1);
+    expect(sim.stats.totalWrites()).toBe(0);
+    expect(again).toEqual(first);
   });
 
   it('when a number left the account after discovery, then the refused job is started again without it', async () => {

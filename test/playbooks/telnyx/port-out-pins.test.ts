@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { formatNumber } from '../../../src/playbooks/kit/phone-numbers.js';
+import { portOutPinFrom } from '../../../src/playbooks/telnyx/generate-port-out-pin.js';
 import { PORT_OUT_PIN_LENGTH, ROTATE_PORT_OUT_PINS } from '../../../src/playbooks/telnyx/index.js';
 import { ProviderError } from '../../../src/providers/http/index.js';
 import { plantedIdsByKind } from '../../../src/sandbox/telnyx/index.js';
-import { harness, seeded, step, suspiciousResources } from './telnyx-kit.js';
+import { harness, seeded, seedOf, step, suspiciousResources } from './telnyx-kit.js';
 
 const PIN = new RegExp(`^[1-9]\\d{${PORT_OUT_PIN_LENGTH - 1}}$`);
 
@@ -54,7 +55,31 @@ describe('telnyx.rotate-port-out-pins', () => {
     expect(JSON.stringify(outcome.result)).not.toContain(String(n.external_pin));
   });
 
-  it('when the retry after a crash finds the PIN already changed by the lost attempt, then it sets a fresh one it can reveal and reads no audit log', async () => {
+  it('when the retry after a crash finds the PIN the lost attempt set from its seed, then it writes nothing and hands that PIN back', async () => {
+    const { sim, ctx } = harness();
+    const s = step(ROTATE_PORT_OUT_PINS);
+    const [action] = (await s.discover(ctx)).actions;
+    const lost = await s.execute(ctx, action!, { recheck: false, seed: seedOf(action!) });
+    sim.stats.reset();
+    const again = await s.execute(ctx, action!, { recheck: true, seed: seedOf(action!) });
+    expect(sim.stats.totalWrites()).toBe(0);
+    expect(again.secrets?.[0]?.value).toBe(lost.secrets?.[0]?.value);
+    expect(again.secrets?.[0]?.value).toBe(
+      sim.state.phoneNumbers.find((x) => x.id === action!.target)?.external_pin,
+    );
+    expect(sim.stats.snapshot().byRoute['GET /audit_events'] ?? 0).toBe(0);
+  });
+
+  it('when the seed is the same, then so is the PIN; another seed gives another PIN of the same form', () => {
+    const a = Buffer.alloc(32, 1);
+    expect(portOutPinFrom(a)).toBe(portOutPinFrom(Buffer.alloc(32, 1)));
+    expect(portOutPinFrom(a)).toMatch(PIN);
+    expect(portOutPinFrom(Buffer.alloc(32, 2))).not.toBe(portOutPinFrom(a));
+    expect(portOutPinFrom(Buffer.alloc(32, 0))).toMatch(PIN);
+    expect(portOutPinFrom(Buffer.alloc(32, 255))).toMatch(PIN);
+  });
+
+  it('when the retry has no seed and finds the PIN changed by the lost attempt, then it sets a fresh one it can reveal and reads no audit log', async () => {
     const { sim, ctx } = harness();
     const s = step(ROTATE_PORT_OUT_PINS);
     const [action] = (await s.discover(ctx)).actions;

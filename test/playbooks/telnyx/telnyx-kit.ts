@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Writable } from 'node:stream';
 import { isContainStepKey } from '../../../src/domain/containment.js';
 import type { PlannedAction } from '../../../src/domain/types.js';
@@ -129,8 +130,13 @@ export async function executeAll(
   recheck = false,
 ): Promise<ActionOutcome[]> {
   const out: ActionOutcome[] = [];
-  for (const action of actions) out.push(await s.execute(ctx, action, { recheck }));
+  for (const action of actions) out.push(await s.execute(ctx, action, { recheck, seed: seedOf(action) }));
   return out;
+}
+
+/** The seed the engine would give `action` (`secrets/action-seed.ts`): the same for every attempt of it. */
+export function seedOf(action: PlannedAction): Buffer {
+  return createHash('sha256').update(`test seed\0${action.kind}\0${action.target}`).digest();
 }
 
 /**
