@@ -7,7 +7,7 @@ import { type Trust, trustOf } from '../kit/trust.js';
 import { unreadableOf, withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
 import { auditSince } from './audit-since.js';
-import { batchPins, PINS_ONE_BY_ONE_UP_TO, SET_PORT_OUT_PINS } from './plan-pin-batches.js';
+import { PINS_ONE_BY_ONE_UP_TO, pinBatches, SET_PORT_OUT_PINS } from './plan-pin-batches.js';
 import { dispatchByKind } from './playbook-error.js';
 import { GONE_STATUSES, setPortOutPin } from './port-out-pin-actions.js';
 import { setPortOutPinBatch } from './port-out-pin-batches.js';
@@ -32,7 +32,12 @@ function shown(n: PhoneNumber): string {
  * the attacker could read each one, and a number without one has no port-out protection at all.
  * A port-out under way, or a number ported out in the window, is flagged for a person.
  */
-function plan(n: PhoneNumber, trust: Trust, pinChanged: ReadonlySet<string>): PlannedResource | undefined {
+function plan(
+  n: PhoneNumber,
+  trust: Trust,
+  pinChanged: ReadonlySet<string>,
+  oneByOne: boolean,
+): PlannedResource | undefined {
   const status = n.status ?? 'unknown';
   if (status === 'ported-out') {
     const when = trust.inWindow(n.updated_at, 'changed');
@@ -50,6 +55,9 @@ function plan(n: PhoneNumber, trust: Trust, pinChanged: ReadonlySet<string>): Pl
     status === 'port-out-pending' &&
       'a port-out of this number is under way: if you did not ask for it, call Telnyx support now',
   );
+  // In batches (`pinBatches`) a number is listed only when something about it is suspicious.
+  if (!oneByOne)
+    return reasons.length > 0 ? judgeResource({ resource: n.id, summary: shown(n), reasons }) : undefined;
   return judgeResource(
     {
       resource: n.id,
@@ -84,16 +92,18 @@ async function discover(ctx: PlaybookContext<TelnyxClient>): Promise<Discovery> 
     numbers.some((n) => trust.inWindow(n.updated_at, 'changed')),
   );
   const changed = log && pinChanges(log.items);
-  const perNumber = numbers.flatMap((n) => plan(n, trust, changed ?? new Set()) ?? []);
-  const planned = batchPins(perNumber);
+  const inService = numbers.filter((n) => !NOT_IN_SERVICE.has(n.status ?? 'unknown'));
+  const oneByOne = inService.length <= PINS_ONE_BY_ONE_UP_TO;
+  const planned = numbers.flatMap((n) => plan(n, trust, changed ?? new Set(), oneByOne) ?? []);
+  if (!oneByOne) planned.push(...pinBatches(inService));
   const noLog =
     changed === null
       ? ' The audit log could not be read, so PINs changed after the incident began are not named.'
       : '';
   const count = (word: string) =>
-    perNumber.filter((p) => p.finding.reasons.some((r) => r.includes(word))).length;
+    planned.filter((p) => p.finding.reasons.some((r) => r.includes(word))).length;
   const [ported, repinned] = [count('ported out') + count('port-out of this number'), count('PIN changed')];
-  const without = numbers.filter((n) => !n.external_pin_set && !NOT_IN_SERVICE.has(n.status ?? '')).length;
+  const without = inService.filter((n) => !n.external_pin_set).length;
   const alarm = [
     repinned > 0 &&
       ` ${plural(repinned, 'number')} had ${repinned === 1 ? 'its' : 'their'} PIN changed after the incident began.`,
@@ -110,13 +120,11 @@ async function discover(ctx: PlaybookContext<TelnyxClient>): Promise<Discovery> 
           : `none of ${plural(numbers.length, 'number')} is in service.`;
       return `${nothingFound(none)}${alarm}${noLog}`;
     }
-    const inService = perNumber.filter((p) => p.action).length;
     const why = `Telnyx shows every PIN to any API caller, so the attacker could read them; ${without} had none`;
-    const each =
-      inService > PINS_ONE_BY_ONE_UP_TO
-        ? `One PIN per batch of up to 1,000 numbers in number order (${plural(actions.length, 'batch', 'batches')}, Telnyx's bulk job), each shown once through Reveal with the range it covers`
-        : 'Each PIN is shown once, through Reveal';
-    return `New port-out PINs for ${plural(inService, 'number')} in service (${why}). ${each}; give them to whoever answers a port request.${alarm}${noLog}`;
+    const each = !oneByOne
+      ? `One PIN per batch of up to 1,000 numbers in number order (${plural(actions.length, 'batch', 'batches')}, Telnyx's bulk job), each shown once through Reveal with the range it covers`
+      : 'Each PIN is shown once, through Reveal';
+    return `New port-out PINs for ${plural(inService.length, 'number')} in service (${why}). ${each}; give them to whoever answers a port request.${alarm}${noLog}`;
   });
   return withUnreadable(discovery, unreadableOf(listing, ...(log ? [log] : [])));
 }
