@@ -1,7 +1,9 @@
+import type { FetchLike, HttpMethod } from './types.js';
+
 /** What went wrong with one HTTP exchange, before anyone decides whether to try again. */
 export type AttemptFailure =
   /** The provider answered with a status outside 2xx. */
-  | { kind: 'http'; status: number; headers: Headers; text: string }
+  | ({ kind: 'http' } & Exchange)
   /** No complete answer within the timeout: the request may have been processed. */
   | { kind: 'timeout' }
   /**
@@ -29,11 +31,9 @@ export class AttemptFailed extends Error {
  * once the pause is over; this costs no retry and no budget.
  */
 export class AttemptDeferred extends Error {
-  readonly waitMs: number;
-  constructor(waitMs: number) {
+  constructor(readonly waitMs: number) {
     super(`provider attempt deferred ${waitMs} ms`);
     this.name = 'AttemptDeferred';
-    this.waitMs = waitMs;
   }
 }
 
@@ -61,11 +61,63 @@ function findCode(err: unknown, depth: number): string | undefined {
   if (depth > 5 || err === null || typeof err !== 'object') return undefined;
   const { code, cause, errors } = err as { code?: unknown; cause?: unknown; errors?: unknown };
   if (typeof code === 'string' && code !== '') return code;
-  if (Array.isArray(errors)) {
-    for (const inner of errors) {
-      const found = findCode(inner, depth + 1);
-      if (found) return found;
-    }
+  for (const inner of [...(Array.isArray(errors) ? errors : []), cause]) {
+    const found = findCode(inner, depth + 1);
+    if (found) return found;
   }
-  return findCode(cause, depth + 1);
+  return undefined;
+}
+
+/** A complete answer: its status, its headers and the whole body as text. */
+export type Exchange = Pick<Response, 'status' | 'headers'> & { text: string };
+
+export interface AttemptInit {
+  method: HttpMethod;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+const TIMED_OUT = Symbol('timed out');
+
+/**
+ * One HTTP exchange: send, read the whole body, all within `timeoutMs`. A 2xx resolves; anything
+ * else throws AttemptFailed (`http`, `timeout` or `network`) for the limiter's `failed` handler.
+ * The timeout aborts the request's signal and also stops waiting on a `fetch` seam that ignores it.
+ */
+export async function sendAttempt(
+  fetchFn: FetchLike,
+  url: string,
+  init: AttemptInit,
+  timeoutMs: number,
+): Promise<Exchange> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<typeof TIMED_OUT>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve(TIMED_OUT);
+    }, timeoutMs);
+  });
+  const pending = (async (): Promise<Exchange> => {
+    const { method, headers, body } = init;
+    const signal = controller.signal;
+    const res = await fetchFn(url, { method, headers, signal, ...(body === undefined ? {} : { body }) });
+    return { status: res.status, headers: res.headers, text: await res.text() };
+  })();
+  // Once the deadline has won, the abandoned exchange's rejection is expected and not an error.
+  pending.catch(() => undefined);
+  try {
+    const exchange = await Promise.race([pending, deadline]);
+    if (exchange === TIMED_OUT) throw new AttemptFailed({ kind: 'timeout' });
+    if (exchange.status < 200 || exchange.status > 299) {
+      throw new AttemptFailed({ kind: 'http', ...exchange });
+    }
+    return exchange;
+  } catch (err) {
+    if (err instanceof AttemptFailed) throw err;
+    if (controller.signal.aborted) throw new AttemptFailed({ kind: 'timeout' }, { cause: err });
+    throw new AttemptFailed(classifyNetworkError(err), { cause: err });
+  } finally {
+    clearTimeout(timer);
+  }
 }

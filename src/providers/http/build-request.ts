@@ -1,3 +1,4 @@
+import type { AttemptInit } from './attempt-failure.js';
 import type { HttpRequest } from './types.js';
 
 export type ProviderAuth = { bearer: string } | { basic: { username: string; password: string } };
@@ -9,17 +10,8 @@ export type ProviderAuth = { bearer: string } | { basic: { username: string; pas
 export function buildUrl(baseUrl: string, path: string, query: HttpRequest<unknown>['query']): string {
   const base = baseUrl.replace(/\/+$/, '');
   const rel = path.startsWith('/') ? path : `/${path}`;
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query ?? {})) {
-    if (value !== undefined) params.append(key, String(value));
-  }
-  const qs = params.toString();
+  const qs = encodeDefined(query ?? {});
   return qs === '' ? `${base}${rel}` : `${base}${rel}?${qs}`;
-}
-
-export interface BuiltInit {
-  headers: Record<string, string>;
-  body?: string;
 }
 
 /** Headers (auth, accept, user agent, content type) and the encoded body of one request. */
@@ -27,7 +19,7 @@ export function buildInit(
   auth: ProviderAuth,
   userAgent: string,
   body: HttpRequest<unknown>['body'],
-): BuiltInit {
+): Omit<AttemptInit, 'method'> {
   const headers: Record<string, string> = {
     accept: 'application/json',
     authorization: authorizationHeader(auth),
@@ -38,12 +30,15 @@ export function buildInit(
     headers['content-type'] = 'application/json';
     return { headers, body: JSON.stringify(body.json) };
   }
-  const form = new URLSearchParams();
-  for (const [key, value] of Object.entries(body.form)) {
-    if (value !== undefined) form.append(key, value);
-  }
   headers['content-type'] = 'application/x-www-form-urlencoded';
-  return { headers, body: form.toString() };
+  return { headers, body: encodeDefined(body.form) };
+}
+
+function encodeDefined(entries: Record<string, string | number | boolean | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(entries))
+    if (value !== undefined) params.append(key, String(value));
+  return params.toString();
 }
 
 function authorizationHeader(auth: ProviderAuth): string {

@@ -1,6 +1,6 @@
 import { rateLimitWaitMs } from '../../rate-limits/rate-limit-wait.js';
-import type { AttemptFailure } from './attempt-failure.js';
-import type { HttpMethod } from './types.js';
+import type { AttemptFailure, AttemptInit } from './attempt-failure.js';
+import type { HttpMethod, HttpRequest } from './types.js';
 
 export type RetryReason = 'rate_limited' | 'server_error' | 'timeout' | 'network';
 
@@ -17,8 +17,20 @@ export interface RetryState {
   method: HttpMethod | 'HEAD';
   /** Retries already made for this request. */
   retries: number;
-  /** Provider ms already spent waiting between its attempts. */
+  /** Provider ms already spent waiting between its attempts (the budget counts these). */
   waitedMs: number;
+}
+
+/** One `request()` on its way through the retry loop; the `failed` handler updates the counters. */
+export interface RetryCall extends RetryState, Pick<HttpRequest<unknown>, 'operation'> {
+  method: HttpMethod;
+  /** The path without its query: what logs and errors show. */
+  path: string;
+  url: string;
+  init: AttemptInit;
+  attempts: number;
+  /** The wait the last 429 asked for, provider ms. */
+  retryAfterMs?: number;
 }
 
 export type RetryDecision =
@@ -59,37 +71,25 @@ export function decideRetry(
   const next = state.retries + 1;
   let reason: RetryReason;
   let waitMs: number;
+  let asked: number | undefined;
   if (failure.kind === 'http' && failure.status === 429) {
     reason = 'rate_limited';
-    const asked = rateLimitWaitMs(failure.headers, now);
+    asked = rateLimitWaitMs(failure.headers, now);
     waitMs = asked ?? policy.backoffMs(next);
-    if (state.retries >= policy.maxRetries) return giveUp(reason, 'retries_exhausted', asked);
-    if (state.waitedMs + waitMs > policy.budgetMs) return giveUp(reason, 'budget_exhausted', asked);
-    return { retry: true, reason, waitMs };
-  }
-  if (failure.kind === 'http') {
+  } else if (failure.kind === 'http') {
     if (failure.status < 500) return { retry: false, reason: 'final', why: 'final' };
     reason = 'server_error';
     waitMs = rateLimitWaitMs(failure.headers, now) ?? policy.backoffMs(next);
-    if (!safe) return giveUp(reason, 'unsafe_write');
-  } else if (failure.kind === 'timeout') {
-    reason = 'timeout';
-    waitMs = policy.backoffMs(next);
-    if (!safe) return giveUp(reason, 'unsafe_write');
   } else {
-    reason = 'network';
+    reason = failure.kind;
     waitMs = policy.backoffMs(next);
-    if (!safe && !failure.notSent) return giveUp(reason, 'unsafe_write');
   }
-  if (state.retries >= policy.maxRetries) return giveUp(reason, 'retries_exhausted');
-  if (state.waitedMs + waitMs > policy.budgetMs) return giveUp(reason, 'budget_exhausted');
+  const unsent = failure.kind === 'network' && failure.notSent;
+  if (!safe && reason !== 'rate_limited' && !unsent) return { retry: false, reason, why: 'unsafe_write' };
+  const outOfRetries = state.retries >= policy.maxRetries;
+  if (outOfRetries || state.waitedMs + waitMs > policy.budgetMs) {
+    const why = outOfRetries ? 'retries_exhausted' : 'budget_exhausted';
+    return asked === undefined ? { retry: false, reason, why } : { retry: false, reason, why, waitMs: asked };
+  }
   return { retry: true, reason, waitMs };
-}
-
-function giveUp(
-  reason: RetryReason,
-  why: 'unsafe_write' | 'retries_exhausted' | 'budget_exhausted',
-  waitMs?: number,
-): RetryDecision {
-  return waitMs === undefined ? { retry: false, reason, why } : { retry: false, reason, why, waitMs };
 }

@@ -3,18 +3,6 @@ export type { ProviderAuth } from './build-request.js';
 export { createProviderHttp, limiterKey, type ProviderHttpOptions } from './create-provider-http.js';
 export { isSafeMethod, type RetryReason } from './decide-retry.js';
 export type { ProviderObserver } from './observer.js';
-export {
-  ProviderError,
-  type ProviderErrorCode,
-  type ProviderErrorFields,
-  providerDisplayName,
-} from './provider-error.js';
-export {
-  type Listing,
-  listingHas,
-  type RecordsContext,
-  recordsOf,
-  type UnreadableRecord,
-  withRequestedId,
-} from './tolerant-records.js';
-export type { FetchLike, HttpMethod, HttpRequest, HttpResponse, ProviderHttp } from './types.js';
+export * from './provider-error.js';
+export * from './tolerant-records.js';
+export type * from './types.js';

@@ -1,19 +1,12 @@
 import type { ZodType } from 'zod';
-import { isSafeMethod } from './decide-retry.js';
+import { isSafeMethod, type RetryCall } from './decide-retry.js';
 import { ProviderError, providerDisplayName } from './provider-error.js';
 
-export interface ParseContext {
+export interface ParseContext extends Pick<RetryCall, 'operation' | 'path'> {
   provider: string;
-  operation: string;
   method: string;
-  path: string;
   status: number;
   requestId: string | null;
-}
-
-interface Issue {
-  path: readonly PropertyKey[];
-  message: string;
 }
 
 /**
@@ -24,22 +17,17 @@ interface Issue {
  */
 export function parseBody<T>(text: string, schema: ZodType<T>, ctx: ParseContext): T {
   let json: unknown;
-  if (text.trim() !== '') {
-    try {
-      json = JSON.parse(text);
-    } catch {
-      // Not passed on as the cause: JSON.parse quotes the text it choked on, secrets included.
-      throw badResponse(ctx, 'the body is not JSON', undefined);
-    }
+  try {
+    json = text.trim() === '' ? undefined : JSON.parse(text);
+  } catch {
+    // Not passed on as the cause: JSON.parse quotes the text it choked on, secrets included.
+    throw badResponse(ctx, 'the body is not JSON', undefined);
   }
   const result = schema.safeParse(json);
   if (result.success) return result.data;
-  const issues = result.error.issues as readonly Issue[];
-  const first = issues[0];
+  const issues = result.error.issues;
   const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
-  const what = first
-    ? `${formatPath(first.path)}: ${first.message.replace(/^Invalid input: /, '')}`
-    : 'invalid';
+  const what = issues[0] ? describeIssue(issues[0]) : 'invalid';
   throw badResponse(ctx, `${what}${more}`, result.error, issues.slice(0, 10).map(describeIssue));
 }
 
@@ -51,26 +39,17 @@ export function formatPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
-function describeIssue(issue: Issue): string {
+function describeIssue(issue: { path: readonly PropertyKey[]; message: string }): string {
   return `${formatPath(issue.path)}: ${issue.message.replace(/^Invalid input: /, '')}`;
 }
 
 function badResponse(ctx: ParseContext, what: string, cause: unknown, issues?: string[]): ProviderError {
-  const name = providerDisplayName(ctx.provider);
+  const { provider, operation, method, path, status, requestId } = ctx;
+  const name = providerDisplayName(provider);
+  const message = `${name} answered "${operation}" with an unexpected shape: ${what}.`;
   // A write that got a 2xx most likely took effect; the caller reads it back to be sure.
-  const outcomeUnknown = !isSafeMethod(ctx.method);
-  return new ProviderError(
-    'provider_bad_response',
-    `${name} answered "${ctx.operation}" with an unexpected shape: ${what}.`,
-    {
-      provider: ctx.provider,
-      operation: ctx.operation,
-      status: ctx.status,
-      providerCode: null,
-      detail: what,
-      requestId: ctx.requestId,
-      outcomeUnknown,
-    },
-    { cause, details: { method: ctx.method, path: ctx.path, ...(issues ? { issues } : {}) } },
-  );
+  const outcomeUnknown = !isSafeMethod(method);
+  const fields = { provider, operation, status, providerCode: null, detail: what, requestId, outcomeUnknown };
+  const details = { method, path, ...(issues ? { issues } : {}) };
+  return new ProviderError('provider_bad_response', message, fields, { cause, details });
 }

@@ -1,8 +1,3 @@
-export interface ProviderErrorBody {
-  providerCode: string | null;
-  detail: string | null;
-}
-
 /** Headers that carry the provider's id for one request, in the order they are tried. */
 const REQUEST_ID_HEADERS = ['x-request-id', 'twilio-request-id', 'x-message-id'];
 
@@ -17,7 +12,7 @@ const MAX_DETAIL = 300;
  * - Twilio `{ code, message, more_info, status }` → code, message.
  * A body that is not JSON gives its first line as the detail, if it is short text.
  */
-export function parseErrorBody(text: string): ProviderErrorBody {
+export function parseErrorBody(text: string) {
   const body = parseJson(text);
   if (body === undefined) return { providerCode: null, detail: plainText(text) };
   if (!isRecord(body)) return { providerCode: null, detail: null };
@@ -57,13 +52,11 @@ function parseJson(text: string): unknown {
 
 function plainText(text: string): string | null {
   const line = text.trim().split('\n')[0]?.trim() ?? '';
-  if (line === '' || line.startsWith('<')) return null;
-  return clip(line);
+  return line === '' || line.startsWith('<') ? null : clip(line);
 }
 
 function clip(text: string | null): string | null {
-  if (text === null) return null;
-  return text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL)}…` : text;
+  return text !== null && text.length > MAX_DETAIL ? `${text.slice(0, MAX_DETAIL)}…` : text;
 }
 
 function scalar(value: unknown): string | null {
@@ -72,6 +65,6 @@ function scalar(value: unknown): string | null {
   return null;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

@@ -9,27 +9,6 @@ export type ProviderErrorCode =
   | 'provider_rejected'
   | 'provider_bad_response';
 
-export interface ProviderErrorFields {
-  provider: string;
-  /** What the request was doing, e.g. `update credential connection`. */
-  operation: string;
-  /** The HTTP status of the last answer; `null` when none came (timeout, network). */
-  status: number | null;
-  /** Telnyx `errors[0].code`, Twilio `code`, SendGrid `errors[0].message`; redacted. */
-  providerCode: string | null;
-  /** The provider's explanation (Telnyx `detail`, Twilio `message`, …); redacted. */
-  detail: string | null;
-  requestId: string | null;
-  /**
-   * True when a write may or may not have been applied (timed out, 5xx or connection reset after
-   * it was sent, or a 2xx whose body could not be read): the caller re-reads the resource before
-   * deciding to write again. Never true for a read.
-   */
-  outcomeUnknown: boolean;
-  /** For `provider_rate_limited`: how long the provider asked us to wait, in ms. */
-  retryAfterMs?: number;
-}
-
 /**
  * A provider request that failed, after the retries that were safe. `message` is one sentence a
  * responder can read ("Telnyx refused to update credential connection (422 10015: Invalid value
@@ -37,13 +16,23 @@ export interface ProviderErrorFields {
  */
 export class ProviderError extends ReclaimError {
   declare readonly code: ProviderErrorCode;
-  readonly provider: string;
-  readonly operation: string;
-  readonly status: number | null;
-  readonly providerCode: string | null;
-  readonly detail: string | null;
-  readonly requestId: string | null;
-  readonly outcomeUnknown: boolean;
+  readonly provider!: string;
+  /** What the request was doing, e.g. `update credential connection`. */
+  readonly operation!: string;
+  /** The HTTP status of the last answer; `null` when none came (timeout, network). */
+  readonly status!: number | null;
+  /** Telnyx `errors[0].code`, Twilio `code`, SendGrid `errors[0].message`; redacted. */
+  readonly providerCode!: string | null;
+  /** The provider's explanation (Telnyx `detail`, Twilio `message`, …); redacted. */
+  readonly detail!: string | null;
+  readonly requestId!: string | null;
+  /**
+   * True when a write may or may not have been applied (timed out, 5xx or connection reset after
+   * it was sent, or a 2xx whose body could not be read): the caller re-reads the resource before
+   * deciding to write again. Never true for a read.
+   */
+  readonly outcomeUnknown!: boolean;
+  /** For `provider_rate_limited`: how long the provider asked us to wait, in ms. */
   readonly retryAfterMs?: number;
 
   constructor(
@@ -56,16 +45,12 @@ export class ProviderError extends ReclaimError {
       cause: options.cause,
       details: { ...fields, ...options.details },
     });
-    this.provider = fields.provider;
-    this.operation = fields.operation;
-    this.status = fields.status;
-    this.providerCode = fields.providerCode;
-    this.detail = fields.detail;
-    this.requestId = fields.requestId;
-    this.outcomeUnknown = fields.outcomeUnknown;
-    if (fields.retryAfterMs !== undefined) this.retryAfterMs = fields.retryAfterMs;
+    Object.assign(this, fields);
   }
 }
+
+/** What a ProviderError carries beyond ReclaimError's code and details. */
+export type ProviderErrorFields = Omit<ProviderError, keyof ReclaimError>;
 
 const DISPLAY_NAMES: Record<string, string> = { telnyx: 'Telnyx', twilio: 'Twilio', sendgrid: 'SendGrid' };
 

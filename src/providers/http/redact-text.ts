@@ -28,27 +28,19 @@ export function redactText(text: string, known: readonly string[]): string {
     .replace(AUTH_SCHEME, (_match, scheme: string) => `${scheme} ${REDACTED}`)
     .replace(SENDGRID_KEY, REDACTED)
     .replace(LONG_RUN, (run) =>
-      isIdentifier(run) || !/\d/.test(run) || !/[A-Za-z]/.test(run) ? run : REDACTED,
+      UUID.test(run) || TWILIO_SID.test(run) || !/\d/.test(run) || !/[A-Za-z]/.test(run) ? run : REDACTED,
     );
-}
-
-function isIdentifier(run: string): boolean {
-  return UUID.test(run) || TWILIO_SID.test(run);
 }
 
 /** Every string a request body carries, at any depth: the values a provider's detail must not echo. */
 export function bodySecrets(body: HttpRequest<unknown>['body']): string[] {
-  if (!body) return [];
-  const found: string[] = [];
-  collect('json' in body ? body.json : body.form, found);
-  return found;
+  return body ? stringsIn('json' in body ? body.json : body.form) : [];
 }
 
-function collect(value: unknown, found: string[]): void {
-  if (typeof value === 'string') found.push(value);
-  else if (Array.isArray(value)) for (const item of value) collect(item, found);
-  else if (value !== null && typeof value === 'object')
-    for (const item of Object.values(value)) collect(item, found);
+function stringsIn(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.values(value).flatMap(stringsIn);
 }
 
 /**
@@ -62,9 +54,7 @@ export function scrubbedCause(err: unknown, known: readonly string[]): Error | u
   let current: unknown = err;
   for (let depth = 0; depth < 3 && current !== null && typeof current === 'object'; depth += 1) {
     const { message, code, cause } = current as { message?: unknown; code?: unknown; cause?: unknown };
-    const text = [typeof code === 'string' ? code : '', typeof message === 'string' ? message : '']
-      .filter(Boolean)
-      .join(': ');
+    const text = [code, message].filter((part) => typeof part === 'string' && part !== '').join(': ');
     if (text) parts.push(redactText(text.split('\n')[0] ?? '', known));
     current = cause;
   }

@@ -1,118 +1,89 @@
-import type { AttemptFailure } from './attempt-failure.js';
-import { isSafeMethod } from './decide-retry.js';
+import { AttemptFailed } from './attempt-failure.js';
+import { isSafeMethod, type RetryCall } from './decide-retry.js';
 import { findRequestId, parseErrorBody } from './parse-error-body.js';
 import { ProviderError, type ProviderErrorCode, providerDisplayName } from './provider-error.js';
-import { redactText } from './redact-text.js';
+import { redactText, scrubbedCause } from './redact-text.js';
 
-export interface FailureContext {
+export interface FailureSetup {
   provider: string;
-  operation: string;
-  method: string;
-  /** The path without its query. */
-  path: string;
-  attempts: number;
   timeoutMs: number;
   /** Strings that must not appear in the error: the credentials and the request body's values. */
   secrets: readonly string[];
-  /** For a 429 given up on: the wait the provider asked for, in ms. */
-  retryAfterMs?: number;
 }
 
 const UNKNOWN_OUTCOME = 'the change may or may not have been applied, so read it back before trying again';
 
-/** The ProviderError for the last failed attempt of a request; its message is one sentence. */
-export function toProviderError(
-  failure: AttemptFailure,
-  ctx: FailureContext,
-  cause?: unknown,
-): ProviderError {
-  const name = providerDisplayName(ctx.provider);
-  const write = !isSafeMethod(ctx.method);
-  const details = { method: ctx.method, path: ctx.path, attempts: ctx.attempts };
-  const tries = ctx.attempts > 1 ? ` after ${ctx.attempts} attempts` : '';
+/**
+ * The ProviderError for a request that failed; its message is one sentence. `err` is the last
+ * attempt's AttemptFailed, or anything else when there was no answer to classify: the limiter
+ * could not schedule it (Redis unreachable) or a clustered job expired. A write may have gone out
+ * then, so its outcome is unknown. A network error's cause is kept only scrubbed of the secrets.
+ */
+export function toProviderError(err: unknown, call: RetryCall, setup: FailureSetup): ProviderError {
+  const name = providerDisplayName(setup.provider);
+  const write = !isSafeMethod(call.method);
+  const tries = call.attempts > 1 ? ` after ${call.attempts} attempts` : '';
+  const tail = (outcomeUnknown: boolean, otherwise: string) =>
+    outcomeUnknown ? `; ${UNKNOWN_OUTCOME}` : otherwise;
+  const details = { method: call.method, path: call.path, attempts: call.attempts };
+  /** No answer to quote: no status, code, detail or request id. */
+  const unanswered = (code: ProviderErrorCode, message: string, outcomeUnknown: boolean, cause?: unknown) => {
+    const fields = { ...blank(setup.provider, call.operation), outcomeUnknown };
+    return new ProviderError(code, message, fields, { cause, details });
+  };
+  if (!(err instanceof AttemptFailed)) {
+    const what = `Could not get "${call.operation}" through to ${name}: the rate limiter failed`;
+    return unanswered('provider_unavailable', `${what}${tail(write, '')}.`, write, err);
+  }
+  const failure = err.failure;
   if (failure.kind === 'timeout') {
-    const outcomeUnknown = write;
-    const seconds = formatSeconds(ctx.timeoutMs);
-    const tail = outcomeUnknown ? `; ${UNKNOWN_OUTCOME}` : tries;
-    return new ProviderError(
-      'provider_timeout',
-      `${name} did not answer "${ctx.operation}" within ${seconds}${tail}.`,
-      { ...blank(ctx), outcomeUnknown },
-      { cause, details },
-    );
+    const what = `${name} did not answer "${call.operation}" within ${formatSeconds(setup.timeoutMs)}`;
+    return unanswered('provider_timeout', `${what}${tail(write, tries)}.`, write);
   }
   if (failure.kind === 'network') {
-    const outcomeUnknown = write && !failure.notSent;
-    const tail = outcomeUnknown ? `; ${UNKNOWN_OUTCOME}` : tries;
-    return new ProviderError(
-      'provider_unavailable',
-      `Could not reach ${name} to ${ctx.operation} (${failure.code})${tail}.`,
-      { ...blank(ctx), outcomeUnknown },
-      { cause, details },
-    );
+    const what = `Could not reach ${name} to ${call.operation} (${failure.code})`;
+    const unknown = write && !failure.notSent;
+    const cause = scrubbedCause(err.cause, setup.secrets);
+    return unanswered('provider_unavailable', `${what}${tail(unknown, tries)}.`, unknown, cause);
   }
   const body = parseErrorBody(failure.text);
-  const providerCode = body.providerCode === null ? null : redactText(body.providerCode, ctx.secrets);
-  const detail = body.detail === null ? null : redactText(body.detail, ctx.secrets);
+  const providerCode = body.providerCode === null ? null : redactText(body.providerCode, setup.secrets);
+  const detail = body.detail === null ? null : redactText(body.detail, setup.secrets);
   const code = codeForStatus(failure.status);
   const outcomeUnknown = code === 'provider_unavailable' && write;
-  const paren = [String(failure.status), [providerCode, detail].filter(Boolean).join(': ')]
-    .filter(Boolean)
-    .join(' ');
+  const said = [providerCode, detail].filter(Boolean).join(': ');
+  const paren = said === '' ? String(failure.status) : `${failure.status} ${said}`;
   const fields = {
-    provider: ctx.provider,
-    operation: ctx.operation,
+    ...blank(setup.provider, call.operation),
     status: failure.status,
     providerCode,
     detail,
     requestId: findRequestId(failure.headers, failure.text),
     outcomeUnknown,
-    ...(code === 'provider_rate_limited' && ctx.retryAfterMs !== undefined
-      ? { retryAfterMs: ctx.retryAfterMs }
+    ...(code === 'provider_rate_limited' && call.retryAfterMs !== undefined
+      ? { retryAfterMs: call.retryAfterMs }
       : {}),
   };
-  return new ProviderError(code, sentence(code, name, ctx, paren, tries), fields, { cause, details });
+  const message = `${name} ${sentence(code, call, paren, tail(outcomeUnknown, tries))}`;
+  return new ProviderError(code, message, fields, { details });
 }
 
-/**
- * The request failed without an answer to classify: the limiter could not schedule it (Redis
- * unreachable) or a clustered job expired. A write may have gone out, so its outcome is unknown.
- */
-export function unsentFailure(err: unknown, ctx: FailureContext): ProviderError {
-  const name = providerDisplayName(ctx.provider);
-  const outcomeUnknown = !isSafeMethod(ctx.method);
-  const tail = outcomeUnknown ? `; ${UNKNOWN_OUTCOME}` : '';
-  return new ProviderError(
-    'provider_unavailable',
-    `Could not get "${ctx.operation}" through to ${name}: the rate limiter failed${tail}.`,
-    { ...blank(ctx), outcomeUnknown },
-    { cause: err, details: { method: ctx.method, path: ctx.path, attempts: ctx.attempts } },
-  );
-}
-
-function sentence(
-  code: ProviderErrorCode,
-  name: string,
-  ctx: FailureContext,
-  paren: string,
-  tries: string,
-): string {
+/** The message after the provider's name. */
+function sentence(code: ProviderErrorCode, call: RetryCall, paren: string, tries: string): string {
   switch (code) {
     case 'provider_rate_limited': {
       const wait =
-        ctx.retryAfterMs === undefined ? '' : `; it asked to wait ${formatSeconds(ctx.retryAfterMs)}`;
-      return `${name} kept rate-limiting "${ctx.operation}" (${paren})${tries}${wait}.`;
+        call.retryAfterMs === undefined ? '' : `; it asked to wait ${formatSeconds(call.retryAfterMs)}`;
+      return `kept rate-limiting "${call.operation}" (${paren})${tries}${wait}.`;
     }
     case 'provider_auth_failed':
-      return `${name} rejected our API credentials when asked to ${ctx.operation} (${paren}).`;
+      return `rejected our API credentials when asked to ${call.operation} (${paren}).`;
     case 'provider_not_found':
-      return `${name} found nothing to ${ctx.operation} (${paren}).`;
+      return `found nothing to ${call.operation} (${paren}).`;
     case 'provider_unavailable':
-      return isSafeMethod(ctx.method)
-        ? `${name} failed to ${ctx.operation} (${paren})${tries}.`
-        : `${name} failed to ${ctx.operation} (${paren}); ${UNKNOWN_OUTCOME}.`;
+      return `failed to ${call.operation} (${paren})${tries}.`;
     default:
-      return `${name} refused to ${ctx.operation} (${paren}).`;
+      return `refused to ${call.operation} (${paren}).`;
   }
 }
 
@@ -124,15 +95,8 @@ function codeForStatus(status: number): ProviderErrorCode {
   return 'provider_rejected';
 }
 
-function blank(ctx: FailureContext) {
-  return {
-    provider: ctx.provider,
-    operation: ctx.operation,
-    status: null,
-    providerCode: null,
-    detail: null,
-    requestId: null,
-  };
+function blank(provider: string, operation: string) {
+  return { provider, operation, status: null, providerCode: null, detail: null, requestId: null };
 }
 
 function formatSeconds(ms: number): string {

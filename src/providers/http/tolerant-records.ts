@@ -1,6 +1,6 @@
-// Per-record parsing of listings: a record that does not fit its schema is set aside, named, never dropped.
 import { z } from 'zod';
 import { formatPath } from './parse-body.js';
+import { isRecord } from './parse-error-body.js';
 
 /**
  * One record of a listing that did not fit its schema. It carries what a person needs to find it
@@ -26,9 +26,7 @@ export interface Listing<T> {
 }
 
 /** What `recordsOf` needs to name an unreadable record. */
-export interface RecordsContext {
-  provider: string;
-  operation: string;
+export interface RecordsContext extends Pick<UnreadableRecord, 'provider' | 'operation'> {
   /** The fields that identify a record, most specific first (`id`, `sid`, `api_key_id`, …). */
   idKeys: readonly string[];
 }
@@ -42,7 +40,7 @@ function idOf(raw: unknown, keys: readonly string[]): string | null {
   return null;
 }
 
-/** Parses each record on its own: the ones that fit go to `items`, the others to `unreadable`. */
+/** Parses each record on its own: a fit goes to `items`, a misfit to `unreadable` (named, never dropped). */
 export function parseRecords<T>(
   records: readonly unknown[],
   item: z.ZodType<T>,
@@ -85,9 +83,6 @@ export function listingHas<T>(listing: Listing<T>, id: string, idOf: (item: T) =
  * field (the specs do not require it), it is the id the request was sent for.
  */
 export function withRequestedId<T>(item: z.ZodType<T>, key: string, id: string): z.ZodType<T> {
-  return z.preprocess((raw) => {
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
-    const record = raw as Record<string, unknown>;
-    return record[key] === undefined || record[key] === null ? { ...record, [key]: id } : record;
-  }, item) as z.ZodType<T>;
+  const filled = (raw: unknown) => (isRecord(raw) && raw[key] == null ? { ...raw, [key]: id } : raw);
+  return z.preprocess(filled, item) as z.ZodType<T>;
 }

@@ -1,26 +1,14 @@
 import type { ProviderHttp } from '../http/types.js';
-import { type AccessSettingsApi, createAccessSettingsApi } from './access-settings.js';
+import { createAccessSettingsApi } from './access-settings.js';
 import { apiKeyIdOf } from './api-key-id.js';
-import { type ApiKeysApi, createApiKeysApi } from './api-keys.js';
-import {
-  createEmailActivityApi,
-  createUserApi,
-  type EmailActivityApi,
-  type UserApi,
-} from './email-activity.js';
+import { createApiKeysApi } from './api-keys.js';
+import { createEmailActivityApi, createUserApi } from './email-activity.js';
 import { SendgridClientError } from './errors.js';
-import { createIdentityApis, type IdentityApi } from './identities.js';
-import { createMailSettingsApi, type MailSettingsApi } from './mail-settings.js';
-import type { Alert } from './schemas/mail-settings.js';
-import type { BrandedDomain, VerifiedSender } from './schemas/senders.js';
-import { createSubusersApi, type SubusersApi } from './subusers.js';
-import { createTeammatesApi, type TeammatesApi } from './teammates.js';
-import {
-  createEventWebhooksApi,
-  createParseSettingsApi,
-  type EventWebhooksApi,
-  type ParseSettingsApi,
-} from './webhooks.js';
+import { createIdentityApis } from './identities.js';
+import { createMailSettingsApi } from './mail-settings.js';
+import { createSubusersApi } from './subusers.js';
+import { createTeammatesApi } from './teammates.js';
+import { createEventWebhooksApi, createParseSettingsApi } from './webhooks.js';
 
 /**
  * Typed calls to the SendGrid v3 API, one group per resource, each checked against the official
@@ -28,34 +16,7 @@ import {
  * parsed object carries a secret except the one a caller asked for (a new API key's value). The
  * `http` given decides base URL, auth, rate limit and retries.
  */
-export interface SendgridClient {
-  /**
-   * The id of the API key this client signs its requests with (`SG.<id>.<secret>`), or null when
-   * the key does not have that form: the key a clean-up must never delete.
-   */
-  readonly ownApiKeyId: string | null;
-  /**
-   * Signs every later request with `apiKey` (and `ownApiKeyId` follows it): after Reclaim replaced
-   * its own key, the old one is deleted next. Refused when the client was built without `connect`.
-   */
-  useApiKey(apiKey: string): Promise<void>;
-  /** Whether `useApiKey` can switch (the client was built with `connect`). */
-  readonly canSwitchKeys: boolean;
-  readonly apiKeys: ApiKeysApi;
-  readonly accessSettings: AccessSettingsApi;
-  readonly teammates: TeammatesApi;
-  readonly subusers: SubusersApi;
-  readonly eventWebhooks: EventWebhooksApi;
-  readonly parseSettings: ParseSettingsApi;
-  readonly emailActivity: EmailActivityApi;
-  readonly user: UserApi;
-  /** `/v3/verified_senders`, `/v3/whitelabel/domains`, `/v3/whitelabel/links`, `/v3/alerts`. */
-  readonly verifiedSenders: IdentityApi<VerifiedSender>;
-  readonly authenticatedDomains: IdentityApi<BrandedDomain>;
-  readonly brandedLinks: IdentityApi<BrandedDomain>;
-  readonly alerts: IdentityApi<Alert>;
-  readonly mailSettings: MailSettingsApi;
-}
+export type SendgridClient = ReturnType<typeof createSendgridClient>;
 
 export interface SendgridClientOptions {
   ownApiKeyId?: string | null;
@@ -63,19 +24,25 @@ export interface SendgridClientOptions {
   connect?: (apiKey: string) => ProviderHttp | Promise<ProviderHttp>;
 }
 
-export function createSendgridClient(
-  http: ProviderHttp,
-  options: SendgridClientOptions = {},
-): SendgridClient {
+export function createSendgridClient(http: ProviderHttp, options: SendgridClientOptions = {}) {
   let current = http;
   let own = options.ownApiKeyId ?? null;
   const shared: ProviderHttp = { provider: http.provider, request: (req) => current.request(req) };
   return {
-    get ownApiKeyId() {
+    /**
+     * The id of the API key this client signs its requests with (`SG.<id>.<secret>`), or null when
+     * the key does not have that form: the key a clean-up must never delete.
+     */
+    get ownApiKeyId(): string | null {
       return own;
     },
+    /** Whether `useApiKey` can switch (the client was built with `connect`). */
     canSwitchKeys: options.connect !== undefined,
-    async useApiKey(apiKey) {
+    /**
+     * Signs every later request with `apiKey` (and `ownApiKeyId` follows it): after Reclaim replaced
+     * its own key, the old one is deleted next. Refused when the client was built without `connect`.
+     */
+    async useApiKey(apiKey: string): Promise<void> {
       if (!options.connect) {
         throw new SendgridClientError(
           'sendgrid_cannot_switch_key',

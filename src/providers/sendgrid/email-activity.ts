@@ -1,5 +1,6 @@
-import type { Listing, UnreadableRecord } from '../http/tolerant-records.js';
+import type { UnreadableRecord } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
+import { call } from './requests.js';
 import { type Message, messageListSchema, userEmailSchema } from './schemas/messages.js';
 
 /** `limit` maximum of `GET /v3/messages` (spec: `maximum: 1000`). */
@@ -18,32 +19,25 @@ export interface MessageWindow {
   complete: boolean;
 }
 
-export interface EmailActivityApi {
-  /** `GET /v3/messages?query=…&limit=…`: one page, the newest matches first. Needs the paid add-on. */
-  search(query: string, limit?: number): Promise<Listing<Message>>;
-  /**
-   * Every message whose last event is in [from, to], read newest first. The API has no cursor, so
-   * each next page narrows the window's end to the oldest time seen so far; messages read twice at
-   * that boundary are kept once. Stops at `maxMessages` (default 20,000) with `complete: false`.
-   */
-  listWindow(from: Date, to: Date, options?: { maxMessages?: number }): Promise<MessageWindow>;
-}
+export type EmailActivityApi = ReturnType<typeof createEmailActivityApi>;
 
-export function createEmailActivityApi(http: ProviderHttp): EmailActivityApi {
+export function createEmailActivityApi(http: ProviderHttp) {
   const search = async (query: string, limit = SENDGRID_MESSAGES_PAGE, page = 1) => {
     const operation = page === 1 ? 'search email activity' : `search email activity (page ${page})`;
-    const res = await http.request({
-      method: 'GET',
-      path: '/v3/messages',
-      query: { query, limit },
-      schema: messageListSchema(http.provider, operation),
-      operation,
-    });
-    return res.data.messages;
+    const schema = messageListSchema(http.provider, operation);
+    return (
+      await call(http, { method: 'GET', path: '/v3/messages', query: { query, limit }, schema, operation })
+    ).messages;
   };
   return {
-    search: (query, limit) => search(query, limit),
-    async listWindow(from, to, options = {}) {
+    /** `GET /v3/messages?query=…&limit=…`: one page, the newest matches first. Needs the paid add-on. */
+    search: (query: string, limit?: number) => search(query, limit),
+    /**
+     * Every message whose last event is in [from, to], read newest first. The API has no cursor, so
+     * each next page narrows the window's end to the oldest time seen so far; messages read twice at
+     * that boundary are kept once. Stops at `maxMessages` (default 20,000) with `complete: false`.
+     */
+    async listWindow(from: Date, to: Date, options: { maxMessages?: number } = {}): Promise<MessageWindow> {
       const cap = options.maxMessages ?? 20_000;
       const seen = new Map<string, Message>();
       const unreadable = new Map<string, UnreadableRecord>();
@@ -75,21 +69,15 @@ function oldestTime(messages: readonly Message[]): number | undefined {
   return oldest;
 }
 
-export interface UserApi {
-  /** `GET /v3/user/email`: the owner's sign-in address. */
-  email(): Promise<string>;
-}
+export type UserApi = ReturnType<typeof createUserApi>;
 
-export function createUserApi(http: ProviderHttp): UserApi {
+export function createUserApi(http: ProviderHttp) {
   return {
+    /** `GET /v3/user/email`: the owner's sign-in address. */
     async email() {
-      const res = await http.request({
-        method: 'GET',
-        path: '/v3/user/email',
-        schema: userEmailSchema,
-        operation: 'get account email',
-      });
-      return res.data.email;
+      const operation = 'get account email';
+      return (await call(http, { method: 'GET', path: '/v3/user/email', schema: userEmailSchema, operation }))
+        .email;
     },
   };
 }

@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { type Listing, recordsOf } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { listByOffset, paginationRunaway, SENDGRID_MAX_PAGES } from './paging.js';
-import { resourcePath } from './resource-path.js';
-import { noContent } from './schemas/common.js';
+import { call, ctxOf, deleteById } from './requests.js';
 import { type Alert, alertSchema } from './schemas/mail-settings.js';
 import { brandedDomainSchema, type VerifiedSender, verifiedSenderSchema } from './schemas/senders.js';
 
@@ -18,56 +17,17 @@ export interface IdentityApi<T> {
   delete(id: number): Promise<void>;
 }
 
-const ctxOf = (http: ProviderHttp, operation: string) => ({
-  provider: http.provider,
-  operation,
-  idKeys: ['id'],
-});
-
-function identity<T>(
-  http: ProviderHttp,
-  path: string,
-  what: string,
-  list: IdentityApi<T>['list'],
-): IdentityApi<T> {
-  return {
-    list,
-    async delete(id) {
-      await http.request({
-        method: 'DELETE',
-        path: resourcePath(path, id),
-        schema: noContent,
-        operation: `delete ${what}`,
-      });
-    },
-  };
-}
-
-/** One page of a bare-array listing (links: no offset in the spec; alerts: no paging at all). */
-function onePage<T>(http: ProviderHttp, path: string, what: string, item: z.ZodType<T>, query = {}) {
-  return async () =>
-    (
-      await http.request({
-        method: 'GET',
-        path,
-        query,
-        schema: recordsOf(item, ctxOf(http, `list ${what}`)),
-        operation: `list ${what}`,
-      })
-    ).data;
-}
-
 /** `GET /v3/verified_senders?limit=&lastSeenID=`: each page starts after the last id of the one before. */
 async function listVerified(http: ProviderHttp): Promise<Listing<VerifiedSender>> {
   const operation = 'list verified senders';
-  const schema = z.object({ results: recordsOf(verifiedSenderSchema, ctxOf(http, operation)) });
+  const schema = z.object({ results: recordsOf(verifiedSenderSchema, ctxOf(http, operation, ['id'])) });
   const all: Listing<VerifiedSender> = { items: [], unreadable: [] };
   let lastSeenID: number | undefined;
   for (let page = 0; page < SENDGRID_MAX_PAGES; page += 1) {
     const query = { limit: SENDGRID_SENDERS_PAGE, lastSeenID };
     const { items, unreadable } = (
-      await http.request({ method: 'GET', path: VERIFIED, query, schema, operation })
-    ).data.results;
+      await call(http, { method: 'GET', path: VERIFIED, query, schema, operation })
+    ).results;
     all.items.push(...items);
     all.unreadable.push(...unreadable);
     const next = items.at(-1)?.id;
@@ -89,23 +49,30 @@ const ALERTS = '/v3/alerts';
  * (`?limit=500`) and alerts, each with its DELETE.
  */
 export function createIdentityApis(http: ProviderHttp) {
+  const identity = <T>(path: string, what: string, list: IdentityApi<T>['list']): IdentityApi<T> => ({
+    list,
+    delete: (id) => deleteById(http, path, id, `delete ${what}`),
+  });
+  /** One page of a bare-array listing (links: no offset in the spec; alerts: no paging at all). */
+  const onePage = <T>(path: string, what: string, item: z.ZodType<T>, query = {}) => {
+    const operation = `list ${what}`;
+    const schema = recordsOf(item, ctxOf(http, operation, ['id']));
+    return async () => call(http, { method: 'GET', path, query, schema, operation });
+  };
   const domains = () =>
     listByOffset(http, {
       path: DOMAINS,
       operation: 'list authenticated domains',
-      schema: recordsOf(brandedDomainSchema, ctxOf(http, 'list authenticated domains')),
+      schema: recordsOf(brandedDomainSchema, ctxOf(http, 'list authenticated domains', ['id'])),
       items: (page) => page,
       limit: SENDGRID_SENDERS_PAGE,
     });
+  const links = onePage(LINKS, 'branded links', brandedDomainSchema, { limit: SENDGRID_LINKS_LIMIT });
   return {
-    verifiedSenders: identity(http, VERIFIED, 'verified sender', () => listVerified(http)),
-    authenticatedDomains: identity(http, DOMAINS, 'authenticated domain', domains),
-    brandedLinks: identity(
-      http,
-      LINKS,
-      'branded link',
-      onePage(http, LINKS, 'branded links', brandedDomainSchema, { limit: SENDGRID_LINKS_LIMIT }),
-    ),
-    alerts: identity<Alert>(http, ALERTS, 'alert', onePage(http, ALERTS, 'alerts', alertSchema)),
+    /** `/v3/verified_senders`, `/v3/whitelabel/domains`, `/v3/whitelabel/links`, `/v3/alerts`. */
+    verifiedSenders: identity(VERIFIED, 'verified sender', () => listVerified(http)),
+    authenticatedDomains: identity(DOMAINS, 'authenticated domain', domains),
+    brandedLinks: identity(LINKS, 'branded link', links),
+    alerts: identity<Alert>(ALERTS, 'alert', onePage(ALERTS, 'alerts', alertSchema)),
   };
 }

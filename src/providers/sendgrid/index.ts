@@ -1,6 +1,5 @@
 /** providers/sendgrid: the typed SendGrid v3 client, its endpoints and zod schemas. */
-export type { AccessSettingsApi } from './access-settings.js';
-export { SENDGRID_ACTIVITY_LIMIT } from './access-settings.js';
+export { type AccessSettingsApi, SENDGRID_ACTIVITY_LIMIT } from './access-settings.js';
 export { apiKeyIdOf } from './api-key-id.js';
 export { type ApiKeysApi, SENDGRID_MAX_API_KEYS } from './api-keys.js';
 export { createSendgridClient, type SendgridClient, type SendgridClientOptions } from './client.js';

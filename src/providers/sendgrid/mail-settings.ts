@@ -1,39 +1,27 @@
 import type { ProviderHttp } from '../http/types.js';
+import { call } from './requests.js';
 import { type ForwardSetting, forwardSettingSchema } from './schemas/mail-settings.js';
 
 /** The two mail settings that send the account's mail to an address: spam reports and bounces. */
 export type ForwardKind = 'forward_spam' | 'forward_bounce';
 
-export interface MailSettingsApi {
-  /** `GET /v3/mail_settings/{forward_spam|forward_bounce}`. */
-  forwarding(kind: ForwardKind): Promise<ForwardSetting>;
-  /** `PATCH /v3/mail_settings/{kind}` `{ enabled, email }`: the address is sent back unchanged. */
-  setForwarding(kind: ForwardKind, setting: ForwardSetting): Promise<ForwardSetting>;
-}
+export type MailSettingsApi = ReturnType<typeof createMailSettingsApi>;
 
 const word = (kind: ForwardKind) => (kind === 'forward_spam' ? 'spam' : 'bounce');
 
-export function createMailSettingsApi(http: ProviderHttp): MailSettingsApi {
+export function createMailSettingsApi(http: ProviderHttp) {
   const path = (kind: ForwardKind) => `/v3/mail_settings/${kind}`;
   return {
-    async forwarding(kind) {
+    /** `GET /v3/mail_settings/{forward_spam|forward_bounce}`. */
+    async forwarding(kind: ForwardKind) {
       const operation = `get ${word(kind)} forwarding`;
-      return (
-        await http.request({ method: 'GET', path: path(kind), schema: forwardSettingSchema, operation })
-      ).data;
+      return call(http, { method: 'GET', path: path(kind), schema: forwardSettingSchema, operation });
     },
-    async setForwarding(kind, { enabled, email }) {
+    /** `PATCH /v3/mail_settings/{kind}` `{ enabled, email }`: the address is sent back unchanged. */
+    async setForwarding(kind: ForwardKind, { enabled, email }: ForwardSetting) {
       const operation = `${enabled ? 'enable' : 'disable'} ${word(kind)} forwarding`;
       const body = { json: { enabled, email } };
-      return (
-        await http.request({
-          method: 'PATCH',
-          path: path(kind),
-          body,
-          schema: forwardSettingSchema,
-          operation,
-        })
-      ).data;
+      return call(http, { method: 'PATCH', path: path(kind), body, schema: forwardSettingSchema, operation });
     },
   };
 }

@@ -1,9 +1,10 @@
-import { type Listing, recordsOf } from '../http/tolerant-records.js';
+import { recordsOf } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { listByOffset } from './paging.js';
+import { ctxOf } from './requests.js';
 import { resourcePath } from './resource-path.js';
 import { noContent } from './schemas/common.js';
-import { type Subuser, subuserSchema } from './schemas/subusers.js';
+import { subuserSchema } from './schemas/subusers.js';
 
 /**
  * Page size for `GET /v3/subusers`. The spec names no maximum ("if omitted, the default page size
@@ -11,41 +12,33 @@ import { type Subuser, subuserSchema } from './schemas/subusers.js';
  */
 export const SENDGRID_SUBUSERS_PAGE = 100;
 
-export interface SubusersApi {
-  /** `GET /v3/subusers?limit=100&offset=…`, every page; `username` narrows it to that subuser. */
-  list(filter?: { username?: string }): Promise<Listing<Subuser>>;
-  /**
-   * The subuser named exactly `username`, or null. `?username=` is a filter SendGrid may answer
-   * with several subusers (a prefix match), so the answer is searched for the exact name.
-   */
-  find(username: string): Promise<Subuser | null>;
-  /** `PATCH /v3/subusers/{name}` `{ disabled }` (204): a disabled subuser cannot send or sign in. */
-  setDisabled(username: string, disabled: boolean): Promise<void>;
-}
+export type SubusersApi = ReturnType<typeof createSubusersApi>;
 
 const SUBUSERS = '/v3/subusers';
 
-export function createSubusersApi(http: ProviderHttp): SubusersApi {
-  const list: SubusersApi['list'] = (filter = {}) =>
+export function createSubusersApi(http: ProviderHttp) {
+  const list = (filter: { username?: string } = {}) =>
     listByOffset(http, {
       path: SUBUSERS,
       operation: 'list subusers',
-      schema: recordsOf(subuserSchema, {
-        provider: http.provider,
-        operation: 'list subusers',
-        idKeys: ['username', 'id'],
-      }),
+      schema: recordsOf(subuserSchema, ctxOf(http, 'list subusers', ['username', 'id'])),
       items: (page) => page,
       limit: SENDGRID_SUBUSERS_PAGE,
       query: { username: filter.username },
     });
   return {
+    /** `GET /v3/subusers?limit=100&offset=…`, every page; `username` narrows it to that subuser. */
     list,
-    async find(username) {
+    /**
+     * The subuser named exactly `username`, or null. `?username=` is a filter SendGrid may answer
+     * with several subusers (a prefix match), so the answer is searched for the exact name.
+     */
+    async find(username: string) {
       const { items } = await list({ username });
       return items.find((s) => s.username === username) ?? null;
     },
-    async setDisabled(username, disabled) {
+    /** `PATCH /v3/subusers/{name}` `{ disabled }` (204): a disabled subuser cannot send or sign in. */
+    async setDisabled(username: string, disabled: boolean) {
       await http.request({
         method: 'PATCH',
         path: resourcePath(SUBUSERS, username),

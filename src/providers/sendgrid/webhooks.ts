@@ -1,92 +1,50 @@
-import { type Listing, withRequestedId } from '../http/tolerant-records.js';
+import { withRequestedId } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
+import { call, deleteById, getResults } from './requests.js';
 import { resourcePath } from './resource-path.js';
-import { noContent, resultRecords } from './schemas/common.js';
-import {
-  type EventWebhook,
-  eventWebhookListSchema,
-  eventWebhookSchema,
-  type ParseSetting,
-  parseSettingSchema,
-} from './schemas/webhooks.js';
+import { eventWebhookListSchema, eventWebhookSchema, parseSettingSchema } from './schemas/webhooks.js';
 
-export interface EventWebhooksApi {
-  /** `GET /v3/user/webhooks/event/settings/all`: every Event Webhook with its id. */
-  list(): Promise<Listing<EventWebhook>>;
-  /** `GET /v3/user/webhooks/event/settings/{id}`. */
-  get(id: string): Promise<EventWebhook>;
-  /**
-   * `PATCH /v3/user/webhooks/event/settings/{id}` `{ enabled, url }`: the spec requires `url`, so
-   * the webhook's current one is sent back unchanged. Disabling keeps the webhook, reversibly.
-   */
-  setEnabled(id: string, url: string, enabled: boolean): Promise<EventWebhook>;
-}
-
-export interface ParseSettingsApi {
-  /** `GET /v3/user/webhooks/parse/settings`. */
-  list(): Promise<Listing<ParseSetting>>;
-  /** `DELETE /v3/user/webhooks/parse/settings/{hostname}` (204); Inbound Parse has no off switch. */
-  delete(hostname: string): Promise<void>;
-}
+export type EventWebhooksApi = ReturnType<typeof createEventWebhooksApi>;
+export type ParseSettingsApi = ReturnType<typeof createParseSettingsApi>;
 
 const EVENT = '/v3/user/webhooks/event/settings';
 const PARSE = '/v3/user/webhooks/parse/settings';
 
-export function createEventWebhooksApi(http: ProviderHttp): EventWebhooksApi {
+export function createEventWebhooksApi(http: ProviderHttp) {
+  /** `…/settings/{id}` and its answer: that webhook, named by `id` when the answer leaves it out. */
+  const one = (id: string) => ({
+    path: resourcePath(EVENT, id),
+    schema: withRequestedId(eventWebhookSchema, 'id', id),
+  });
   return {
+    /** `GET /v3/user/webhooks/event/settings/all`: every Event Webhook with its id. */
     async list() {
-      const res = await http.request({
-        method: 'GET',
-        path: `${EVENT}/all`,
-        schema: eventWebhookListSchema(http.provider),
-        operation: 'list event webhooks',
-      });
-      return res.data.webhooks;
+      const schema = eventWebhookListSchema(http.provider);
+      return (
+        await call(http, { method: 'GET', path: `${EVENT}/all`, schema, operation: 'list event webhooks' })
+      ).webhooks;
     },
-    async get(id) {
-      const res = await http.request({
-        method: 'GET',
-        path: resourcePath(EVENT, id),
-        schema: withRequestedId(eventWebhookSchema, 'id', id),
-        operation: 'get event webhook',
-      });
-      return res.data;
-    },
-    async setEnabled(id, url, enabled) {
-      const res = await http.request({
+    /** `GET /v3/user/webhooks/event/settings/{id}`. */
+    get: async (id: string) => call(http, { method: 'GET', ...one(id), operation: 'get event webhook' }),
+    /**
+     * `PATCH /v3/user/webhooks/event/settings/{id}` `{ enabled, url }`: the spec requires `url`, so
+     * the webhook's current one is sent back unchanged. Disabling keeps the webhook, reversibly.
+     */
+    setEnabled: async (id: string, url: string, enabled: boolean) =>
+      call(http, {
         method: 'PATCH',
-        path: resourcePath(EVENT, id),
+        ...one(id),
         body: { json: { enabled, url } },
-        schema: withRequestedId(eventWebhookSchema, 'id', id),
         operation: enabled ? 'enable event webhook' : 'disable event webhook',
-      });
-      return res.data;
-    },
+      }),
   };
 }
 
-export function createParseSettingsApi(http: ProviderHttp): ParseSettingsApi {
+export function createParseSettingsApi(http: ProviderHttp) {
   return {
-    async list() {
-      const res = await http.request({
-        method: 'GET',
-        path: PARSE,
-        schema: resultRecords(parseSettingSchema, {
-          provider: http.provider,
-          operation: 'list inbound parse settings',
-          idKeys: ['hostname'],
-        }),
-        operation: 'list inbound parse settings',
-      });
-      return res.data.result;
-    },
-    async delete(hostname) {
-      await http.request({
-        method: 'DELETE',
-        path: resourcePath(PARSE, hostname),
-        schema: noContent,
-        operation: 'delete inbound parse setting',
-      });
-    },
+    /** `GET /v3/user/webhooks/parse/settings`. */
+    list: () => getResults(http, PARSE, 'list inbound parse settings', parseSettingSchema, ['hostname']),
+    /** `DELETE /v3/user/webhooks/parse/settings/{hostname}` (204); Inbound Parse has no off switch. */
+    delete: (hostname: string) => deleteById(http, PARSE, hostname, 'delete inbound parse setting'),
   };
 }

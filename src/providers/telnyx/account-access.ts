@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import type { Listing } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { listAll } from './pagination.js';
 import { resourcePath } from './resource-path.js';
@@ -13,15 +12,10 @@ import {
 } from './schemas/account-access.js';
 
 /** A collection Reclaim lists and removes from; what a removal answers (the record, or 204) is not read. */
-export interface ListRemoveApi<T> {
-  list(): Promise<Listing<T>>;
-  delete(id: string): Promise<void>;
-}
+export type ListRemoveApi<T> = ReturnType<typeof listRemove<T>>;
 
 /** An allow-list collection also takes an addition: `POST { ip_address | cidr_block, description }`. */
-export interface AccessListApi<T> extends ListRemoveApi<T> {
-  add(address: string, description: string): Promise<T>;
-}
+export type AccessListApi<T> = ReturnType<typeof accessList<T>>;
 
 /** What a removal answers is not read (a 204 has no body): `{}` keeps none of it. */
 const ignored = z.object({}).optional();
@@ -36,13 +30,12 @@ function listRemove<T>(
   noun: string,
   item: z.ZodType<T>,
   pageSize: number,
-  options: { removeSuffix?: string; idKeys?: readonly string[] } = {},
-): ListRemoveApi<T> {
-  const { removeSuffix, idKeys } = options;
+  { removeSuffix, idKeys }: { removeSuffix?: string; idKeys?: readonly string[] } = {},
+) {
   return {
     list: () =>
       listAll(http, { path, operation: `list ${noun}s`, item, pageSize, ...(idKeys ? { idKeys } : {}) }),
-    delete: async (id) => {
+    delete: async (id: string): Promise<void> => {
       await http.request({
         method: removeSuffix ? 'POST' : 'DELETE',
         path: resourcePath(path, id, removeSuffix),
@@ -54,10 +47,10 @@ function listRemove<T>(
 }
 
 function accessList<T>(http: ProviderHttp, path: string, noun: string, field: string, item: z.ZodType<T>) {
-  const api: AccessListApi<T> = {
+  return {
     ...listRemove(http, path, noun, item, 250),
     // The spec's create answers 200 with the entry itself, not in `data`.
-    add: async (address, description) =>
+    add: async (address: string, description: string) =>
       (
         await http.request({
           method: 'POST',
@@ -68,7 +61,6 @@ function accessList<T>(http: ProviderHttp, path: string, noun: string, field: st
         })
       ).data,
   };
-  return api;
 }
 
 /**

@@ -1,7 +1,6 @@
-import type { Listing } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { listAll } from './pagination.js';
-import { type AuditEvent, auditEventSchema } from './schemas/audit-events.js';
+import { auditEventSchema } from './schemas/audit-events.js';
 
 /**
  * `page[size]` of `GET /audit_events`. The spec names no maximum for it (unlike the other listings'
@@ -20,13 +19,11 @@ export interface AuditEventFilter {
  * `GET /audit_events`, newest first. The spec calls the log "best-effort, eventually consistent",
  * so it adds to, and never replaces, comparing each resource's `created_at`/`updated_at`.
  */
-export interface AuditEventsApi {
-  list(filter?: AuditEventFilter): Promise<Listing<AuditEvent>>;
-}
+export type AuditEventsApi = ReturnType<typeof createAuditEventsApi>;
 
-export function createAuditEventsApi(http: ProviderHttp): AuditEventsApi {
+export function createAuditEventsApi(http: ProviderHttp) {
   return {
-    list: (filter = {}) =>
+    list: (filter: AuditEventFilter = {}) =>
       listAll(http, {
         path: '/audit_events',
         operation: 'list audit events',

@@ -1,14 +1,10 @@
-import type { Listing } from '../http/tolerant-records.js';
+import type { z } from 'zod';
 import type { ProviderHttp } from '../http/types.js';
 import { listAll } from './pagination.js';
 import { requestData } from './request-data.js';
-import { resourcePath } from './resource-path.js';
+import { byId } from './resource-api.js';
 import {
-  type Balance,
   balanceSchema,
-  type NotificationChannel,
-  type NotificationCondition,
-  type NotificationSetting,
   notificationChannelSchema,
   notificationConditionSchema,
   notificationSettingSchema,
@@ -23,39 +19,25 @@ export interface NotificationSettingCreate {
 }
 
 /** The balance and the notification settings that can warn of a spend spike. */
-export interface BillingApi {
-  balance(): Promise<Balance>;
-  notificationSettings(): Promise<Listing<NotificationSetting>>;
-  notificationChannels(): Promise<Listing<NotificationChannel>>;
-  notificationConditions(): Promise<Listing<NotificationCondition>>;
-  createNotificationSetting(create: NotificationSettingCreate): Promise<NotificationSetting>;
-  /** `DELETE /notification_channels/{id}`: answers the channel as it was. */
-  deleteNotificationChannel(id: string): Promise<NotificationChannel>;
-}
+export type BillingApi = ReturnType<typeof createBillingApi>;
 
-export function createBillingApi(http: ProviderHttp): BillingApi {
+export function createBillingApi(http: ProviderHttp) {
+  const list =
+    <T>(path: string, what: string, item: z.ZodType<T>) =>
+    () =>
+      listAll(http, { path, operation: `list ${what}`, item });
+  const channel = byId(http, '/notification_channels', notificationChannelSchema);
   return {
     balance: () =>
       requestData(http, { method: 'GET', path: '/balance', operation: 'get balance', item: balanceSchema }),
-    notificationSettings: () =>
-      listAll(http, {
-        path: '/notification_settings',
-        operation: 'list notification settings',
-        item: notificationSettingSchema,
-      }),
-    notificationChannels: () =>
-      listAll(http, {
-        path: '/notification_channels',
-        operation: 'list notification channels',
-        item: notificationChannelSchema,
-      }),
-    notificationConditions: () =>
-      listAll(http, {
-        path: '/notification_event_conditions',
-        operation: 'list notification event conditions',
-        item: notificationConditionSchema,
-      }),
-    createNotificationSetting: (create) =>
+    notificationSettings: list('/notification_settings', 'notification settings', notificationSettingSchema),
+    notificationChannels: list('/notification_channels', 'notification channels', notificationChannelSchema),
+    notificationConditions: list(
+      '/notification_event_conditions',
+      'notification event conditions',
+      notificationConditionSchema,
+    ),
+    createNotificationSetting: (create: NotificationSettingCreate) =>
       requestData(http, {
         method: 'POST',
         path: '/notification_settings',
@@ -63,13 +45,7 @@ export function createBillingApi(http: ProviderHttp): BillingApi {
         item: notificationSettingSchema,
         body: { ...create },
       }),
-    deleteNotificationChannel: (id) =>
-      requestData(http, {
-        method: 'DELETE',
-        path: resourcePath('/notification_channels', id),
-        operation: 'delete notification channel',
-        item: notificationChannelSchema,
-        id,
-      }),
+    /** `DELETE /notification_channels/{id}`: answers the channel as it was. */
+    deleteNotificationChannel: (id: string) => channel('DELETE', id, 'delete notification channel'),
   };
 }

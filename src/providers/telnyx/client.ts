@@ -1,28 +1,20 @@
 import type { ProviderHttp } from '../http/types.js';
-import { type AccountAccessApis, createAccountAccessApis } from './account-access.js';
+import { createAccountAccessApis } from './account-access.js';
+import { createCallControlApplicationsApi, createTexmlApplicationsApi } from './applications.js';
+import { createAuditEventsApi } from './audit-events.js';
+import { createBillingApi } from './billing.js';
+import { createFqdnsApi, createIpsApi } from './connection-addresses.js';
 import {
-  type CallControlApplicationsApi,
-  createCallControlApplicationsApi,
-  createTexmlApplicationsApi,
-  type TexmlApplicationsApi,
-} from './applications.js';
-import { type AuditEventsApi, createAuditEventsApi } from './audit-events.js';
-import { type BillingApi, createBillingApi } from './billing.js';
-import { createFqdnsApi, createIpsApi, type FqdnsApi, type IpsApi } from './connection-addresses.js';
-import {
-  type CredentialConnectionsApi,
   createCredentialConnectionsApi,
   createFqdnConnectionsApi,
   createIpConnectionsApi,
-  type FqdnConnectionsApi,
-  type IpConnectionsApi,
 } from './connections.js';
-import { createMessagingProfilesApi, type MessagingProfilesApi } from './messaging.js';
-import { createNumberVoiceSettingsApi, type NumberVoiceSettingsApi } from './numbers.js';
-import { createOutboundVoiceProfilesApi, type OutboundVoiceProfilesApi } from './outbound-profiles.js';
-import { createPhoneNumbersApi, type PhoneNumbersApi } from './phone-numbers.js';
-import { createPhoneNumbersJobsApi, type PhoneNumbersJobsApi } from './phone-numbers-jobs.js';
-import { createTelephonyCredentialsApi, type TelephonyCredentialsApi } from './telephony-credentials.js';
+import { createMessagingProfilesApi } from './messaging.js';
+import { createNumberVoiceSettingsApi } from './numbers.js';
+import { createOutboundVoiceProfilesApi } from './outbound-profiles.js';
+import { createPhoneNumbersApi } from './phone-numbers.js';
+import { createPhoneNumbersJobsApi } from './phone-numbers-jobs.js';
+import { createTelephonyCredentialsApi } from './telephony-credentials.js';
 
 /**
  * Typed calls to Telnyx API v2, one group per resource, each checked against the official OpenAPI
@@ -31,25 +23,9 @@ import { createTelephonyCredentialsApi, type TelephonyCredentialsApi } from './t
  * parsed object carries a secret. The `http` given decides base URL, auth,
  * rate limit and retries.
  */
-export interface TelnyxClient extends AccountAccessApis {
-  readonly credentialConnections: CredentialConnectionsApi;
-  readonly telephonyCredentials: TelephonyCredentialsApi;
-  readonly ipConnections: IpConnectionsApi;
-  readonly ips: IpsApi;
-  readonly fqdnConnections: FqdnConnectionsApi;
-  readonly fqdns: FqdnsApi;
-  readonly messagingProfiles: MessagingProfilesApi;
-  readonly numberVoiceSettings: NumberVoiceSettingsApi;
-  readonly callControlApplications: CallControlApplicationsApi;
-  readonly texmlApplications: TexmlApplicationsApi;
-  readonly outboundVoiceProfiles: OutboundVoiceProfilesApi;
-  readonly auditEvents: AuditEventsApi;
-  readonly phoneNumbers: PhoneNumbersApi;
-  readonly phoneNumbersJobs: PhoneNumbersJobsApi;
-  readonly billing: BillingApi;
-}
+export type TelnyxClient = Readonly<ReturnType<typeof createTelnyxClient>>;
 
-export function createTelnyxClient(http: ProviderHttp): TelnyxClient {
+export function createTelnyxClient(http: ProviderHttp) {
   return {
     ...createAccountAccessApis(http),
     credentialConnections: createCredentialConnectionsApi(http),

@@ -1,16 +1,9 @@
-import type { z } from 'zod';
-import type { Listing } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
-import { listAll } from './pagination.js';
 import { pickBody } from './pick-body.js';
-import { requestData } from './request-data.js';
-import { resourcePath } from './resource-path.js';
+import { editableApi } from './resource-api.js';
 import {
-  type CredentialConnection,
   credentialConnectionSchema,
-  type FqdnConnection,
   fqdnConnectionSchema,
-  type IpConnection,
   ipConnectionSchema,
 } from './schemas/connections.js';
 
@@ -25,83 +18,33 @@ export interface CredentialConnectionPatch {
   active?: boolean;
 }
 
-export interface CredentialConnectionsApi {
-  list(): Promise<Listing<CredentialConnection>>;
-  get(id: string): Promise<CredentialConnection>;
-  update(id: string, patch: CredentialConnectionPatch): Promise<CredentialConnection>;
-}
-
 /** `PATCH /ip_connections/{id}`: contain a rogue connection with `active: false`. */
 export interface IpConnectionPatch {
   active?: boolean;
 }
 
-export interface IpConnectionsApi {
-  list(): Promise<Listing<IpConnection>>;
-  get(id: string): Promise<IpConnection>;
-  update(id: string, patch: IpConnectionPatch): Promise<IpConnection>;
-}
-
+export type CredentialConnectionsApi = ReturnType<typeof createCredentialConnectionsApi>;
+export type IpConnectionsApi = ReturnType<typeof createIpConnectionsApi>;
 /** `PATCH /fqdn_connections/{id}` takes the same `active: false` as an IP connection. */
-export interface FqdnConnectionsApi {
-  list(): Promise<Listing<FqdnConnection>>;
-  get(id: string): Promise<FqdnConnection>;
-  update(id: string, patch: IpConnectionPatch): Promise<FqdnConnection>;
+export type FqdnConnectionsApi = ReturnType<typeof createFqdnConnectionsApi>;
+
+export function createCredentialConnectionsApi(http: ProviderHttp) {
+  return editableApi(
+    http,
+    '/credential_connections',
+    'credential connection',
+    credentialConnectionSchema,
+    (patch: CredentialConnectionPatch) => pickBody(patch, ['user_name', 'password', 'active']),
+  );
 }
 
-export function createCredentialConnectionsApi(http: ProviderHttp): CredentialConnectionsApi {
-  const item = credentialConnectionSchema;
-  return {
-    list: () =>
-      listAll(http, { path: '/credential_connections', operation: 'list credential connections', item }),
-    get: async (id) =>
-      requestData(http, {
-        method: 'GET',
-        path: resourcePath('/credential_connections', id),
-        operation: 'get credential connection',
-        item,
-        id,
-      }),
-    update: async (id, patch) =>
-      requestData(http, {
-        method: 'PATCH',
-        path: resourcePath('/credential_connections', id),
-        operation: 'update credential connection',
-        item,
-        id,
-        body: pickBody(patch, ['user_name', 'password', 'active']),
-      }),
-  };
+/** The PATCH body of an IP-authenticated connection: `active` alone. */
+const activeOnly = (patch: IpConnectionPatch) => pickBody(patch, ['active']);
+
+export function createIpConnectionsApi(http: ProviderHttp) {
+  return editableApi(http, '/ip_connections', 'IP connection', ipConnectionSchema, activeOnly);
 }
 
-/** List, get and `active`-only PATCH of one kind of IP-authenticated connection. */
-function activeToggleApi<T>(http: ProviderHttp, collection: string, noun: string, item: z.ZodType<T>) {
-  return {
-    list: () => listAll(http, { path: collection, operation: `list ${noun}s`, item }),
-    get: async (id: string) =>
-      requestData(http, {
-        method: 'GET',
-        path: resourcePath(collection, id),
-        operation: `get ${noun}`,
-        item,
-        id,
-      }),
-    update: async (id: string, patch: IpConnectionPatch) =>
-      requestData(http, {
-        method: 'PATCH',
-        path: resourcePath(collection, id),
-        operation: `update ${noun}`,
-        item,
-        id,
-        body: pickBody(patch, ['active']),
-      }),
-  };
-}
-
-export function createIpConnectionsApi(http: ProviderHttp): IpConnectionsApi {
-  return activeToggleApi(http, '/ip_connections', 'IP connection', ipConnectionSchema);
-}
-
-export function createFqdnConnectionsApi(http: ProviderHttp): FqdnConnectionsApi {
-  return activeToggleApi(http, '/fqdn_connections', 'FQDN connection', fqdnConnectionSchema);
+export function createFqdnConnectionsApi(http: ProviderHttp) {
+  return editableApi(http, '/fqdn_connections', 'FQDN connection', fqdnConnectionSchema, activeOnly);
 }

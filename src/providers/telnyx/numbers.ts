@@ -1,10 +1,8 @@
-import type { Listing } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { listAll } from './pagination.js';
 import { pickBody } from './pick-body.js';
-import { requestData } from './request-data.js';
-import { resourcePath } from './resource-path.js';
-import { type NumberVoiceSettings, numberVoiceSettingsSchema } from './schemas/numbers.js';
+import { byId } from './resource-api.js';
+import { numberVoiceSettingsSchema } from './schemas/numbers.js';
 
 /**
  * `PATCH /phone_numbers/{id}/voice`. To stop forwarding send
@@ -23,39 +21,22 @@ export interface NumberVoiceSettingsPatch {
 }
 
 /** Voice settings, with call forwarding, of every number. */
-export interface NumberVoiceSettingsApi {
-  /** `GET /phone_numbers/voice`, the bulk listing. */
-  list(): Promise<Listing<NumberVoiceSettings>>;
-  get(id: string): Promise<NumberVoiceSettings>;
-  update(id: string, patch: NumberVoiceSettingsPatch): Promise<NumberVoiceSettings>;
-}
+export type NumberVoiceSettingsApi = ReturnType<typeof createNumberVoiceSettingsApi>;
 
-export function createNumberVoiceSettingsApi(http: ProviderHttp): NumberVoiceSettingsApi {
+export function createNumberVoiceSettingsApi(http: ProviderHttp) {
   const item = numberVoiceSettingsSchema;
+  const one = byId(http, '/phone_numbers', item, '/voice');
   return {
+    /** `GET /phone_numbers/voice`, the bulk listing. */
     list: () =>
       listAll(http, {
         path: '/phone_numbers/voice',
         operation: 'list phone numbers with voice settings',
         item,
       }),
-    get: async (id) =>
-      requestData(http, {
-        method: 'GET',
-        path: resourcePath('/phone_numbers', id, '/voice'),
-        operation: 'get phone number voice settings',
-        item,
-        id,
-      }),
-    update: async (id, patch) =>
-      requestData(http, {
-        method: 'PATCH',
-        path: resourcePath('/phone_numbers', id, '/voice'),
-        operation: 'update phone number voice settings',
-        item,
-        id,
-        body: voiceSettingsBody(patch),
-      }),
+    get: async (id: string) => one('GET', id, 'get phone number voice settings'),
+    update: async (id: string, patch: NumberVoiceSettingsPatch) =>
+      one('PATCH', id, 'update phone number voice settings', voiceSettingsBody(patch)),
   };
 }
 

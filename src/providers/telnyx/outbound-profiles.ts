@@ -1,10 +1,7 @@
-import type { Listing } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
-import { listAll } from './pagination.js';
 import { pickBody } from './pick-body.js';
-import { requestData } from './request-data.js';
-import { resourcePath } from './resource-path.js';
-import { type OutboundVoiceProfile, outboundVoiceProfileSchema } from './schemas/outbound-profiles.js';
+import { editableApi } from './resource-api.js';
+import { outboundVoiceProfileSchema } from './schemas/outbound-profiles.js';
 
 /**
  * `PATCH /outbound_voice_profiles/{id}`. The spec requires `name` (at least 3 characters) on every
@@ -24,41 +21,23 @@ export interface OutboundVoiceProfileUpdate {
   concurrent_call_limit?: number | null;
 }
 
-export interface OutboundVoiceProfilesApi {
-  list(): Promise<Listing<OutboundVoiceProfile>>;
-  get(id: string): Promise<OutboundVoiceProfile>;
-  update(id: string, update: OutboundVoiceProfileUpdate): Promise<OutboundVoiceProfile>;
-}
+export type OutboundVoiceProfilesApi = ReturnType<typeof createOutboundVoiceProfilesApi>;
 
-export function createOutboundVoiceProfilesApi(http: ProviderHttp): OutboundVoiceProfilesApi {
-  const item = outboundVoiceProfileSchema;
-  return {
-    list: () =>
-      listAll(http, { path: '/outbound_voice_profiles', operation: 'list outbound voice profiles', item }),
-    get: async (id) =>
-      requestData(http, {
-        method: 'GET',
-        path: resourcePath('/outbound_voice_profiles', id),
-        operation: 'get outbound voice profile',
-        item,
-        id,
-      }),
-    update: async (id, update) =>
-      requestData(http, {
-        method: 'PATCH',
-        path: resourcePath('/outbound_voice_profiles', id),
-        operation: 'update outbound voice profile',
-        item,
-        id,
-        body: pickBody(update, [
-          'name',
-          'enabled',
-          'daily_spend_limit',
-          'daily_spend_limit_enabled',
-          'max_destination_rate',
-          'whitelisted_destinations',
-          'concurrent_call_limit',
-        ]),
-      }),
-  };
+export function createOutboundVoiceProfilesApi(http: ProviderHttp) {
+  return editableApi(
+    http,
+    '/outbound_voice_profiles',
+    'outbound voice profile',
+    outboundVoiceProfileSchema,
+    (update: OutboundVoiceProfileUpdate) =>
+      pickBody(update, [
+        'name',
+        'enabled',
+        'daily_spend_limit',
+        'daily_spend_limit_enabled',
+        'max_destination_rate',
+        'whitelisted_destinations',
+        'concurrent_call_limit',
+      ]),
+  );
 }

@@ -1,64 +1,47 @@
-import { type Listing, withRequestedId } from '../http/tolerant-records.js';
+import type { z } from 'zod';
 import type { ProviderHttp } from '../http/types.js';
-import { listAll } from './pagination.js';
 import { noContent, send } from './request.js';
+import { resource } from './resource.js';
 import {
   type AccountStatus,
   accountAuthTokenSchema,
   accountSchema,
   promotedAuthTokenSchema,
   secondaryAuthTokenSchema,
-  type TwilioAccount,
 } from './schemas/accounts.js';
 import { checkedSid } from './sid.js';
 
 /** The main account and its subaccounts (`/2010-04-01/Accounts`). */
-export interface AccountsApi {
-  /** The account itself, or a subaccount by SID. */
-  fetch(sid?: string): Promise<TwilioAccount>;
-  /** Every subaccount of this account, whatever its status (the main account left out). */
-  listSubaccounts(): Promise<Listing<TwilioAccount>>;
-  /** `Status=suspended` (reversible with `active`); `closed` is permanent (error 21479). */
-  updateStatus(sid: string, status: AccountStatus): Promise<TwilioAccount>;
-  /**
-   * A subaccount's current Auth Token, which the parent reads in the subaccount's record (the only
-   * read that returns it here): what `authTokensAs` needs to rotate it, as accounts v1 acts on the
-   * account that authenticates. Never kept, logged or shown.
-   */
-  authTokenOf(sid: string): Promise<string>;
-}
+export type AccountsApi = ReturnType<typeof createAccountsApi>;
 
-export function createAccountsApi(http: ProviderHttp, accountSid: string): AccountsApi {
-  const path = (sid: string, what: string) => `/2010-04-01/Accounts/${checkedSid('AC', sid, what)}.json`;
+export function createAccountsApi(http: ProviderHttp, accountSid: string) {
+  const accounts = resource(http, {
+    base: '/2010-04-01/Accounts',
+    key: 'accounts',
+    item: accountSchema,
+    prefix: 'AC',
+    noun: 'account',
+    operations: { update: 'update account status' },
+  });
   return {
-    fetch: async (sid = accountSid) =>
-      send(http, {
-        method: 'GET',
-        path: path(sid, 'fetch account'),
-        operation: 'fetch account',
-        schema: withRequestedId(accountSchema, 'sid', sid),
-      }),
+    /** The account itself, or a subaccount by SID. */
+    fetch: async (sid: string = accountSid) => accounts.fetch(sid),
+    /** Every subaccount of this account, whatever its status (the main account left out). */
     listSubaccounts: async () => {
-      const all = await listAll(http, {
-        path: '/2010-04-01/Accounts.json',
-        key: 'accounts',
-        item: accountSchema,
-        operation: 'list accounts',
-      });
+      const all = await accounts.list();
       return { ...all, items: all.items.filter((a) => a.sid !== accountSid) };
     },
-    updateStatus: async (sid, status) =>
-      send(http, {
-        method: 'POST',
-        path: path(sid, 'update account status'),
-        operation: 'update account status',
-        schema: withRequestedId(accountSchema, 'sid', sid),
-        form: { Status: status },
-      }),
-    authTokenOf: async (sid) =>
+    /** `Status=suspended` (reversible with `active`); `closed` is permanent (error 21479). */
+    updateStatus: async (sid: string, status: AccountStatus) => accounts.update(sid, { Status: status }),
+    /**
+     * A subaccount's current Auth Token, which the parent reads in the subaccount's record (the only
+     * read that returns it here): what `authTokensAs` needs to rotate it, as accounts v1 acts on the
+     * account that authenticates. Never kept, logged or shown.
+     */
+    authTokenOf: async (sid: string) =>
       send(http, {
         method: 'GET',
-        path: path(sid, 'read subaccount Auth Token'),
+        path: `/2010-04-01/Accounts/${checkedSid('AC', sid, 'read subaccount Auth Token')}.json`,
         operation: 'read subaccount Auth Token',
         schema: accountAuthTokenSchema,
       }),
@@ -70,36 +53,17 @@ export function createAccountsApi(http: ProviderHttp, accountSid: string): Accou
  * to primary (the old primary stops working at once), or delete the secondary. No request has a
  * body; the tokens are in the answers only, and only returned here.
  */
-export interface AuthTokensApi {
-  createSecondary(): Promise<string>;
-  /** 204; a 404 means there was none. */
-  deleteSecondary(): Promise<void>;
-  /** The token now primary, as Twilio returned it (null if the answer lacked it). */
-  promote(): Promise<string | null>;
-}
+export type AuthTokensApi = ReturnType<typeof createAuthTokensApi>;
 
-export function createAuthTokensApi(http: ProviderHttp): AuthTokensApi {
+export function createAuthTokensApi(http: ProviderHttp) {
+  const token = <T>(method: 'POST' | 'DELETE', path: string, operation: string, schema: z.ZodType<T>) =>
+    send(http, { method, path: `/v1/AuthTokens/${path}`, operation, schema });
   return {
     createSecondary: async () =>
-      send(http, {
-        method: 'POST',
-        path: '/v1/AuthTokens/Secondary',
-        operation: 'create secondary Auth Token',
-        schema: secondaryAuthTokenSchema,
-      }),
-    deleteSecondary: async () =>
-      send(http, {
-        method: 'DELETE',
-        path: '/v1/AuthTokens/Secondary',
-        operation: 'delete secondary Auth Token',
-        schema: noContent,
-      }),
-    promote: async () =>
-      send(http, {
-        method: 'POST',
-        path: '/v1/AuthTokens/Promote',
-        operation: 'promote secondary Auth Token',
-        schema: promotedAuthTokenSchema,
-      }),
+      token('POST', 'Secondary', 'create secondary Auth Token', secondaryAuthTokenSchema),
+    /** 204; a 404 means there was none. */
+    deleteSecondary: async () => token('DELETE', 'Secondary', 'delete secondary Auth Token', noContent),
+    /** The token now primary, as Twilio returned it (null if the answer lacked it). */
+    promote: async () => token('POST', 'Promote', 'promote secondary Auth Token', promotedAuthTokenSchema),
   };
 }

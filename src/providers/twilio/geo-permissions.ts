@@ -2,33 +2,24 @@
 import { z } from 'zod';
 import { type Listing, parseRecords } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
-import { listAllV1 } from './pagination-v1.js';
+import { listAll } from './pagination.js';
 import { send } from './request.js';
 import {
-  type DialingCountry,
   dialingCountrySchema,
   type MessagingGeoPermission,
   messagingGeoPermissionSchema,
 } from './schemas/routing.js';
 
-/** One country's three voice categories as `BulkCountryUpdates` takes them. */
-export interface DialingCountryUpdate {
-  iso_code: string;
-  low_risk_numbers_enabled: boolean;
-  high_risk_special_numbers_enabled: boolean;
-  high_risk_tollfraud_numbers_enabled: boolean;
-}
+const CATEGORIES = [
+  'low_risk_numbers_enabled',
+  'high_risk_special_numbers_enabled',
+  'high_risk_tollfraud_numbers_enabled',
+] as const;
 
-export interface GeoPermissionsApi {
-  /** `GET /v1/DialingPermissions/Countries` (every country, or the one `isoCode` names). */
-  dialingCountries(isoCode?: string): Promise<Listing<DialingCountry>>;
-  /** `POST /v1/DialingPermissions/BulkCountryUpdates` (201): how many countries Twilio updated. */
-  updateDialingCountries(updates: readonly DialingCountryUpdate[]): Promise<number>;
-  /** `GET /v1/Messaging/GeoPermissions` (every country, or those `countryCode` names). */
-  messaging(countryCode?: string): Promise<Listing<MessagingGeoPermission>>;
-  /** `PATCH /v1/Messaging/GeoPermissions`: each country's result, with its `error_code` (0: applied). */
-  updateMessaging(countryCode: string, enabled: boolean): Promise<Listing<MessagingGeoPermission>>;
-}
+/** One country's three voice categories as `BulkCountryUpdates` takes them. */
+export type DialingCountryUpdate = { iso_code: string } & Record<(typeof CATEGORIES)[number], boolean>;
+
+export type GeoPermissionsApi = ReturnType<typeof createGeoPermissionsApi>;
 
 /**
  * `permissions` is untyped in the spec: a list is read record by record; anything else but null is
@@ -60,17 +51,20 @@ const bulkUpdateSchema = z
  * spec describes (its values as the strings `"true"`/`"false"`); `Permissions` is one JSON object
  * per country (`country_code`, `type: "country"`, `enabled`).
  */
-export function createGeoPermissionsApi(voice: ProviderHttp, accounts: ProviderHttp): GeoPermissionsApi {
+export function createGeoPermissionsApi(voice: ProviderHttp, accounts: ProviderHttp) {
   return {
-    dialingCountries: async (isoCode) =>
-      listAllV1(voice, {
+    /** `GET /v1/DialingPermissions/Countries` (every country, or the one `isoCode` names). */
+    dialingCountries: async (isoCode?: string) =>
+      listAll(voice, {
         path: '/v1/DialingPermissions/Countries',
         key: 'content',
         item: dialingCountrySchema,
         operation: 'list voice dialing permissions',
         query: { IsoCode: isoCode },
+        v1: true,
       }),
-    updateDialingCountries: async (updates) =>
+    /** `POST /v1/DialingPermissions/BulkCountryUpdates` (201): how many countries Twilio updated. */
+    updateDialingCountries: async (updates: readonly DialingCountryUpdate[]) =>
       send(voice, {
         method: 'POST',
         path: '/v1/DialingPermissions/BulkCountryUpdates',
@@ -80,24 +74,22 @@ export function createGeoPermissionsApi(voice: ProviderHttp, accounts: ProviderH
           UpdateRequest: JSON.stringify(
             updates.map((u) => ({
               iso_code: u.iso_code,
-              low_risk_numbers_enabled: String(u.low_risk_numbers_enabled),
-              high_risk_special_numbers_enabled: String(u.high_risk_special_numbers_enabled),
-              high_risk_tollfraud_numbers_enabled: String(u.high_risk_tollfraud_numbers_enabled),
+              ...Object.fromEntries(CATEGORIES.map((c) => [c, String(u[c])])),
             })),
           ),
         },
       }),
-    messaging: async (countryCode) =>
-      (
-        await accounts.request({
-          method: 'GET',
-          path: '/v1/Messaging/GeoPermissions',
-          query: { CountryCode: countryCode },
-          operation: 'list messaging geo permissions',
-          schema: messagingSchema(accounts, 'list messaging geo permissions'),
-        })
-      ).data,
-    updateMessaging: async (countryCode, enabled) =>
+    /** `GET /v1/Messaging/GeoPermissions` (every country, or those `countryCode` names). */
+    messaging: async (countryCode?: string) =>
+      send(accounts, {
+        method: 'GET',
+        path: '/v1/Messaging/GeoPermissions',
+        query: { CountryCode: countryCode },
+        operation: 'list messaging geo permissions',
+        schema: messagingSchema(accounts, 'list messaging geo permissions'),
+      }),
+    /** `PATCH /v1/Messaging/GeoPermissions`: each country's result, with its `error_code` (0: applied). */
+    updateMessaging: async (countryCode: string, enabled: boolean) =>
       send(accounts, {
         method: 'PATCH',
         path: '/v1/Messaging/GeoPermissions',

@@ -28,21 +28,13 @@ export interface TwilioBaseUrls {
 export function twilioBaseUrls(apiUrl: string): TwilioBaseUrls {
   const api = apiUrl.replace(/\/+$/, '');
   const url = new URL(api);
-  if (/^api\.(?:[a-z0-9-]+\.)*twilio\.com$/i.test(url.hostname)) {
-    const sibling = (name: string) => {
-      const other = new URL(api);
-      other.hostname = `${name}.${url.hostname.slice('api.'.length)}`;
-      return other.origin;
-    };
-    return {
-      api,
-      accounts: sibling('accounts'),
-      iam: sibling('iam'),
-      trunking: sibling('trunking'),
-      voice: sibling('voice'),
-      messaging: sibling('messaging'),
-      monitor: sibling('monitor'),
-    };
-  }
-  return { api, accounts: api, iam: api, trunking: api, voice: api, messaging: api, monitor: api };
+  const same = { api, accounts: api, iam: api, trunking: api, voice: api, messaging: api, monitor: api };
+  if (!/^api\.(?:[a-z0-9-]+\.)*twilio\.com$/i.test(url.hostname)) return same;
+  const sibling = (name: string) => {
+    const other = new URL(api);
+    other.hostname = `${name}.${url.hostname.slice('api.'.length)}`;
+    return other.origin;
+  };
+  const hosts = Object.keys(same).map((name) => [name, name === 'api' ? api : sibling(name)]);
+  return Object.fromEntries(hosts) as typeof same;
 }

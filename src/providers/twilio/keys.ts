@@ -1,25 +1,24 @@
-import type { Listing } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
-import { listAll } from './pagination.js';
-import { accountPath, noContent, send } from './request.js';
-import { type ApiKey, apiKeySchema, type NewApiKey, newApiKeySchema } from './schemas/keys.js';
-import { checkedSid } from './sid.js';
+import { accountPath, send } from './request.js';
+import { resource } from './resource.js';
+import { apiKeySchema, newApiKeySchema } from './schemas/keys.js';
 
 /** The account's API keys (`/2010-04-01/Accounts/{AC}/Keys`). Needs the Auth Token or a Main key. */
-export interface KeysApi {
-  list(): Promise<Listing<ApiKey>>;
-  /** A new Standard key; its secret is in the answer only, and only here. */
-  create(friendlyName: string): Promise<NewApiKey>;
-  /** Revokes the key at once (204). */
-  delete(sid: string): Promise<void>;
-}
+export type KeysApi = ReturnType<typeof createKeysApi>;
 
-export function createKeysApi(http: ProviderHttp, accountSid: string): KeysApi {
+export function createKeysApi(http: ProviderHttp, accountSid: string) {
   const base = `${accountPath(accountSid)}/Keys`;
+  const keys = resource(http, {
+    base,
+    key: 'keys',
+    item: apiKeySchema,
+    prefix: 'SK',
+    noun: 'API key',
+  });
   return {
-    list: async () =>
-      listAll(http, { path: `${base}.json`, key: 'keys', item: apiKeySchema, operation: 'list API keys' }),
-    create: async (friendlyName) =>
+    list: keys.list,
+    /** A new Standard key; its secret is in the answer only, and only here. */
+    create: async (friendlyName: string) =>
       send(http, {
         method: 'POST',
         path: `${base}.json`,
@@ -27,12 +26,7 @@ export function createKeysApi(http: ProviderHttp, accountSid: string): KeysApi {
         schema: newApiKeySchema,
         form: { FriendlyName: friendlyName },
       }),
-    delete: async (sid) =>
-      send(http, {
-        method: 'DELETE',
-        path: `${base}/${checkedSid('SK', sid, 'delete API key')}.json`,
-        operation: 'delete API key',
-        schema: noContent,
-      }),
+    /** Revokes the key at once (204). */
+    delete: keys.delete,
   };
 }

@@ -21,34 +21,42 @@ export interface ListAllRequest<T> {
   query?: Record<string, string | undefined>;
   /** What names a record that does not parse; default `sid`. */
   idKeys?: readonly string[];
-  /** A v1 listing (iam, trunking, messaging, voice): pages by `meta.next_page_url` (see `listAllV1`). */
-  nextOf?: { read: (page: Record<string, unknown>) => string | null; follow: (next: string) => PageRequest };
+  /**
+   * A listing of a v1 host (iam, trunking, messaging, voice, monitor), `{ <key>: […], meta: {
+   * next_page_url } }`: read as the 2010 ones are, but paged by `meta.next_page_url`.
+   */
+  v1?: boolean;
 }
 
 type PageRequest = { path: string; query: Record<string, string | number | undefined> };
 
-interface PageOf<T> {
-  records: Listing<T>;
-  next: string | null;
-}
-
-function pageSchema<T>(req: ListAllRequest<T>, records: z.ZodType<Listing<T>>): z.ZodType<PageOf<T>> {
-  const shape: Record<string, z.ZodType> = req.nextOf
+function pageSchema<T>(req: ListAllRequest<T>, records: z.ZodType<Listing<T>>) {
+  const shape: Record<string, z.ZodType> = req.v1
     ? { [req.key]: records, meta: z.object({ next_page_url: z.string().nullish() }).nullish() }
     : { [req.key]: records, next_page_uri: z.string().nullish() };
   return z.object(shape).transform((page) => ({
     records: page[req.key] as Listing<T>,
-    next: req.nextOf ? req.nextOf.read(page) : ((page.next_page_uri as string | null | undefined) ?? null),
+    next:
+      ((req.v1
+        ? (page.meta as { next_page_url?: string | null } | null | undefined)?.next_page_url
+        : page.next_page_uri) as string | null | undefined) ?? null,
   }));
 }
 
-/** The path and query of a `next_page_uri`, which must be a page of the same listing. */
+/**
+ * The path and query of a `next_page_uri`, which must be a page of the same listing. On a v1 host
+ * (`absolute`), the `meta.next_page_url` is an absolute URL, unlike the 2010 API's relative
+ * `next_page_uri`, and only its query is used: the request goes to the client's own host whatever
+ * host the URL names.
+ */
 export function nextPageRequest(
   nextPageUri: string,
   listPath: string,
+  absolute = false,
 ): { path: string; query: Record<string, string> } {
   const relative = nextPageUri.startsWith('/') && !nextPageUri.startsWith('//');
-  const url = relative ? new URL(nextPageUri, 'https://next-page.invalid') : undefined;
+  const local = relative && !absolute ? new URL(nextPageUri, 'https://next-page.invalid') : undefined;
+  const url = absolute && URL.canParse(nextPageUri) ? new URL(nextPageUri) : local;
   if (!url || decodeURIComponent(url.pathname) !== decodeURIComponent(listPath)) {
     throw new TwilioClientError(
       'twilio_bad_next_page',
@@ -56,15 +64,16 @@ export function nextPageRequest(
       { details: { listPath } },
     );
   }
-  return { path: url.pathname, query: Object.fromEntries(url.searchParams) };
+  return { path: absolute ? listPath : url.pathname, query: Object.fromEntries(url.searchParams) };
 }
 
 /**
  * Reads every page of a 2010-04-01 listing: the first at `PageSize=1000`, then each
  * `next_page_uri` as given (relative to the API host, with Twilio's own `Page` and `PageToken`),
- * until it is null, the way twilio-node's `Page.getNextPageUrl` does. An empty page also ends the
- * walk. A `next_page_uri` for another path is refused rather than followed. Each record is parsed
- * on its own: one that does not fit `item` comes back in `unreadable`.
+ * until it is null, the way twilio-node's `Page.getNextPageUrl` does (a v1 listing: the query of
+ * each `meta.next_page_url`). An empty page also ends the walk. A next page for another path is
+ * refused rather than followed. Each record is parsed on its own: one that does not fit `item`
+ * comes back in `unreadable`.
  */
 export async function listAll<T>(http: ProviderHttp, req: ListAllRequest<T>): Promise<Listing<T>> {
   const records = recordsOf(req.item, {
@@ -90,7 +99,7 @@ export async function listAll<T>(http: ProviderHttp, req: ListAllRequest<T>): Pr
     listing.items.push(...items);
     listing.unreadable.push(...unreadable);
     if (res.data.next === null || items.length + unreadable.length === 0) return listing;
-    request = req.nextOf ? req.nextOf.follow(res.data.next) : nextPageRequest(res.data.next, req.path);
+    request = nextPageRequest(res.data.next, req.path, req.v1);
   }
   throw new TwilioClientError(
     'twilio_pagination_runaway',

@@ -18,20 +18,15 @@ export interface TwilioRequest<T> {
   path: string;
   operation: string;
   schema: z.ZodType<T>;
+  query?: HttpRequest<T>['query'];
   /** PascalCase fields, sent `application/x-www-form-urlencoded`; never logged by the client. */
   form?: Readonly<Record<string, FormValue>>;
 }
 
 /** One request; returns the parsed body. */
-export async function send<T>(http: ProviderHttp, req: TwilioRequest<T>): Promise<T> {
-  const request: HttpRequest<T> = {
-    method: req.method,
-    path: req.path,
-    operation: req.operation,
-    schema: req.schema,
-    ...(req.form === undefined ? {} : { body: { form: formOf(req.form) } }),
-  };
-  return (await http.request(request)).data;
+export async function send<T>(http: ProviderHttp, { form, ...req }: TwilioRequest<T>): Promise<T> {
+  return (await http.request({ ...req, ...(form === undefined ? {} : { body: { form: formOf(form) } }) }))
+    .data;
 }
 
 /** What a `204 No Content` parses as: nothing is read from it. */

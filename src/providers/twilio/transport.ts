@@ -1,18 +1,10 @@
 import { createHash } from 'node:crypto';
 import { createLimiterFactory } from '../../rate-limits/index.js';
 import { createProviderHttp, type ProviderHttp, type ProviderHttpOptions } from '../http/index.js';
-import { twilioBaseUrls } from './hosts.js';
+import { type TwilioBaseUrls, twilioBaseUrls } from './hosts.js';
 
 /** One `ProviderHttp` per Twilio host, all with the same credentials and the same limiter. */
-export interface TwilioTransport {
-  api: ProviderHttp;
-  accounts: ProviderHttp;
-  iam: ProviderHttp;
-  trunking: ProviderHttp;
-  voice: ProviderHttp;
-  messaging: ProviderHttp;
-  monitor: ProviderHttp;
-}
+export type TwilioTransport = Record<keyof TwilioBaseUrls, ProviderHttp>;
 
 export interface TwilioCredentials {
   accountSid: string;
@@ -56,14 +48,10 @@ export function twilioConnector(options: TwilioConnectOptions): TwilioConnect {
       account: account ?? twilioAccountKey(accountSid),
       auth: { basic: { username: accountSid, password: authToken } },
     };
-    return {
-      api: createProviderHttp({ ...base, baseUrl: urls.api }),
-      accounts: createProviderHttp({ ...base, baseUrl: urls.accounts }),
-      iam: createProviderHttp({ ...base, baseUrl: urls.iam }),
-      trunking: createProviderHttp({ ...base, baseUrl: urls.trunking }),
-      voice: createProviderHttp({ ...base, baseUrl: urls.voice }),
-      messaging: createProviderHttp({ ...base, baseUrl: urls.messaging }),
-      monitor: createProviderHttp({ ...base, baseUrl: urls.monitor }),
-    };
+    const http = Object.entries(urls).map(([host, baseUrl]) => [
+      host,
+      createProviderHttp({ ...base, baseUrl }),
+    ]);
+    return Object.fromEntries(http) as TwilioTransport;
   };
 }

@@ -1,10 +1,8 @@
 // Elastic SIP Trunking v1 (`trunking.twilio.com/v1/Trunks`): trunks, their origination URLs and the lists they let in.
-import type { Listing } from '../http/tolerant-records.js';
+import type { z } from 'zod';
 import type { ProviderHttp } from '../http/types.js';
-import { listAllV1 } from './pagination-v1.js';
-import { noContent, send } from './request.js';
+import { resource } from './resource.js';
 import {
-  type SipTrunk,
   type SipTrunkMember,
   sipListLinkSchema,
   sipOriginationUrlSchema,
@@ -29,48 +27,36 @@ export const SIP_TRUNK_MEMBERS: Readonly<
  * `DELETE /v1/Trunks/{TrunkSid}/<kind>/{Sid}` (all 204). Deleting an association only detaches the
  * credential list or IP access control list from the trunk; the list itself stays.
  */
-export interface SipTrunkingApi {
-  list(): Promise<Listing<SipTrunk>>;
-  members(trunkSid: string, kind: SipTrunkMemberKind): Promise<Listing<SipTrunkMember>>;
-  delete(trunkSid: string): Promise<void>;
-  deleteMember(trunkSid: string, kind: SipTrunkMemberKind, sid: string): Promise<void>;
-}
+export type SipTrunkingApi = ReturnType<typeof createSipTrunkingApi>;
 
-export function createSipTrunkingApi(http: ProviderHttp): SipTrunkingApi {
-  const trunk = (sid: string, what: string) => `/v1/Trunks/${checkedSid('TK', sid, what)}`;
+export function createSipTrunkingApi(http: ProviderHttp) {
+  const trunks = resource(http, {
+    base: '/v1/Trunks',
+    v1: true,
+    key: 'trunks',
+    item: sipTrunkSchema,
+    prefix: 'TK',
+    noun: 'SIP trunk',
+  });
+  const members = (trunkSid: string, kind: SipTrunkMemberKind) => {
+    const { key, prefix, noun } = SIP_TRUNK_MEMBERS[kind];
+    const item: z.ZodType<SipTrunkMember> =
+      kind === 'OriginationUrls' ? sipOriginationUrlSchema : sipListLinkSchema;
+    return resource(http, {
+      base: (operation) => `/v1/Trunks/${checkedSid('TK', trunkSid, operation)}/${kind}`,
+      v1: true,
+      key,
+      item,
+      prefix,
+      noun: `SIP trunk ${noun}`,
+      operations: { delete: `remove SIP trunk ${noun}` },
+    });
+  };
   return {
-    list: async () =>
-      listAllV1(http, {
-        path: '/v1/Trunks',
-        key: 'trunks',
-        item: sipTrunkSchema,
-        operation: 'list SIP trunks',
-      }),
-    members: async (trunkSid, kind) => {
-      const operation = `list SIP trunk ${SIP_TRUNK_MEMBERS[kind].noun}s`;
-      return listAllV1(http, {
-        path: `${trunk(trunkSid, operation)}/${kind}`,
-        key: SIP_TRUNK_MEMBERS[kind].key,
-        item: kind === 'OriginationUrls' ? sipOriginationUrlSchema : sipListLinkSchema,
-        operation,
-      });
-    },
-    delete: async (trunkSid) =>
-      send(http, {
-        method: 'DELETE',
-        path: trunk(trunkSid, 'delete SIP trunk'),
-        operation: 'delete SIP trunk',
-        schema: noContent,
-      }),
-    deleteMember: async (trunkSid, kind, sid) => {
-      const { prefix, noun } = SIP_TRUNK_MEMBERS[kind];
-      const operation = `remove SIP trunk ${noun}`;
-      return send(http, {
-        method: 'DELETE',
-        path: `${trunk(trunkSid, operation)}/${kind}/${checkedSid(prefix, sid, operation)}`,
-        operation,
-        schema: noContent,
-      });
-    },
+    list: trunks.list,
+    members: async (trunkSid: string, kind: SipTrunkMemberKind) => members(trunkSid, kind).list(),
+    delete: trunks.delete,
+    deleteMember: async (trunkSid: string, kind: SipTrunkMemberKind, sid: string) =>
+      members(trunkSid, kind).delete(sid),
   };
 }

@@ -1,11 +1,8 @@
-import type { Listing } from '../http/tolerant-records.js';
 import type { ProviderHttp } from '../http/types.js';
 import { listAll } from './pagination.js';
 import { accountPath, send } from './request.js';
 import {
-  type UsageRecord,
   type UsageRecurring,
-  type UsageTrigger,
   type UsageTriggerBy,
   usageRecordSchema,
   usageTriggerSchema,
@@ -19,11 +16,7 @@ export interface UsageRecordFilter {
   endDate?: string;
 }
 
-export interface UsageTriggerFilter {
-  recurring?: UsageRecurring;
-  triggerBy?: UsageTriggerBy;
-  usageCategory?: string;
-}
+export type UsageTriggerFilter = Partial<Pick<NewUsageTrigger, 'recurring' | 'triggerBy' | 'usageCategory'>>;
 
 /** `POST …/Usage/Triggers.json`; the spec requires the callback, the value and the category. */
 export interface NewUsageTrigger {
@@ -37,16 +30,12 @@ export interface NewUsageTrigger {
 }
 
 /** Usage over dates, and the triggers that call a webhook when usage passes a value. */
-export interface UsageApi {
-  records(filter?: UsageRecordFilter): Promise<Listing<UsageRecord>>;
-  triggers(filter?: UsageTriggerFilter): Promise<Listing<UsageTrigger>>;
-  createTrigger(trigger: NewUsageTrigger): Promise<UsageTrigger>;
-}
+export type UsageApi = ReturnType<typeof createUsageApi>;
 
-export function createUsageApi(http: ProviderHttp, accountSid: string): UsageApi {
+export function createUsageApi(http: ProviderHttp, accountSid: string) {
   const base = `${accountPath(accountSid)}/Usage`;
   return {
-    records: async (filter = {}) =>
+    records: async (filter: UsageRecordFilter = {}) =>
       listAll(http, {
         path: `${base}/Records.json`,
         key: 'usage_records',
@@ -55,7 +44,7 @@ export function createUsageApi(http: ProviderHttp, accountSid: string): UsageApi
         idKeys: ['category'],
         query: { Category: filter.category, StartDate: filter.startDate, EndDate: filter.endDate },
       }),
-    triggers: async (filter = {}) =>
+    triggers: async (filter: UsageTriggerFilter = {}) =>
       listAll(http, {
         path: `${base}/Triggers.json`,
         key: 'usage_triggers',
@@ -67,7 +56,7 @@ export function createUsageApi(http: ProviderHttp, accountSid: string): UsageApi
           UsageCategory: filter.usageCategory,
         },
       }),
-    createTrigger: async (t) =>
+    createTrigger: async (t: NewUsageTrigger) =>
       send(http, {
         method: 'POST',
         path: `${base}/Triggers.json`,

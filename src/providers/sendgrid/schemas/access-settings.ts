@@ -5,16 +5,9 @@ import { orNull } from './common.js';
  * One address that recently tried to reach the account, through the console or the API
  * (`GET /v3/access_settings/activity`). `first_at` and `last_at` are Unix seconds.
  */
-export interface AccessAttempt {
-  ip: string;
-  allowed: boolean;
-  auth_method: string | null;
-  location: string | null;
-  first_at: number | null;
-  last_at: number | null;
-}
+export type AccessAttempt = z.output<typeof accessAttemptSchema>;
 
-export const accessAttemptSchema: z.ZodType<AccessAttempt> = z.object({
+export const accessAttemptSchema = z.object({
   ip: z.string(),
   allowed: z.boolean(),
   auth_method: orNull(z.string()),
@@ -28,14 +21,9 @@ export const accessAttemptSchema: z.ZodType<AccessAttempt> = z.object({
  * or `*`. `created_at` and `updated_at` are Unix seconds. The spec requires no field: `id` is
  * required here (the only handle a removal has); `ip` may be null, and the step asks a person.
  */
-export interface AllowedIp {
-  id: number;
-  ip: string | null;
-  created_at: number | null;
-  updated_at: number | null;
-}
+export type AllowedIp = z.output<typeof allowedIpSchema>;
 
-export const allowedIpSchema: z.ZodType<AllowedIp> = z.object({
+export const allowedIpSchema = z.object({
   id: z.number().int(),
   ip: orNull(z.string()),
   created_at: orNull(z.number()),

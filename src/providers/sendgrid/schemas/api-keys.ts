@@ -1,27 +1,19 @@
 import { z } from 'zod';
+import { withRequestedId } from '../../http/tolerant-records.js';
 import { orNull, textList } from './common.js';
 
 /** One entry of `GET /v3/api_keys` (spec `ApiKeyResponse`): SendGrid lists no dates and no scopes. */
-export interface ApiKey {
-  api_key_id: string;
-  name: string | null;
-}
+export type ApiKey = z.output<typeof apiKeySchema>;
 
-export const apiKeySchema: z.ZodType<ApiKey> = z.object({
+export const apiKeySchema = z.object({
   api_key_id: z.string(),
   name: orNull(z.string()),
 });
 
 /** `GET /v3/api_keys/{api_key_id}` (spec `ApiKeyScopesResponse`): the key's name and scopes. */
-export interface ApiKeyWithScopes extends ApiKey {
-  scopes: string[];
-}
+export type ApiKeyWithScopes = z.output<typeof apiKeyWithScopesSchema>;
 
-export const apiKeyWithScopesSchema: z.ZodType<ApiKeyWithScopes> = z.object({
-  api_key_id: z.string(),
-  name: orNull(z.string()),
-  scopes: textList,
-});
+export const apiKeyWithScopesSchema = apiKeySchema.extend({ scopes: textList });
 
 /**
  * The answer of `GET /v3/api_keys/{api_key_id}` in either shape it is known in: the spec's
@@ -31,13 +23,7 @@ export const apiKeyWithScopesSchema: z.ZodType<ApiKeyWithScopes> = z.object({
  * read from (a bad response).
  */
 export function apiKeyAnswerSchema(apiKeyId: string): z.ZodType<ApiKeyWithScopes> {
-  const key = z.preprocess((raw) => {
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
-    const record = raw as Record<string, unknown>;
-    return record.api_key_id === undefined || record.api_key_id === null
-      ? { ...record, api_key_id: apiKeyId }
-      : raw;
-  }, apiKeyWithScopesSchema);
+  const key = withRequestedId(apiKeyWithScopesSchema, 'api_key_id', apiKeyId);
   const wrapped = z
     .object({ result: z.array(key).min(1) })
     .transform(
@@ -58,32 +44,15 @@ export function apiKeyAnswerSchema(apiKeyId: string): z.ZodType<ApiKeyWithScopes
  * `api_key_id` is the key that was updated.
  */
 export function updatedApiKeySchema(apiKeyId: string): z.ZodType<ApiKey> {
-  return z.preprocess((raw) => {
-    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
-    const record = raw as Record<string, unknown>;
-    return record.api_key_id === undefined || record.api_key_id === null
-      ? { ...record, api_key_id: apiKeyId }
-      : raw;
-  }, apiKeySchema) as z.ZodType<ApiKey>;
+  return withRequestedId(apiKeySchema, 'api_key_id', apiKeyId);
 }
 
 /**
  * `POST /v3/api_keys` answers 201 with the new key (`api_key`) once and never again. It is kept
  * apart as `secret` so a caller can seal it at once and put only `key` anywhere else.
  */
-export interface CreatedApiKey {
-  key: ApiKeyWithScopes;
-  secret: string;
-}
+export type CreatedApiKey = z.output<typeof createdApiKeySchema>;
 
-export const createdApiKeySchema: z.ZodType<CreatedApiKey> = z
-  .object({
-    api_key: z.string().min(1),
-    api_key_id: z.string(),
-    name: orNull(z.string()),
-    scopes: textList,
-  })
-  .transform((body) => ({
-    key: { api_key_id: body.api_key_id, name: body.name, scopes: body.scopes },
-    secret: body.api_key,
-  }));
+export const createdApiKeySchema = z
+  .object({ api_key: z.string().min(1), ...apiKeyWithScopesSchema.shape })
+  .transform(({ api_key, ...key }) => ({ key, secret: api_key }));

@@ -6,12 +6,9 @@ import { booleanOr, orNull } from './common.js';
  * spam reports or bounces, and to which address (comma-separated for spam). `enabled` has no
  * default in the spec and is read as true when missing, so a setting that does not say is judged.
  */
-export interface ForwardSetting {
-  enabled: boolean;
-  email: string | null;
-}
+export type ForwardSetting = z.output<typeof forwardSettingSchema>;
 
-export const forwardSettingSchema: z.ZodType<ForwardSetting> = z.object({
+export const forwardSettingSchema = z.object({
   enabled: booleanOr(true),
   email: orNull(z.string()),
 });
@@ -20,17 +17,9 @@ export const forwardSettingSchema: z.ZodType<ForwardSetting> = z.object({
  * An alert (`GET /v3/alerts`, `/v3/alerts/{alert_id}`): a usage or statistics mail to `email_to`.
  * `created_at` and `updated_at` are Unix seconds.
  */
-export interface Alert {
-  id: number;
-  type: string;
-  email_to: string | null;
-  frequency: string | null;
-  percentage: number | null;
-  created_at: number | null;
-  updated_at: number | null;
-}
+export type Alert = z.output<typeof alertSchema>;
 
-export const alertSchema: z.ZodType<Alert> = z.object({
+export const alertSchema = z.object({
   id: z.number().int(),
   type: z.string(),
   email_to: orNull(z.string()),

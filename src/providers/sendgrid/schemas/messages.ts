@@ -6,15 +6,9 @@ import { orNull } from './common.js';
  * One message of the Email Activity feed (`GET /v3/messages`). The recipient (`to_email`) and the
  * open and click counts are in the response but not kept: the review groups by subject and sender.
  */
-export interface Message {
-  msg_id: string;
-  from_email: string | null;
-  subject: string | null;
-  status: string | null;
-  last_event_time: string | null;
-}
+export type Message = z.output<typeof messageSchema>;
 
-export const messageSchema: z.ZodType<Message> = z.object({
+export const messageSchema = z.object({
   msg_id: z.string(),
   from_email: orNull(z.string()),
   subject: orNull(z.string()),

@@ -6,15 +6,9 @@ import { booleanOr, orNull } from './common.js';
  * account may send as. The postal address fields are in the response but not kept. The spec lists
  * no dates, so a sender is judged by its addresses alone.
  */
-export interface VerifiedSender {
-  id: number;
-  nickname: string | null;
-  from_email: string | null;
-  reply_to: string | null;
-  verified: boolean | null;
-}
+export type VerifiedSender = z.output<typeof verifiedSenderSchema>;
 
-export const verifiedSenderSchema: z.ZodType<VerifiedSender> = z.object({
+export const verifiedSenderSchema = z.object({
   id: z.number().int(),
   nickname: orNull(z.string()),
   from_email: orNull(z.string()),
@@ -28,17 +22,9 @@ export const verifiedSenderSchema: z.ZodType<VerifiedSender> = z.object({
  * are in the response but not kept. Neither lists a creation date; a domain has the time of its
  * last validation attempt (Unix seconds), which the spec does not require.
  */
-export interface BrandedDomain {
-  id: number;
-  domain: string;
-  subdomain: string | null;
-  username: string | null;
-  valid: boolean;
-  default: boolean;
-  last_validation_attempt_at: number | null;
-}
+export type BrandedDomain = z.output<typeof brandedDomainSchema>;
 
-export const brandedDomainSchema: z.ZodType<BrandedDomain> = z.object({
+export const brandedDomainSchema = z.object({
   // The spec types these ids `number`, not `integer`.
   id: z.number(),
   domain: z.string(),

@@ -2,15 +2,9 @@ import { z } from 'zod';
 import { orNull } from './common.js';
 
 /** A subuser (`GET /v3/subusers`, a bare array); `disabled` subusers cannot send or sign in. */
-export interface Subuser {
-  id: number;
-  username: string;
-  email: string | null;
-  disabled: boolean;
-  region: string | null;
-}
+export type Subuser = z.output<typeof subuserSchema>;
 
-export const subuserSchema: z.ZodType<Subuser> = z.object({
+export const subuserSchema = z.object({
   id: z.number(),
   username: z.string(),
   email: orNull(z.string()),

@@ -10,18 +10,9 @@ import { booleanOr, orNull } from './common.js';
  * requires it, and the step sends a person); `enabled` has no default in the spec and is read as
  * true when missing, so a webhook that does not say is judged as live.
  */
-export interface EventWebhook {
-  id: string;
-  url: string | null;
-  enabled: boolean;
-  friendly_name: string | null;
-  oauth_client_id: string | null;
-  oauth_token_url: string | null;
-  created_date: string | null;
-  updated_date: string | null;
-}
+export type EventWebhook = z.output<typeof eventWebhookSchema>;
 
-export const eventWebhookSchema: z.ZodType<EventWebhook> = z.object({
+export const eventWebhookSchema = z.object({
   id: z.string(),
   url: orNull(z.string()),
   enabled: booleanOr(true),
@@ -40,14 +31,9 @@ export function eventWebhookListSchema(provider: string) {
 }
 
 /** An Inbound Parse setting: mail to `hostname` is parsed and posted to `url` (null when SendGrid leaves it out). */
-export interface ParseSetting {
-  hostname: string;
-  url: string | null;
-  spam_check: boolean | null;
-  send_raw: boolean | null;
-}
+export type ParseSetting = z.output<typeof parseSettingSchema>;
 
-export const parseSettingSchema: z.ZodType<ParseSetting> = z.object({
+export const parseSettingSchema = z.object({
   hostname: z.string(),
   url: orNull(z.string()),
   spam_check: orNull(z.boolean()),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nullableString, stringList } from './common.js';
+import { nullableString, stringList, timestamps } from './common.js';
 
 /**
  * Who and what can reach the account besides its API keys (spec tags "Organization Users", "OAuth
@@ -34,15 +34,13 @@ export const oauthClientSchema = z.object({
   allowed_scopes: stringList,
   redirect_uris: stringList,
   user_id: nullableString,
-  created_at: nullableString,
-  updated_at: nullableString,
+  ...timestamps,
 });
 
 export const integrationSecretSchema = z.object({
   id: z.string(),
   identifier: nullableString,
-  created_at: nullableString,
-  updated_at: nullableString,
+  ...timestamps,
 });
 
 /** An entry of the API access allow-list; `status` is `pending` or `added`. */
@@ -57,9 +55,9 @@ const accessEntry = {
 export const accessIpAddressSchema = z.object({ ...accessEntry, ip_address: nullableString });
 export const accessIpRangeSchema = z.object({ ...accessEntry, cidr_block: nullableString });
 
-export type OrganizationUser = z.infer<typeof organizationUserSchema>;
-export type OAuthGrant = z.infer<typeof oauthGrantSchema>;
-export type OAuthClient = z.infer<typeof oauthClientSchema>;
-export type IntegrationSecret = z.infer<typeof integrationSecretSchema>;
-export type AccessIpAddress = z.infer<typeof accessIpAddressSchema>;
-export type AccessIpRange = z.infer<typeof accessIpRangeSchema>;
+export type OrganizationUser = z.output<typeof organizationUserSchema>;
+export type OAuthGrant = z.output<typeof oauthGrantSchema>;
+export type OAuthClient = z.output<typeof oauthClientSchema>;
+export type IntegrationSecret = z.output<typeof integrationSecretSchema>;
+export type AccessIpAddress = z.output<typeof accessIpAddressSchema>;
+export type AccessIpRange = z.output<typeof accessIpRangeSchema>;

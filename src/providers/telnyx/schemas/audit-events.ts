@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nullableString } from './common.js';
+import { listOf, nullableString } from './common.js';
 
 /** Field names whose old and new values are never kept (`password`, `v1_secret`, `external_pin`, …). */
 const SECRET_FIELD = /pass|secret|token|pin|key/i;
@@ -10,19 +10,6 @@ export interface AuditEventChange {
   /** Any JSON value; `"[redacted]"` when the field holds a secret. */
   from: unknown;
   to: unknown;
-}
-
-/** One entry of `GET /audit_events` ("best-effort, eventually consistent" per the spec). */
-export interface AuditEvent {
-  id: string;
-  record_type: string | null;
-  change_type: string | null;
-  change_made_by: string | null;
-  user_id: string | null;
-  resource_id: string | null;
-  alternate_resource_id: string | null;
-  changes: AuditEventChange[];
-  created_at: string | null;
 }
 
 /** The spec requires no field of a change; one that names no field is kept as `(unnamed)`. */
@@ -42,7 +29,9 @@ const changeSchema = z
         : { field, from: from ?? null, to: to ?? null },
   );
 
-export const auditEventSchema: z.ZodType<AuditEvent> = z.object({
+/** One entry of `GET /audit_events` ("best-effort, eventually consistent" per the spec). */
+export type AuditEvent = z.output<typeof auditEventSchema>;
+export const auditEventSchema = z.object({
   id: z.string(),
   record_type: nullableString,
   change_type: nullableString,
@@ -50,9 +39,6 @@ export const auditEventSchema: z.ZodType<AuditEvent> = z.object({
   user_id: nullableString,
   resource_id: nullableString,
   alternate_resource_id: nullableString,
-  changes: z
-    .array(changeSchema)
-    .nullish()
-    .transform((v) => v ?? []),
+  changes: listOf(changeSchema),
   created_at: nullableString,
 });

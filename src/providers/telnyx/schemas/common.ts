@@ -9,41 +9,40 @@ import { z } from 'zod';
  * caller, a log line or a Slack card. Fields the spec marks optional or that Telnyx sends as null
  * become `null`, so callers see one shape.
  */
-export const nullableString = z
-  .string()
-  .nullish()
-  .transform((v) => v ?? null);
+export function orNull<T extends z.ZodType>(type: T) {
+  return type.nullish().transform((v) => v ?? null);
+}
 
-export const nullableBoolean = z
-  .boolean()
-  .nullish()
-  .transform((v) => v ?? null);
+export const nullableString = orNull(z.string());
+export const nullableBoolean = orNull(z.boolean());
+export const nullableNumber = orNull(z.number());
+export const nullableInt = orNull(z.number().int());
 
-export const nullableNumber = z
-  .number()
-  .nullish()
-  .transform((v) => v ?? null);
+/** An array of `item` that reads as empty when missing or null. */
+export function listOf<T extends z.ZodType>(item: T) {
+  return z
+    .array(item)
+    .nullish()
+    .transform((v) => v ?? []);
+}
 
-export const nullableInt = z
-  .number()
-  .int()
-  .nullish()
-  .transform((v) => v ?? null);
+export const stringList = listOf(z.string());
 
-export const stringList = z
-  .array(z.string())
-  .nullish()
-  .transform((v) => v ?? []);
+/** A nested object the spec may leave out: missing or null, it reads as `{}` would (each field's own default). */
+export function nested<S extends z.ZodRawShape>(shape: S) {
+  const object = z.object(shape);
+  return object.nullish().transform((v) => v ?? object.parse({}));
+}
 
 /** `outbound.outbound_voice_profile_id`, the one nested field read on connections and applications. */
-export const outboundLink = z
-  .object({ outbound_voice_profile_id: nullableString })
-  .nullish()
-  .transform((v) => ({ outbound_voice_profile_id: v?.outbound_voice_profile_id ?? null }));
+export type OutboundLink = z.output<typeof outboundLink>;
+export const outboundLink = nested({ outbound_voice_profile_id: nullableString });
 
-export interface OutboundLink {
-  outbound_voice_profile_id: string | null;
-}
+/** `created_at` and `updated_at`, the last two fields of most records. */
+export const timestamps = { created_at: nullableString, updated_at: nullableString };
+
+/** The webhook URLs of connections and Call Control applications. */
+export const webhookUrls = { webhook_event_url: nullableString, webhook_event_failover_url: nullableString };
 
 /** `meta` of a paged listing; any field may be missing, and then paging falls back on page length. */
 export const pageMetaSchema = z
@@ -63,12 +62,7 @@ export function dataEnvelope<T>(item: z.ZodType<T>): z.ZodType<{ data: T }> {
 }
 
 /** `{ data: …, meta }`, the envelope of every listing; `records` parses the array. */
-export interface PageOf<R> {
-  data: R;
-  meta?: PageMeta;
-}
-
-export function pageEnvelope<R>(records: z.ZodType<R>): z.ZodType<PageOf<R>> {
+export function pageEnvelope<R>(records: z.ZodType<R>): z.ZodType<{ data: R; meta?: PageMeta }> {
   return z.object({ data: records, meta: pageMetaSchema });
 }
 

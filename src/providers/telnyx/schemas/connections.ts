@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { booleanDefault, nullableInt, nullableString, type OutboundLink, outboundLink } from './common.js';
+import {
+  booleanDefault,
+  nested,
+  nullableInt,
+  nullableString,
+  outboundLink,
+  timestamps,
+  webhookUrls,
+} from './common.js';
 
 /**
  * SIP connections (spec tags "Credential Connections", "IP Connections", "FQDN Connections").
@@ -8,158 +16,73 @@ import { booleanDefault, nullableInt, nullableString, type OutboundLink, outboun
  * of a connection in a response; only `id` is required here (without it nothing can be done to the
  * record, which is then reported as unreadable). `active` is "Defaults to true" in the spec.
  */
-const active = booleanDefault(true);
-
-export interface CredentialConnection {
-  id: string;
-  record_type: string | null;
-  connection_name: string | null;
-  active: boolean;
-  user_name: string | null;
-  sip_uri_calling_preference: string | null;
-  webhook_event_url: string | null;
-  webhook_event_failover_url: string | null;
-  outbound: OutboundLink;
-  created_at: string | null;
-  updated_at: string | null;
-}
-
-export const credentialConnectionSchema: z.ZodType<CredentialConnection> = z.object({
+const connection = {
   id: z.string(),
   record_type: nullableString,
   connection_name: nullableString,
-  active,
+  active: booleanDefault(true),
+};
+
+export type CredentialConnection = z.output<typeof credentialConnectionSchema>;
+export const credentialConnectionSchema = z.object({
+  ...connection,
   user_name: nullableString,
   sip_uri_calling_preference: nullableString,
-  webhook_event_url: nullableString,
-  webhook_event_failover_url: nullableString,
+  ...webhookUrls,
   outbound: outboundLink,
-  created_at: nullableString,
-  updated_at: nullableString,
+  ...timestamps,
 });
 
-export interface IpConnection {
-  id: string;
-  record_type: string | null;
-  connection_name: string | null;
-  active: boolean;
-  webhook_event_url: string | null;
-  webhook_event_failover_url: string | null;
-  inbound: { sip_subdomain: string | null; sip_subdomain_receive_settings: string | null };
-  outbound: OutboundLink;
-  created_at: string | null;
-  updated_at: string | null;
-}
-
-const sipSubdomainSettings = z
-  .object({ sip_subdomain: nullableString, sip_subdomain_receive_settings: nullableString })
-  .nullish()
-  .transform((v) => ({
-    sip_subdomain: v?.sip_subdomain ?? null,
-    sip_subdomain_receive_settings: v?.sip_subdomain_receive_settings ?? null,
-  }));
-
-export const ipConnectionSchema: z.ZodType<IpConnection> = z.object({
-  id: z.string(),
-  record_type: nullableString,
-  connection_name: nullableString,
-  active,
-  webhook_event_url: nullableString,
-  webhook_event_failover_url: nullableString,
-  inbound: sipSubdomainSettings,
+export type IpConnection = z.output<typeof ipConnectionSchema>;
+export const ipConnectionSchema = z.object({
+  ...connection,
+  ...webhookUrls,
+  inbound: nested({ sip_subdomain: nullableString, sip_subdomain_receive_settings: nullableString }),
   outbound: outboundLink,
-  created_at: nullableString,
-  updated_at: nullableString,
+  ...timestamps,
 });
 
-export interface FqdnConnection {
-  id: string;
-  record_type: string | null;
-  connection_name: string | null;
-  active: boolean;
-  user_name: string | null;
-  webhook_event_url: string | null;
-  webhook_event_failover_url: string | null;
-  outbound: OutboundLink;
-  created_at: string | null;
-  updated_at: string | null;
-}
-
-export const fqdnConnectionSchema: z.ZodType<FqdnConnection> = z.object({
-  id: z.string(),
-  record_type: nullableString,
-  connection_name: nullableString,
-  active,
+export type FqdnConnection = z.output<typeof fqdnConnectionSchema>;
+export const fqdnConnectionSchema = z.object({
+  ...connection,
   user_name: nullableString,
-  webhook_event_url: nullableString,
-  webhook_event_failover_url: nullableString,
+  ...webhookUrls,
   outbound: outboundLink,
-  created_at: nullableString,
-  updated_at: nullableString,
+  ...timestamps,
 });
 
 /** An address allowed to use an IP connection (spec tag "IPs"); the spec requires none of its fields. */
-export interface Ip {
-  id: string;
-  connection_id: string | null;
-  /** Null when Telnyx leaves it out: the step cannot judge the entry and asks a person to. */
-  ip_address: string | null;
-  port: number | null;
-  created_at: string | null;
-  updated_at: string | null;
-}
-
-export const ipSchema: z.ZodType<Ip> = z.object({
+export type Ip = z.output<typeof ipSchema>;
+export const ipSchema = z.object({
   id: z.string(),
   connection_id: nullableString,
+  /** Null when Telnyx leaves it out: the step cannot judge the entry and asks a person to. */
   ip_address: nullableString,
   port: nullableInt,
-  created_at: nullableString,
-  updated_at: nullableString,
+  ...timestamps,
 });
 
 /** A host name attached to an FQDN connection (spec tag "FQDNs"). */
-export interface Fqdn {
-  id: string;
-  connection_id: string | null;
-  /** Null when Telnyx leaves it out: the step cannot judge the entry and asks a person to. */
-  fqdn: string | null;
-  port: number | null;
-  dns_record_type: string | null;
-  created_at: string | null;
-  updated_at: string | null;
-}
-
-export const fqdnSchema: z.ZodType<Fqdn> = z.object({
+export type Fqdn = z.output<typeof fqdnSchema>;
+export const fqdnSchema = z.object({
   id: z.string(),
   connection_id: nullableString,
+  /** Null when Telnyx leaves it out: the step cannot judge the entry and asks a person to. */
   fqdn: nullableString,
   port: nullableInt,
   dns_record_type: nullableString,
-  created_at: nullableString,
-  updated_at: nullableString,
+  ...timestamps,
 });
 
 /** On-demand SIP credentials (spec tag "Credentials"); `sip_password` is dropped on parse. */
-export interface TelephonyCredential {
-  id: string;
-  name: string | null;
-  resource_id: string | null;
-  sip_username: string | null;
-  /** The spec: "Defaults to false". */
-  expired: boolean;
-  expires_at: string | null;
-  created_at: string | null;
-  updated_at: string | null;
-}
-
-export const telephonyCredentialSchema: z.ZodType<TelephonyCredential> = z.object({
+export type TelephonyCredential = z.output<typeof telephonyCredentialSchema>;
+export const telephonyCredentialSchema = z.object({
   id: z.string(),
   name: nullableString,
   resource_id: nullableString,
   sip_username: nullableString,
+  /** The spec: "Defaults to false". */
   expired: booleanDefault(false),
   expires_at: nullableString,
-  created_at: nullableString,
-  updated_at: nullableString,
+  ...timestamps,
 });

@@ -6,6 +6,7 @@ import {
   nullableNumber,
   nullableString,
   stringList,
+  timestamps,
 } from './common.js';
 
 /**
@@ -13,34 +14,20 @@ import {
  * `name` is the one field the spec requires (and every PATCH must resend it); `enabled` has
  * `default: true` in the spec.
  */
-export interface OutboundVoiceProfile {
-  id: string;
-  record_type: string | null;
-  name: string;
-  enabled: boolean;
-  /** USD per day as a decimal string, e.g. `"100.00"`. */
-  daily_spend_limit: string | null;
-  daily_spend_limit_enabled: boolean | null;
-  /** USD per minute; null means no cap. */
-  max_destination_rate: number | null;
-  /** ISO 3166-1 alpha-2 codes. */
-  whitelisted_destinations: string[];
-  /** Null means no limit. */
-  concurrent_call_limit: number | null;
-  created_at: string | null;
-  updated_at: string | null;
-}
-
-export const outboundVoiceProfileSchema: z.ZodType<OutboundVoiceProfile> = z.object({
+export type OutboundVoiceProfile = z.output<typeof outboundVoiceProfileSchema>;
+export const outboundVoiceProfileSchema = z.object({
   id: z.string(),
   record_type: nullableString,
   name: z.string(),
   enabled: booleanDefault(true),
+  /** USD per day as a decimal string, e.g. `"100.00"`. */
   daily_spend_limit: nullableString,
   daily_spend_limit_enabled: nullableBoolean,
+  /** USD per minute; null means no cap. */
   max_destination_rate: nullableNumber,
+  /** ISO 3166-1 alpha-2 codes. */
   whitelisted_destinations: stringList,
+  /** Null means no limit. */
   concurrent_call_limit: nullableInt,
-  created_at: nullableString,
-  updated_at: nullableString,
+  ...timestamps,
 });

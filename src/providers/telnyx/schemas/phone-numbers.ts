@@ -1,32 +1,22 @@
 import { z } from 'zod';
-import { nullableString } from './common.js';
+import { nullableString, timestamps } from './common.js';
+
+const pinShape = { external_pin: z.string().nullish() };
 
 /**
  * A number as `GET /phone_numbers` and `/phone_numbers/{id}` return it (spec `PhoneNumberDetailed`).
  * The spec returns `external_pin`, the port-out PIN, in plain text to any API caller: it is never
  * kept, only whether one is set (`external_pin_set`).
  */
-export interface PhoneNumber {
-  id: string;
-  phone_number: string | null;
-  /** `active`, `port-out-pending`, `ported-out`, `deleted`, … (kept as a string: new values read). */
-  status: string | null;
-  country_iso_alpha2: string | null;
-  external_pin_set: boolean;
-  created_at: string | null;
-  updated_at: string | null;
-}
-
-const pinShape = { external_pin: z.string().nullish() };
-
-export const phoneNumberSchema: z.ZodType<PhoneNumber> = z
+export type PhoneNumber = z.output<typeof phoneNumberSchema>;
+export const phoneNumberSchema = z
   .object({
     id: z.string(),
     phone_number: nullableString,
+    /** `active`, `port-out-pending`, `ported-out`, `deleted`, … (kept as a string: new values read). */
     status: nullableString,
     country_iso_alpha2: nullableString,
-    created_at: nullableString,
-    updated_at: nullableString,
+    ...timestamps,
     ...pinShape,
   })
   .transform(({ external_pin, ...n }) => ({ ...n, external_pin_set: (external_pin ?? '') !== '' }));

@@ -1,36 +1,22 @@
 import { z } from 'zod';
-import { nullableString } from './common.js';
+import { namedRecord, nullableString } from './common.js';
 
 export type AccountStatus = 'active' | 'suspended' | 'closed';
 
 /**
  * An account (the main one or a subaccount). `auth_token`, in every answer, is dropped on parse.
- * The spec marks every field nullable and requires none: `sid` is required here for listings (a
- * record without one cannot be addressed and is reported as unreadable) and filled in with the
- * SID asked for on a fetch or update; `status` is kept as Twilio wrote it (null when missing), so
- * a value outside `active|suspended|closed` does not fail the read.
+ * The spec marks every field nullable and requires none: `sid` is required here (`namedRecord`)
+ * and filled in with the SID asked for on a fetch or update; `status` is kept as Twilio wrote it
+ * (null when missing), so a value outside `active|suspended|closed` does not fail the read.
  */
-export interface TwilioAccount {
-  sid: string;
-  friendly_name: string | null;
+export const accountSchema = namedRecord({
   /** `active`, `suspended` or `closed` per the spec; another value is kept as it came. */
-  status: AccountStatus | (string & {}) | null;
+  status: nullableString as z.ZodType<AccountStatus | (string & {}) | null>,
   /** The parent's SID for a subaccount; the account's own SID for the main account. */
-  owner_account_sid: string | null;
-  type: string | null;
-  date_created: string | null;
-  date_updated: string | null;
-}
-
-export const accountSchema: z.ZodType<TwilioAccount> = z.object({
-  sid: z.string(),
-  friendly_name: nullableString,
-  status: nullableString,
   owner_account_sid: nullableString,
   type: nullableString,
-  date_created: nullableString,
-  date_updated: nullableString,
 });
+export type TwilioAccount = z.output<typeof accountSchema>;
 
 /** An account's `auth_token`, read for `authTokenOf` only (every other account read drops it). */
 export const accountAuthTokenSchema: z.ZodType<string> = z

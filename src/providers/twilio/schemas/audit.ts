@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { nullableString } from './common.js';
+import { dates, nullableString } from './common.js';
 
 /** A verified caller ID (`…/OutgoingCallerIds.json`); its SID is `PN…`, like a number's; RFC 2822 dates. */
 export const outgoingCallerIdSchema = z.object({
   sid: z.string(),
   phone_number: nullableString,
   friendly_name: nullableString,
-  date_created: nullableString,
-  date_updated: nullableString,
+  ...dates,
 });
 
 export type OutgoingCallerId = z.infer<typeof outgoingCallerIdSchema>;

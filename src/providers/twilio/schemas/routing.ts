@@ -1,25 +1,16 @@
 // Trunks, SIP domains, Messaging Services and geo permissions: only the fields the steps read, the rest dropped.
 import { z } from 'zod';
-import { nullableBoolean, nullableString } from './common.js';
-
-const list = z
-  .array(z.string())
-  .nullish()
-  .transform((v) => v ?? []);
-const dates = { date_created: nullableString, date_updated: nullableString };
+import { namedRecord, nullableBoolean, nullableString, stringList } from './common.js';
 
 /** An Elastic SIP trunk (`TK…`, trunking v1; ISO 8601 dates): `domain_name` is where its PBX sends calls out. */
-export const sipTrunkSchema = z.object({
-  sid: z.string(),
-  friendly_name: nullableString,
+export const sipTrunkSchema = namedRecord({
   domain_name: nullableString,
   disaster_recovery_url: nullableString,
-  ...dates,
 });
 export type SipTrunk = z.infer<typeof sipTrunkSchema>;
 
 /** A credential list (`CL…`) or IP access control list (`AL…`) associated with a trunk or mapped onto a SIP domain. */
-export const sipListLinkSchema = z.object({ sid: z.string(), friendly_name: nullableString, ...dates });
+export const sipListLinkSchema = namedRecord({});
 export type SipDomainMapping = z.infer<typeof sipListLinkSchema>;
 
 /** A trunk's origination URL (`OU…`, with `sip_url` and `enabled`), or a list associated with it (neither). */
@@ -30,27 +21,21 @@ export const sipOriginationUrlSchema = sipListLinkSchema.extend({
 export type SipTrunkMember = SipDomainMapping & { sip_url?: string | null; enabled?: boolean | null };
 
 /** A SIP domain (`SD…`): where Twilio fetches TwiML for calls to `<name>.sip.twilio.com`. */
-export const sipDomainSchema = z.object({
-  sid: z.string(),
-  friendly_name: nullableString,
+export const sipDomainSchema = namedRecord({
   domain_name: nullableString,
   voice_url: nullableString,
   voice_fallback_url: nullableString,
   voice_status_callback_url: nullableString,
-  ...dates,
 });
 export type SipDomain = z.infer<typeof sipDomainSchema>;
 
 /** A Messaging Service (`MG…`, ISO 8601 dates): its URLs win over those of the numbers in it. */
-export const messagingServiceSchema = z.object({
-  sid: z.string(),
-  friendly_name: nullableString,
+export const messagingServiceSchema = namedRecord({
   inbound_request_url: nullableString,
   fallback_url: nullableString,
   status_callback: nullableString,
   /** When true, the numbers' own SMS URLs are used for inbound messages instead. */
   use_inbound_webhook_on_number: nullableBoolean,
-  ...dates,
 });
 export type MessagingService = z.infer<typeof messagingServiceSchema>;
 
@@ -58,7 +43,7 @@ export type MessagingService = z.infer<typeof messagingServiceSchema>;
 export const dialingCountrySchema = z.object({
   iso_code: z.string(),
   name: nullableString,
-  country_codes: list,
+  country_codes: stringList,
   low_risk_numbers_enabled: nullableBoolean,
   high_risk_special_numbers_enabled: nullableBoolean,
   high_risk_tollfraud_numbers_enabled: nullableBoolean,
@@ -79,6 +64,6 @@ export const messagingGeoPermissionSchema = z.object({
     .number()
     .nullish()
     .transform((v) => v ?? null),
-  error_messages: list,
+  error_messages: stringList,
 });
 export type MessagingGeoPermission = z.infer<typeof messagingGeoPermissionSchema>;

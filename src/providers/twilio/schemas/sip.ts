@@ -1,75 +1,35 @@
 import { z } from 'zod';
-import { nullableInt, nullableString } from './common.js';
+import { dates, namedRecord, nullableInt, nullableString } from './common.js';
 
 /** A SIP credential list (`CL…`): a named group of username/password pairs. */
-export interface SipCredentialList {
-  sid: string;
-  friendly_name: string | null;
-  date_created: string | null;
-  date_updated: string | null;
-}
-
-export const sipCredentialListSchema: z.ZodType<SipCredentialList> = z.object({
-  sid: z.string(),
-  friendly_name: nullableString,
-  date_created: nullableString,
-  date_updated: nullableString,
-});
+export const sipCredentialListSchema = namedRecord({});
+export type SipCredentialList = z.output<typeof sipCredentialListSchema>;
 
 /** A SIP credential (`CR…`). Twilio never returns its password. */
-export interface SipCredential {
-  sid: string;
-  credential_list_sid: string | null;
-  username: string | null;
-  date_created: string | null;
-  date_updated: string | null;
-}
-
-export const sipCredentialSchema: z.ZodType<SipCredential> = z.object({
+export const sipCredentialSchema = z.object({
   sid: z.string(),
   credential_list_sid: nullableString,
   username: nullableString,
-  date_created: nullableString,
-  date_updated: nullableString,
+  ...dates,
 });
+export type SipCredential = z.output<typeof sipCredentialSchema>;
 
 /** A SIP IP access control list (`AL…`). */
-export interface SipIpAccessControlList {
-  sid: string;
-  friendly_name: string | null;
-  date_created: string | null;
-  date_updated: string | null;
-}
-
-export const sipIpAccessControlListSchema: z.ZodType<SipIpAccessControlList> = z.object({
-  sid: z.string(),
-  friendly_name: nullableString,
-  date_created: nullableString,
-  date_updated: nullableString,
-});
+export const sipIpAccessControlListSchema = namedRecord({});
+export type SipIpAccessControlList = z.output<typeof sipIpAccessControlListSchema>;
 
 /**
  * An address (`IP…`) an IP access control list lets in: one IPv4 address, or a range with a prefix.
  * `ip_address` is nullable in the spec: without it the entry cannot be judged, and the step sends a
  * person to the Console.
  */
-export interface SipIpAddress {
-  sid: string;
-  ip_access_control_list_sid: string | null;
-  friendly_name: string | null;
-  ip_address: string | null;
-  /** 0 (the spec's default) or 32 mean the one address. */
-  cidr_prefix_length: number | null;
-  date_created: string | null;
-  date_updated: string | null;
-}
-
-export const sipIpAddressSchema: z.ZodType<SipIpAddress> = z.object({
+export const sipIpAddressSchema = z.object({
   sid: z.string(),
   ip_access_control_list_sid: nullableString,
   friendly_name: nullableString,
   ip_address: nullableString,
+  /** 0 (the spec's default) or 32 mean the one address. */
   cidr_prefix_length: nullableInt,
-  date_created: nullableString,
-  date_updated: nullableString,
+  ...dates,
 });
+export type SipIpAddress = z.output<typeof sipIpAddressSchema>;
