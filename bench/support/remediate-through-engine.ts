@@ -85,7 +85,8 @@ export async function remediateThroughEngine(options: {
   const logger = silentLogger();
   const playbooks = createPlaybookRuntime(config, logger);
   const notifier = { stepChanged: () => undefined, incidentChanged: () => undefined };
-  const engine = await startEngine(config, logger, { playbooks, notifier, db, pollIntervalMs: 10 });
+  // The engine as deployed: its own poll interval (an enqueue here wakes the workers at once).
+  const engine = await startEngine(config, logger, { playbooks, notifier, db });
   await collectGarbage();
   const startRssMb = rssMb();
   const peakRss = watchRss();
