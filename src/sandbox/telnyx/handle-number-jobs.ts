@@ -39,11 +39,19 @@ function namedNumbers(ctx: SimContext, given: unknown): SimPhoneNumber[] | SimRe
   if (e164 !== 0 && e164 !== given.length) {
     return refuse('You must specify either all phone numbers in the e164 format or all as phone number ids');
   }
-  const key = e164 === 0 ? 'id' : 'phone_number';
-  const byKey = new Map(ctx.state.phoneNumbers.map((n) => [n[key], n]));
-  const found = given.map((v) => byKey.get(v));
-  if (found.some((n) => n === undefined)) return refuse('You must own every number in the bulk request');
-  return [...new Set(found as SimPhoneNumber[])];
+  const found = numbersBy(ctx, e164 === 0 ? 'id' : 'phone_number', given);
+  if (found.length < new Set(given).size) return refuse('You must own every number in the bulk request');
+  return found;
+}
+
+/** The account's numbers whose `key` is one of `values`, in account order: one pass, no index of all. */
+function numbersBy(
+  ctx: SimContext,
+  key: 'id' | 'phone_number',
+  values: readonly unknown[],
+): SimPhoneNumber[] {
+  const wanted = new Set(values);
+  return ctx.state.phoneNumbers.filter((n) => wanted.has(n[key]));
 }
 
 export function createUpdateNumbersJob(ctx: SimContext, body: unknown): SimResponse {
@@ -90,7 +98,13 @@ function advance(ctx: SimContext, job: SimPhoneNumbersJob): void {
     job.status = 'in_progress';
     return;
   }
-  const byId = new Map(ctx.state.phoneNumbers.map((n) => [n.id, n]));
+  const byId = new Map(
+    numbersBy(
+      ctx,
+      'id',
+      job.pending_operations.map((op) => op.id),
+    ).map((n) => [n.id, n]),
+  );
   for (const op of job.pending_operations) {
     const n = byId.get(String(op.id));
     if (n) {

@@ -91,12 +91,24 @@ export function updatePhoneNumber(ctx: SimContext, id: string, body: unknown): S
   return getPhoneNumber(ctx, id, false);
 }
 
-/** Writes checked fields onto a number: `updated_at` moves, the audit log and the write count record it. */
+/**
+ * Writes checked top-level fields onto a number: `updated_at` moves, the audit log and the write
+ * count record it. Only the written fields are compared (a bulk job writes 1,000 numbers at once).
+ */
 export function applyNumberFields(ctx: SimContext, n: SimPhoneNumber, fields: JsonObject): void {
-  const before = structuredClone(n);
+  const keys = Object.keys(fields);
+  const before = structuredClone(pick(n, keys));
   mergeInto(n, fields);
   n.updated_at = ctx.now();
-  audit(ctx, n, before);
+  appendAuditEvent(ctx.state, {
+    id: ctx.random.uuid(),
+    at: n.updated_at,
+    changeType: 'update',
+    resourceId: n.id,
+    alternateResourceId: n.phone_number,
+    changes: diffRecords(before, pick(n, keys)),
+  });
+  ctx.recordWrite(n.id);
 }
 
 export function updateVoiceSettings(ctx: SimContext, id: string, body: unknown): SimResponse {
