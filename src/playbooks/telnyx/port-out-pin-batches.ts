@@ -1,6 +1,5 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 // One port-out PIN on up to 1,000 numbers at once, through Telnyx's bulk job: sealed for Reveal, never in the result.
-
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { PlannedAction } from '../../domain/types.js';
 import { ProviderError } from '../../providers/http/index.js';
 import {
