@@ -36,14 +36,15 @@ function find(ctx: SimContext, id: string): SimPhoneNumber | undefined {
   return ctx.state.phoneNumbers.find((n) => n.id === id);
 }
 
-function audit(ctx: SimContext, n: SimPhoneNumber, before: JsonObject): void {
+/** Records an update of `n`: the changes between `before` and `after` (the number, or the fields written). */
+function audit(ctx: SimContext, n: SimPhoneNumber, before: JsonObject, after: JsonObject = n): void {
   appendAuditEvent(ctx.state, {
     id: ctx.random.uuid(),
     at: n.updated_at,
     changeType: 'update',
     resourceId: n.id,
     alternateResourceId: n.phone_number,
-    changes: diffRecords(before, n),
+    changes: diffRecords(before, after),
   });
   ctx.recordWrite(n.id);
 }
@@ -100,15 +101,7 @@ export function applyNumberFields(ctx: SimContext, n: SimPhoneNumber, fields: Js
   const before = structuredClone(pick(n, keys));
   mergeInto(n, fields);
   n.updated_at = ctx.now();
-  appendAuditEvent(ctx.state, {
-    id: ctx.random.uuid(),
-    at: n.updated_at,
-    changeType: 'update',
-    resourceId: n.id,
-    alternateResourceId: n.phone_number,
-    changes: diffRecords(before, pick(n, keys)),
-  });
-  ctx.recordWrite(n.id);
+  audit(ctx, n, before, pick(n, keys));
 }
 
 export function updateVoiceSettings(ctx: SimContext, id: string, body: unknown): SimResponse {
