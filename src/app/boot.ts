@@ -57,10 +57,20 @@ export interface EngineOptions {
   /** Job lease: how soon a job held by a crashed process is picked up again. */
   leaseMs?: number;
   pollIntervalMs?: number;
+  /** Jobs of the checklist run at once in this process (default `STEP_JOBS_AT_ONCE`). */
+  jobsAtOnce?: number;
   /** An open database to use instead of the configured one (tests); the engine does not close it. */
   db?: Db;
   metrics?: Metrics;
 }
+
+/**
+ * Checklist jobs one process runs side by side: the start's discoveries read the account at once
+ * (a 100,000-number account's three big listings share the provider's rate instead of taking
+ * turns), and one step's last few actions no longer leave the rate idle while the next waits. A
+ * step that replaces Reclaim's own credential still runs alone (`runsAlone`).
+ */
+export const STEP_JOBS_AT_ONCE = 3;
 
 /**
  * Config → database (PostgreSQL or PGlite) → migrations → use cases → worker; `resume()` then
@@ -103,6 +113,7 @@ export async function startEngine(config: Config, logger: Logger, options: Engin
   };
   options.playbooks.useConnections?.(connections);
   // Contain now runs in a lane of its own: it never waits behind the checklist's jobs.
+  // The checklist's jobs run STEP_JOBS_AT_ONCE at a time.
   const worker = createWorkerLanes(
     {
       db,
@@ -127,6 +138,7 @@ export async function startEngine(config: Config, logger: Logger, options: Engin
       },
     },
     URGENT_JOB_KINDS,
+    options.jobsAtOnce ?? STEP_JOBS_AT_ONCE,
   );
   worker.start();
   return {

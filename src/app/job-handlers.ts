@@ -13,10 +13,12 @@ import {
 import type { UseCaseDeps } from '../incidents/deps.js';
 import { discoverStep } from '../incidents/discover-step.js';
 import { executeStep } from '../incidents/execute-step.js';
+import { stepRunsAlone } from '../incidents/step-runs-alone.js';
 import { recordBaseline } from '../incidents/watch/record-baseline.js';
 import { runWatch } from '../incidents/watch/run-watch.js';
 import { runScheduledPosture } from '../incidents/watch/scheduled-posture.js';
 import type { Job, JobContext, JobHandler } from '../jobs/job.js';
+import { createJobGate, type JobGate } from '../jobs/job-gate.js';
 import { inBackground, urgently } from '../rate-limits/index.js';
 import type { Metrics } from './metrics.js';
 
@@ -32,18 +34,23 @@ function typed<K extends JobKind>(
  * The worker's handlers: the use cases behind the DISCOVER and EXECUTE jobs, timed for /metrics.
  * Each is given the claim's abort signal and fencing token, so a run that lost its job stops. The
  * watch's jobs read the provider as background work: after every request an incident is waiting for.
+ * All of them share `gate`, so the jobs the worker runs side by side wait for, and hold off, the
+ * execution of a step that replaces Reclaim's own credential (`runsAlone`).
  */
 export function incidentJobHandlers(
   deps: UseCaseDeps,
   metrics?: Pick<Metrics, 'job'> & Partial<Pick<Metrics, 'watchRun'>>,
+  gate: JobGate = createJobGate(),
 ): Record<string, JobHandler> {
   const handlers: Record<JobKind, JobHandler> = {
     [DISCOVER_JOB]: typed(DISCOVER_JOB, async ({ stepId }, { signal }) => {
       await discoverStep(deps, stepId, { signal });
     }),
-    [EXECUTE_JOB]: typed(EXECUTE_JOB, async ({ stepId, digest }, { signal, fence }) => {
-      await executeStep(deps, stepId, digest, { token: fence, signal });
-    }),
+    [EXECUTE_JOB]: async (job, ctx) => {
+      const { stepId, digest } = parseJobPayload(EXECUTE_JOB, job.payload);
+      const run = () => executeStep(deps, stepId, digest, { token: ctx.fence, signal: ctx.signal });
+      await ((await stepRunsAlone(deps, stepId)) ? gate.alone(run) : gate.shared(run));
+    },
     // Contain now: the same use cases, every provider request ahead of the checklist's on the limiter.
     [CONTAIN_DISCOVER_JOB]: typed(CONTAIN_DISCOVER_JOB, async ({ stepId }, { signal }) => {
       await urgently(() => discoverStep(deps, stepId, { signal }));
@@ -66,6 +73,11 @@ export function incidentJobHandlers(
       await inBackground(() => runScheduledPosture(deps, payload, job.id));
     }),
   };
+  for (const kind of Object.keys(handlers) as JobKind[]) {
+    if (kind === EXECUTE_JOB) continue;
+    const handler = handlers[kind];
+    handlers[kind] = (job, ctx) => gate.shared(() => handler(job, ctx));
+  }
   if (!metrics) return handlers;
   return Object.fromEntries(
     Object.entries(handlers).map(([kind, handler]) => [

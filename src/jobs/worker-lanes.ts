@@ -1,20 +1,26 @@
-// Two workers on one queue: one runs any job, the other only urgent kinds, so urgent work never waits behind the rest.
+// Workers on one queue: a general lane of one or more workers that run any job, and one that runs only urgent kinds, so urgent work never waits behind the rest.
 import { createWorker, type Worker, type WorkerOptions } from './create-worker.js';
 
 /**
- * A worker of two lanes, seen from outside as one: the general lane claims every kind (urgent ones
- * too, when it is free first), the urgent lane only `urgentKinds`. Each claim still takes one job
- * under its own lease and fencing token, so a job runs once whichever lane claimed it.
+ * Worker lanes, seen from outside as one worker: `general` workers that claim every kind (urgent
+ * ones too, when one is free first), and one urgent worker for `urgentKinds` only. With more than
+ * one general worker, that many jobs run at once in this process (several steps discovered or
+ * executed side by side, as several replicas would run them); each claim still takes one job
+ * under its own lease and fencing token, so a job runs once whichever worker claimed it.
  */
-export function createWorkerLanes(options: WorkerOptions, urgentKinds: readonly string[]): Worker {
+export function createWorkerLanes(
+  options: WorkerOptions,
+  urgentKinds: readonly string[],
+  general = 1,
+): Worker {
   const { workerId, kinds: _kinds, ...rest } = options;
-  const general = createWorker({ ...rest, ...(workerId ? { workerId } : {}) });
-  const urgent = createWorker({
-    ...rest,
-    ...(workerId ? { workerId: `${workerId}:urgent` } : {}),
-    kinds: urgentKinds,
-  });
-  const lanes = [general, urgent];
+  const named = (suffix: string) => (workerId ? { workerId: `${workerId}${suffix}` } : {});
+  const lanes = [
+    ...Array.from({ length: Math.max(1, Math.floor(general)) }, (_, i) =>
+      createWorker({ ...rest, ...named(i === 0 ? '' : `:${i + 1}`) }),
+    ),
+    createWorker({ ...rest, ...named(':urgent'), kinds: urgentKinds }),
+  ];
   return {
     start: () => {
       for (const lane of lanes) lane.start();

@@ -103,6 +103,12 @@ export interface AutomatedStepDefinition<Client = unknown> extends StepBase {
    * something the provider counts (Telnyx's bulk jobs: "at most 20 pending or in progress").
    */
   maxInFlight?: number;
+  /**
+   * Its execution replaces the credential Reclaim itself works with (`rotatedCredential`): it
+   * runs with no other job of the process in flight, since a request made with the old credential
+   * after the switch would fail. Every other job runs side by side with the rest.
+   */
+  runsAlone?: boolean;
   /** Read-only: lists what it would change. */
   discover(ctx: PlaybookContext<Client>): Promise<Discovery>;
   /**

@@ -86,4 +86,39 @@ describe('worker lanes', () => {
     hold.open();
     await waitFor('both jobs to run', () => seen.length === 2);
   });
+
+  it('when the general lane has three workers, then three checklist jobs run at once and a fourth waits for one of them', async () => {
+    const seen: string[] = [];
+    const hold = gate();
+    worker = createWorkerLanes(
+      {
+        db: t.db,
+        logger: silentLogger(),
+        pollIntervalMs: 20,
+        leaseMs: 60_000,
+        backoffMs: () => 0,
+        workerId: 'w',
+        handlers: {
+          'step.discover': async (job) => {
+            seen.push(String(job.payload.stepId));
+            await hold.promise;
+          },
+        },
+      },
+      ['contain.execute'],
+      3,
+    );
+    worker.start();
+    for (const stepId of ['a', 'b', 'c', 'd'])
+      await enqueueJob(t.db, { kind: 'step.discover', payload: { stepId } });
+    await waitFor('three jobs to start', () => seen.length === 3);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(seen).toEqual(['a', 'b', 'c']);
+    const { rows } = await t.db.query<{ locked_by: string }>(
+      `SELECT locked_by FROM jobs WHERE state = 'running' ORDER BY locked_by`,
+    );
+    expect(rows.map((r) => r.locked_by)).toEqual(['w', 'w:2', 'w:3']);
+    hold.open();
+    await waitFor('the fourth job to run', () => seen.length === 4);
+  });
 });

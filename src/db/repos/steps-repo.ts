@@ -83,6 +83,12 @@ export async function getStep(q: Queryable, id: string, opts: { forUpdate?: bool
   return step;
 }
 
+/** Only the step's key (its findings can be large on a big account); null when there is no such step. */
+export async function findStepKey(q: Queryable, id: string): Promise<string | null> {
+  const { rows } = await q.query<{ step_key: string }>('SELECT step_key FROM steps WHERE id = $1', [id]);
+  return rows[0]?.step_key ?? null;
+}
+
 export async function listSteps(q: Queryable, incidentId: string): Promise<Step[]> {
   const { rows } = await q.query<StepRow>('SELECT * FROM steps WHERE incident_id = $1 ORDER BY position', [
     incidentId,

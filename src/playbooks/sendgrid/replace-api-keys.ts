@@ -153,6 +153,8 @@ export const replaceApiKeysStep: AutomatedStepDefinition<SendgridClient> = {
   title: 'Delete the attacker’s API keys and replace the others',
   why: 'An API key keeps working after the password changes, and SendGrid shows neither when a key was made nor who made it, so every key must be assumed known to the attacker. Keys that can manage the account are deleted; the others are replaced by new keys with the same scopes, each revealed once here; Reclaim’s own key is replaced last and the new one kept in its connection.',
   risk: 'high',
+  // Its last action deletes the key Reclaim used: no other job of the process may be mid-request with it.
+  runsAlone: true,
   discover,
   execute: dispatchByKind(REPLACE_API_KEYS, {
     create_api_key: createReplacementKey,

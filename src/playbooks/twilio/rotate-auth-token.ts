@@ -39,6 +39,8 @@ export const rotateAuthTokenStep: AutomatedStepDefinition<TwilioClient> = {
   title: 'Rotate the Auth Token',
   why: 'The Auth Token is the password of the REST API and the Console shows it to anyone signed in. Promoting a new one makes the leaked token fail at once; Twilio notes inlined tokens in Functions take about a minute to follow.',
   risk: 'high',
+  // Promoting the token ends the old one at once: no other job of the process may be mid-request with it.
+  runsAlone: true,
   discover,
   execute: dispatchByKind(ROTATE_AUTH_TOKEN, { rotate_auth_token: rotateAuthToken }),
 };
