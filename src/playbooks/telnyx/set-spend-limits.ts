@@ -120,7 +120,7 @@ export function createSetSpendLimitsStep(
     const listings = await Promise.all([
       ctx.client.outboundVoiceProfiles.list(),
       ctx.client.messagingProfiles.list(),
-      ctx.client.phoneNumbers.list(),
+      ctx.client.phoneNumbers.countries(),
     ]);
     const [outbound, messaging] = [listings[0].items, listings[1].items];
     const changed = [...outbound, ...messaging].some((p) => trust.inWindow(p.updated_at, 'changed'));
