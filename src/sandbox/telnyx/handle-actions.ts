@@ -1,3 +1,4 @@
+import type { SimAuditEvent } from './account-state.js';
 import { pageBody, parsePage } from './list-query.js';
 import { appendAuditEvent } from './record-audit.js';
 import type { SimContext } from './sim-context.js';
@@ -35,6 +36,36 @@ function readTime(query: URLSearchParams, name: string): number | undefined | Si
     : time;
 }
 
+interface TimedEvent {
+  event: SimAuditEvent;
+  at: number;
+}
+
+interface SortedAudit {
+  length: number;
+  last: SimAuditEvent | undefined;
+  byTime: TimedEvent[];
+}
+
+const sortedAudits = new WeakMap<SimAuditEvent[], Map<'asc' | 'desc', SortedAudit>>();
+
+/**
+ * The log in `sort` order (ties by id), sorted again only once it has grown: the log is only ever
+ * appended to, and a 100,000-number account's log read page by page would otherwise be sorted once
+ * a page (about 30 ms each at 10,000 entries: the simulator, not the engine, set the bench's pace).
+ */
+function sortedAudit(log: SimAuditEvent[], sort: 'asc' | 'desc'): TimedEvent[] {
+  const bySort = sortedAudits.get(log) ?? new Map<'asc' | 'desc', SortedAudit>();
+  sortedAudits.set(log, bySort);
+  const known = bySort.get(sort);
+  if (known && known.length === log.length && known.last === log.at(-1)) return known.byTime;
+  const byTime = log
+    .map((event) => ({ event, at: Date.parse(event.created_at) }))
+    .sort((a, b) => (sort === 'asc' ? a.at - b.at : b.at - a.at) || a.event.id.localeCompare(b.event.id));
+  bySort.set(sort, { length: log.length, last: log.at(-1), byTime });
+  return byTime;
+}
+
 /**
  * `GET /audit_events` with `filter[created_after]`, `filter[created_before]` and `sort=asc|desc`
  * (newest first unless `asc`).
@@ -49,10 +80,8 @@ export function listAuditEvents(ctx: SimContext, query: URLSearchParams): SimRes
   const sort = query.get('sort') ?? 'desc';
   if (sort !== 'asc' && sort !== 'desc')
     return telnyxErrors.badParameter('sort', "sort must be 'asc' or 'desc'.");
-  const events = ctx.state.auditEvents
-    .map((event) => ({ event, at: Date.parse(event.created_at) }))
+  const events = sortedAudit(ctx.state.auditEvents, sort)
     .filter(({ at }) => (after === undefined || at > after) && (before === undefined || at < before))
-    .sort((a, b) => (sort === 'asc' ? a.at - b.at : b.at - a.at) || a.event.id.localeCompare(b.event.id))
     .map(({ event }) => event);
   const body = pageBody(events, page);
   body.data = structuredClone(body.data);
