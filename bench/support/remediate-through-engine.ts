@@ -151,6 +151,7 @@ export async function remediateThroughEngine(options: {
     const steps = await automated();
     const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM plan_actions`);
     const report = await sim.report();
+    if (options.trace) console.log('requests by route', JSON.stringify(report.stats.byRoute));
     const requests = report.stats.requests;
     const floorMs = (requests / rate) * 1000;
     const wallMs = discoveryMs + executionMs;
