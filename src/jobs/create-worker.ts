@@ -8,6 +8,9 @@ import type { Job, JobHandler } from './job.js';
 import { claimNextJob, releaseJob } from './queue.js';
 import { type RunJobDeps, reportDead, runJob, WORKER_STOPPING } from './run-job.js';
 
+/** How long an idle worker waits between looks at the queue, when not told. */
+export const DEFAULT_POLL_INTERVAL_MS = 500;
+
 export interface WorkerOptions {
   db: Db;
   logger: Logger;
@@ -25,6 +28,8 @@ export interface WorkerOptions {
   backoffMs?: (attempt: number) => number;
   /** Told when a job fails for good: last attempt threw, unknown kind, or leases kept expiring. */
   onDead?: (job: Job) => Promise<void>;
+  /** Told when this worker has claimed a job, before it runs (more may be due: wake a sibling). */
+  onClaimed?: (job: Job) => void;
 }
 
 export interface Worker {
@@ -44,7 +49,7 @@ export interface Worker {
  */
 export function createWorker(options: WorkerOptions): Worker {
   const workerId = options.workerId ?? `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-  const pollIntervalMs = options.pollIntervalMs ?? 500;
+  const pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   const leaseMs = options.leaseMs ?? 60_000;
   const logger = options.logger.child({ workerId });
   // A tick is due at least every poll interval when idle, and every heartbeat while a job runs.
@@ -107,6 +112,7 @@ export function createWorker(options: WorkerOptions): Worker {
       await releaseJob(options.db, job.id, workerId);
       return false;
     }
+    options.onClaimed?.(job);
     current = new AbortController();
     try {
       await runJob(deps, job, current);

@@ -1,5 +1,8 @@
 // Workers on one queue: a general lane of one or more workers that run any job, and one that runs only urgent kinds, so urgent work never waits behind the rest.
-import { createWorker, type Worker, type WorkerOptions } from './create-worker.js';
+import { createWorker, DEFAULT_POLL_INTERVAL_MS, type Worker, type WorkerOptions } from './create-worker.js';
+
+/** The second and later general workers poll this many times less often than the first. */
+export const SIBLING_POLL_FACTOR = 4;
 
 /**
  * Worker lanes, seen from outside as one worker: `general` workers that claim every kind (urgent
@@ -15,12 +18,25 @@ export function createWorkerLanes(
 ): Worker {
   const { workerId, kinds: _kinds, ...rest } = options;
   const named = (suffix: string) => (workerId ? { workerId: `${workerId}${suffix}` } : {});
-  const lanes = [
-    ...Array.from({ length: Math.max(1, Math.floor(general)) }, (_, i) =>
-      createWorker({ ...rest, ...named(i === 0 ? '' : `:${i + 1}`) }),
-    ),
-    createWorker({ ...rest, ...named(':urgent'), kinds: urgentKinds }),
-  ];
+  const poll = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  const generals: Worker[] = [];
+  // A claim means more may be due: the siblings look at once instead of at their next poll.
+  const wakeSiblings = (self: number) => () => {
+    for (const [i, sibling] of generals.entries()) if (i !== self) sibling.notify();
+  };
+  for (let i = 0; i < Math.max(1, Math.floor(general)); i += 1) {
+    generals.push(
+      createWorker({
+        ...rest,
+        ...named(i === 0 ? '' : `:${i + 1}`),
+        // The first polls at the interval (it finds what another replica queued); the others
+        // are woken by an enqueue here or by a sibling's claim, and poll seldom besides.
+        pollIntervalMs: i === 0 ? poll : poll * SIBLING_POLL_FACTOR,
+        onClaimed: wakeSiblings(i),
+      }),
+    );
+  }
+  const lanes = [...generals, createWorker({ ...rest, ...named(':urgent'), kinds: urgentKinds })];
   return {
     start: () => {
       for (const lane of lanes) lane.start();

@@ -121,4 +121,35 @@ describe('worker lanes', () => {
     hold.open();
     await waitFor('the fourth job to run', () => seen.length === 4);
   });
+
+  it('when the first general worker claims a job, then its siblings look at once instead of at their slower poll', async () => {
+    const seen: string[] = [];
+    const hold = gate();
+    worker = createWorkerLanes(
+      {
+        db: t.db,
+        logger: silentLogger(),
+        // The siblings would next look 4 s after starting: the jobs below are queued after that start.
+        pollIntervalMs: 1_000,
+        leaseMs: 60_000,
+        backoffMs: () => 0,
+        handlers: {
+          'step.discover': async (job) => {
+            seen.push(String(job.payload.stepId));
+            await hold.promise;
+          },
+        },
+      },
+      ['contain.execute'],
+      3,
+    );
+    worker.start();
+    await new Promise((r) => setTimeout(r, 100));
+    // Queued with no notify, as another replica would: only polls find them.
+    for (const stepId of ['a', 'b', 'c'])
+      await enqueueJob(t.db, { kind: 'step.discover', payload: { stepId } });
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(seen.sort()).toEqual(['a', 'b', 'c']);
+    hold.open();
+  });
 });
