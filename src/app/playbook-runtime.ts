@@ -8,6 +8,7 @@ import type { StepDefinition } from '../playbooks/types.js';
 import { limiterKey, type ProviderObserver } from '../providers/http/index.js';
 import { createLimiterFactory, type LimiterFactory } from '../rate-limits/index.js';
 import type { Logger } from '../util/logger.js';
+import { createReadMemo } from '../util/read-memo.js';
 import { connectionAccess } from './adapters/connection-access.js';
 import type { ProviderAdapter } from './adapters/provider-adapter.js';
 import { subaccountReader } from './adapters/read-subaccount.js';
@@ -16,6 +17,13 @@ import { telnyxAdapter } from './adapters/telnyx-adapter.js';
 import { twilioAdapter } from './adapters/twilio-adapter.js';
 import { credentialVerifier } from './adapters/verify-credential.js';
 import { manualStepVerifier } from './adapters/verify-manual-step.js';
+
+/**
+ * How long a discovery's account-wide read (a 100,000-number listing, the audit log) stays for the
+ * incident's other steps after it resolved: long enough for the steps discovered at the start,
+ * short enough that a big listing is not kept, nor a later Retry shown an old account.
+ */
+export const SHARED_READ_KEEP_MS = 30_000;
 
 export interface RuntimeOptions {
   limiters?: LimiterFactory;
@@ -68,6 +76,7 @@ export function createPlaybookRuntime(
     }
   }
 
+  const sharedReads = createReadMemo(SHARED_READ_KEEP_MS);
   const partsOf = (provider: Incident['provider']) => PROVIDERS_OF[provider].map((p) => adapters.get(p));
 
   return {
@@ -93,7 +102,7 @@ export function createPlaybookRuntime(
       const key = limiterKey(adapter.provider, account);
       return () => limiters.pace(key)?.read();
     },
-    async contextFor(incident, stepKey) {
+    async contextFor(incident, stepKey, purpose) {
       const adapter = adapters.get(stepKey.split('.')[0] ?? '');
       if (!adapter) throw new Error(`no provider runs step "${stepKey}"`);
       const extra = incident.rehearsal ? adapter.rehearsalTrusted : undefined;
@@ -109,6 +118,9 @@ export function createPlaybookRuntime(
             }
           : config.trusted,
         logger: logger.child({ incidentId: incident.id, step: stepKey }),
+        ...(purpose?.discovery
+          ? { shared: { once: (key, read) => sharedReads.once(`${incident.id}:${key}`, read) } }
+          : {}),
       };
     },
   };

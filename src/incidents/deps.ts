@@ -33,8 +33,15 @@ export interface PlaybookRuntime {
   stepsFor(incident: Pick<Incident, 'provider' | 'rehearsal'>): StepDefinition[];
   /** One step's definition by its stable id; undefined if the release no longer has it. */
   definition(stepKey: string): StepDefinition | undefined;
-  /** The client and trusted lists a step of this incident runs with. */
-  contextFor(incident: Incident, stepKey: string): Promise<PlaybookContext<unknown>>;
+  /**
+   * The client and trusted lists a step of this incident runs with; for `discovery`, also the
+   * reads the incident's steps discovered at about the same time share (`PlaybookContext.shared`).
+   */
+  contextFor(
+    incident: Incident,
+    stepKey: string,
+    purpose?: { discovery: true },
+  ): Promise<PlaybookContext<unknown>>;
   /**
    * How to read the pace of the provider account a step of this incident writes to (its rate,
    * request time, rate headers), afresh at each call; absent when unknown. Execution sizes its

@@ -43,7 +43,7 @@ export async function discoverStep(
       throw new Error(`this release has no automated step "${begun.step.stepKey}"`);
     }
     const key = begun.step.stepKey;
-    const base = await deps.playbooks.contextFor(begun.incident, key);
+    const base = await deps.playbooks.contextFor(begun.incident, key, { discovery: true });
     // Restore re-reads what Contain now stopped, as the database recorded it; a later step reads
     // the account as it was before the stop.
     const ctx = isContainStepKey(key)

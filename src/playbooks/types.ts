@@ -21,6 +21,17 @@ export interface PlaybookContext<Client> {
    * scopes) and does not write a stop again (a subaccount already suspended).
    */
   contained?: readonly ContainedChange[];
+  /**
+   * Reads the steps discovered at about the same time share (a 100,000-number account's numbers,
+   * its audit log since the window began): joined while in flight, kept a few seconds after.
+   * Given to discovery only: execution and its rechecks read the account afresh.
+   */
+  shared?: SharedReads;
+}
+
+/** `once(key, read)`: the result of one `read()` for every step asking for `key` at about the same time. */
+export interface SharedReads {
+  once<T>(key: string, read: () => Promise<T>): Promise<T>;
 }
 
 /** One change Contain now made, as its action recorded it. */

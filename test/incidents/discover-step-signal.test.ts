@@ -1,4 +1,4 @@
-// discoverStep and the abort signal: once the worker lost the job (or stops), discovery records nothing.
+// discoverStep and the abort signal: once the worker lost the job (or stops), discovery records nothing; and the context it reads with.
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportAudit } from '../../src/audit/export-audit.js';
@@ -79,5 +79,16 @@ describe('discoverStep and the abort signal', () => {
       code: 'job_lease_lost',
     });
     expect((await getStep(t.db, stepId)).state).toBe('discovering');
+  });
+
+  it('when a step is discovered, then its context is asked for as a discovery (the reads the incident shares)', async () => {
+    const purposes: unknown[] = [];
+    const contextFor = deps.playbooks.contextFor.bind(deps.playbooks);
+    deps.playbooks.contextFor = (incident, key, purpose) => {
+      purposes.push(purpose);
+      return contextFor(incident, key, purpose);
+    };
+    await discoverStep(deps, stepId);
+    expect(purposes).toEqual([{ discovery: true }]);
   });
 });

@@ -5,7 +5,7 @@ import { nothingFound, plural } from '../kit/step-kit.js';
 import { type Trust, trustOf } from '../kit/trust.js';
 import { unreadableOf, withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
-import { auditSince } from './audit-since.js';
+import { accountNumbers, auditSince } from './account-listings.js';
 import { dispatchByKind } from './playbook-error.js';
 import { setMessagingSpendLimit, setOutboundSpendLimits } from './spend-limit-actions.js';
 import { describeDestinations, describeNarrowing, describeOutbound } from './spend-limit-descriptions.js';
@@ -120,7 +120,7 @@ export function createSetSpendLimitsStep(
     const listings = await Promise.all([
       ctx.client.outboundVoiceProfiles.list(),
       ctx.client.messagingProfiles.list(),
-      ctx.client.phoneNumbers.countries(),
+      accountNumbers(ctx),
     ]);
     const [outbound, messaging] = [listings[0].items, listings[1].items];
     const changed = [...outbound, ...messaging].some((p) => trust.inWindow(p.updated_at, 'changed'));

@@ -3,7 +3,7 @@ import { listAll } from './pagination.js';
 import { requestData } from './request-data.js';
 import { byId } from './resource-api.js';
 import { resourcePath } from './resource-path.js';
-import { numberCountrySchema, phoneNumberSchema, pinIsSchema } from './schemas/phone-numbers.js';
+import { phoneNumberSchema, pinIsSchema } from './schemas/phone-numbers.js';
 
 /** `GET /phone_numbers`, `GET` and `PATCH /phone_numbers/{id}`: the numbers and their port-out PIN. */
 export type PhoneNumbersApi = ReturnType<typeof createPhoneNumbersApi>;
@@ -13,9 +13,6 @@ export function createPhoneNumbersApi(http: ProviderHttp) {
   const one = byId(http, '/phone_numbers', item);
   return {
     list: () => listAll(http, { path: '/phone_numbers', operation: 'list phone numbers', item }),
-    /** The same listing, each number's `country_iso_alpha2` only. */
-    countries: () =>
-      listAll(http, { path: '/phone_numbers', operation: 'list phone numbers', item: numberCountrySchema }),
     get: (id: string) => one('GET', id, 'get phone number'),
     /** `PATCH /phone_numbers/{id}` with `{ external_pin }` only; the PIN goes into the body alone. */
     setExternalPin: (id: string, pin: string) =>

@@ -21,12 +21,6 @@ export const phoneNumberSchema = z
   })
   .transform(({ external_pin, ...n }) => ({ ...n, external_pin_set: (external_pin ?? '') !== '' }));
 
-/**
- * A number read for its country only (`country_iso_alpha2`; every other field dropped on parse):
- * what spend limits need of a 100,000-number account, without keeping its numbers in memory.
- */
-export const numberCountrySchema = z.object({ country_iso_alpha2: nullableString });
-
 /** Whether a number's `external_pin` is exactly `pin`; the PIN itself is dropped on parse. */
 export function pinIsSchema(pin: string): z.ZodType<boolean> {
   return z.object(pinShape).transform((n) => n.external_pin === pin);

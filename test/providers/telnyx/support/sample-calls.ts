@@ -116,7 +116,6 @@ export const CALLS: Record<string, unknown[][]> = {
   'accessIpRanges.add': [['198.51.100.0/29', 'Reclaim']],
   'accessIpRanges.delete': [[ID]],
   'phoneNumbers.list': [[]],
-  'phoneNumbers.countries': [[]],
   'phoneNumbers.get': [[ID]],
   'phoneNumbers.setExternalPin': [[ID, '73920481']],
   'phoneNumbers.pinIs': [[ID, '73920481']],
