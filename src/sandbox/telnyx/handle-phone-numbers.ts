@@ -1,5 +1,6 @@
 import { findConnection } from './account.js';
 import type { JsonObject, SimPhoneNumber } from './account-state.js';
+import { findById } from './find-by-id.js';
 import { listLazily } from './list-query.js';
 import {
   connectionNames,
@@ -33,7 +34,7 @@ function pick(body: JsonObject, fields: readonly string[]): JsonObject {
 }
 
 function find(ctx: SimContext, id: string): SimPhoneNumber | undefined {
-  return ctx.state.phoneNumbers.find((n) => n.id === id);
+  return findById(ctx.state.phoneNumbers, id);
 }
 
 /** Records an update of `n`: the changes between `before` and `after` (the number, or the fields written). */
