@@ -20,10 +20,11 @@ import { manualStepVerifier } from './adapters/verify-manual-step.js';
 
 /**
  * How long a discovery's account-wide read (a 100,000-number listing, the audit log) stays for the
- * incident's other steps after it resolved: long enough for the steps discovered at the start,
- * short enough that a big listing is not kept, nor a later Retry shown an old account.
+ * incident's other steps after it resolved. The steps discovered at the start join it while in
+ * flight; a few seconds more cover one that asks a little late. Not longer: 100,000 numbers held
+ * 30 s were the bench's peak of memory, and a later Retry must see the account as it is.
  */
-export const SHARED_READ_KEEP_MS = 30_000;
+export const SHARED_READ_KEEP_MS = 5_000;
 
 export interface RuntimeOptions {
   limiters?: LimiterFactory;
