@@ -20,10 +20,13 @@ import type { SimContext } from './sim-context.js';
 import { jsonResponse, type SimResponse, telnyxErrors } from './sim-http.js';
 import { validateBody } from './validate-body.js';
 
-/** Drops the fields a view carries only so listings can filter and sort on them. */
+/**
+ * Drops the fields a view carries only so listings can filter and sort on them. A shallow copy:
+ * the answer is serialized as soon as it is made, and a deep clone of each of 250 numbers a page
+ * was a third of what the simulator spent on a 100,000-number listing.
+ */
 function without(view: JsonObject, field: string): JsonObject {
-  const out = structuredClone(view);
-  delete out[field];
+  const { [field]: _dropped, ...out } = view;
   return out;
 }
 
