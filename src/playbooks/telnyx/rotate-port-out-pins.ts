@@ -6,7 +6,7 @@ import { nothingFound, plural } from '../kit/step-kit.js';
 import { type Trust, trustOf } from '../kit/trust.js';
 import { unreadableOf, withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
-import { accountNumbers, auditSince } from './account-listings.js';
+import { accountNumbers, auditSince, NO_AUDIT_EVENTS } from './account-listings.js';
 import { PINS_ONE_BY_ONE_UP_TO, pinBatches, SET_PORT_OUT_PINS } from './plan-pin-batches.js';
 import { dispatchByKind } from './playbook-error.js';
 import { GONE_STATUSES, setPortOutPin } from './port-out-pin-actions.js';
@@ -84,13 +84,10 @@ function pinChanges(events: readonly AuditEvent[]): Set<string> {
 
 async function discover(ctx: PlaybookContext<TelnyxClient>): Promise<Discovery> {
   const trust = trustOf(ctx);
+  const audit = auditSince(ctx, trust);
   const listing = await accountNumbers(ctx);
   const numbers = listing.items;
-  const log = await auditSince(
-    ctx,
-    trust,
-    numbers.some((n) => trust.inWindow(n.updated_at, 'changed')),
-  );
+  const log = numbers.some((n) => trust.inWindow(n.updated_at, 'changed')) ? await audit : NO_AUDIT_EVENTS;
   const changed = log && pinChanges(log.items);
   const inService = numbers.filter((n) => !NOT_IN_SERVICE.has(n.status ?? 'unknown'));
   const oneByOne = inService.length <= PINS_ONE_BY_ONE_UP_TO;

@@ -5,7 +5,7 @@ import { nothingFound, plural } from '../kit/step-kit.js';
 import { type Trust, trustOf } from '../kit/trust.js';
 import { unreadableOf, withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
-import { accountNumbers, auditSince } from './account-listings.js';
+import { accountNumbers, auditSince, NO_AUDIT_EVENTS } from './account-listings.js';
 import { dispatchByKind } from './playbook-error.js';
 import { setMessagingSpendLimit, setOutboundSpendLimits } from './spend-limit-actions.js';
 import { describeDestinations, describeNarrowing, describeOutbound } from './spend-limit-descriptions.js';
@@ -117,6 +117,7 @@ export function createSetSpendLimitsStep(
 ): AutomatedStepDefinition<TelnyxClient> {
   async function discover(ctx: PlaybookContext<TelnyxClient>): Promise<Discovery> {
     const trust = trustOf(ctx);
+    const audit = auditSince(ctx, trust);
     const listings = await Promise.all([
       ctx.client.outboundVoiceProfiles.list(),
       ctx.client.messagingProfiles.list(),
@@ -124,7 +125,7 @@ export function createSetSpendLimitsStep(
     ]);
     const [outbound, messaging] = [listings[0].items, listings[1].items];
     const changed = [...outbound, ...messaging].some((p) => trust.inWindow(p.updated_at, 'changed'));
-    const log = await auditSince(ctx, trust, changed);
+    const log = changed ? await audit : NO_AUDIT_EVENTS;
     const histories = log && destinationHistories(log.items);
     const places = {
       histories: histories ?? new Map(),

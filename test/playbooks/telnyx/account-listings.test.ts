@@ -35,4 +35,26 @@ describe('telnyx account-wide listings', () => {
     });
     expect(() => (listing as { items: unknown[] }).items.push({})).toThrow(TypeError);
   });
+
+  it('when the PIN or spend-limit step is discovered, then the audit log is read beside the other listings, not after them', async () => {
+    for (const id of [ROTATE_PORT_OUT_PINS, SET_SPEND_LIMITS]) {
+      const h = harness();
+      const order: string[] = [];
+      const { phoneNumbers, auditEvents } = h.client;
+      const list = phoneNumbers.list;
+      const audit = auditEvents.list;
+      phoneNumbers.list = async () => {
+        order.push('numbers started');
+        const listing = await list();
+        order.push('numbers read');
+        return listing;
+      };
+      auditEvents.list = (filter) => {
+        order.push('audit started');
+        return audit(filter);
+      };
+      await step(id).discover(h.ctx);
+      expect(order.indexOf('audit started')).toBeLessThan(order.indexOf('numbers read'));
+    }
+  });
 });
