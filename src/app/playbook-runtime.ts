@@ -120,7 +120,12 @@ export function createPlaybookRuntime(
           : config.trusted,
         logger: logger.child({ incidentId: incident.id, step: stepKey }),
         ...(purpose?.discovery
-          ? { shared: { once: (key, read) => sharedReads.once(`${incident.id}:${key}`, read) } }
+          ? {
+              shared: {
+                once: (key, read) => sharedReads.once(`${incident.id}:${key}`, read),
+                inTurn: (lane, read) => sharedReads.inTurn(`${incident.id}:${lane}`, read),
+              },
+            }
           : {}),
       };
     },

@@ -16,7 +16,8 @@ export const phoneNumberSchema = z
     /** `active`, `port-out-pending`, `ported-out`, `deleted`, … (kept as a string: new values read). */
     status: nullableString,
     country_iso_alpha2: nullableString,
-    ...timestamps,
+    // `updated_at` only: no step reads when a number was created, and 100,000 of them are 4 MB.
+    updated_at: timestamps.updated_at,
     ...pinShape,
   })
   // An object literal of fixed fields, not a spread: one shape for 100,000 numbers is half the memory.
@@ -25,7 +26,6 @@ export const phoneNumberSchema = z
     phone_number: n.phone_number,
     status: n.status,
     country_iso_alpha2: n.country_iso_alpha2,
-    created_at: n.created_at,
     updated_at: n.updated_at,
     external_pin_set: (n.external_pin ?? '') !== '',
   }));
