@@ -120,12 +120,7 @@ export function createPlaybookRuntime(
           : config.trusted,
         logger: logger.child({ incidentId: incident.id, step: stepKey }),
         ...(purpose?.discovery
-          ? {
-              shared: {
-                once: (key, read) => sharedReads.once(`${incident.id}:${key}`, read),
-                inTurn: (lane, read) => sharedReads.inTurn(`${incident.id}:${lane}`, read),
-              },
-            }
+          ? { shared: { once: (key, read) => sharedReads.once(`${incident.id}:${key}`, read) } }
           : {}),
       };
     },

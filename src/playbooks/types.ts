@@ -32,8 +32,6 @@ export interface PlaybookContext<Client> {
 /** `once(key, read)`: the result of one `read()` for every step asking for `key` at about the same time. */
 export interface SharedReads {
   once<T>(key: string, read: () => Promise<T>): Promise<T>;
-  /** Reads of one `lane` of the incident one after another (its account-wide listings). */
-  inTurn<T>(lane: string, read: () => Promise<T>): Promise<T>;
 }
 
 /** One change Contain now made, as its action recorded it. */

@@ -6,13 +6,7 @@ export interface ReadMemo {
    * `keepMs` after it resolved; a read that failed is not kept (the next call reads again).
    */
   once<T>(key: string, read: () => Promise<T>): Promise<T>;
-  /**
-   * Runs the reads given the same `lane` one after another, in the order asked (an incident's
-   * 100,000-record listings: each alone in memory while it is read). A read that fails lets the
-   * next one go.
-   */
-  inTurn<T>(lane: string, read: () => Promise<T>): Promise<T>;
-  /** Keys and lanes held now (for tests). */
+  /** Keys held now (for tests). */
   size(): number;
 }
 
@@ -23,7 +17,6 @@ interface Entry {
 
 export function createReadMemo(keepMs: number): ReadMemo {
   const entries = new Map<string, Entry>();
-  const lanes = new Map<string, Promise<unknown>>();
   const drop = (key: string, entry: Entry) => {
     if (entries.get(key) !== entry) return;
     clearTimeout(entry.timer);
@@ -45,19 +38,6 @@ export function createReadMemo(keepMs: number): ReadMemo {
       );
       return entry.value as Promise<T>;
     },
-    inTurn<T>(lane: string, read: () => Promise<T>): Promise<T> {
-      const before = lanes.get(lane) ?? Promise.resolve();
-      const mine = before.then(read, read);
-      const settled = mine.then(
-        () => undefined,
-        () => undefined,
-      );
-      lanes.set(lane, settled);
-      void settled.then(() => {
-        if (lanes.get(lane) === settled) lanes.delete(lane);
-      });
-      return mine;
-    },
-    size: () => entries.size + lanes.size,
+    size: () => entries.size,
   };
 }

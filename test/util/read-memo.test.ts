@@ -55,28 +55,4 @@ describe('read memo', () => {
     expect(await memo.once('a', async () => 'A')).toBe('A');
     expect(await memo.once('b', async () => 'B')).toBe('B');
   });
-
-  it('when reads of one lane are asked for at once, then each starts only after the one before settled, a failure included; another lane does not wait', async () => {
-    const memo = createReadMemo(1_000);
-    const log: string[] = [];
-    const read =
-      (name: string, fail = false) =>
-      async () => {
-        log.push(`${name} start`);
-        await new Promise((r) => setTimeout(r, 20));
-        log.push(`${name} end`);
-        if (fail) throw new Error(name);
-        return name;
-      };
-    const a = memo.inTurn('big', read('a', true));
-    const b = memo.inTurn('big', read('b'));
-    const other = memo.inTurn('small', read('c'));
-    await expect(a).rejects.toThrow('a');
-    expect(await b).toBe('b');
-    expect(await other).toBe('c');
-    expect(log.indexOf('b start')).toBeGreaterThan(log.indexOf('a end'));
-    expect(log.indexOf('c start')).toBeLessThan(log.indexOf('a end'));
-    await new Promise((r) => setTimeout(r, 0));
-    expect(memo.size()).toBe(0);
-  });
 });

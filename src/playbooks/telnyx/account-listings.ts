@@ -1,11 +1,6 @@
-// The account-wide listings several Telnyx steps read in discovery (its numbers, their voice settings, its audit log), read once for all of them.
+// The account-wide listings several Telnyx steps read in discovery (its numbers, its audit log), read once for all of them.
 import type { Listing } from '../../providers/http/index.js';
-import type {
-  AuditEvent,
-  NumberVoiceSettings,
-  PhoneNumber,
-  TelnyxClient,
-} from '../../providers/telnyx/index.js';
+import type { AuditEvent, PhoneNumber, TelnyxClient } from '../../providers/telnyx/index.js';
 import { sharedListing } from '../kit/shared-read.js';
 import type { Trust } from '../kit/trust.js';
 import type { PlaybookContext } from '../types.js';
@@ -34,16 +29,5 @@ export const NO_AUDIT_EVENTS: Listing<AuditEvent> = Object.freeze({
 
 /** Every number of the account (`GET /phone_numbers`): the steps discovered together read it once. */
 export function accountNumbers(ctx: PlaybookContext<TelnyxClient>): Promise<Listing<PhoneNumber>> {
-  return sharedListing(ctx, 'telnyx.phone-numbers', () => ctx.client.phoneNumbers.list(), {
-    accountWide: true,
-  });
-}
-
-/** Every number's voice settings (`GET /phone_numbers/voice`): in turn with the other account-wide listings. */
-export function accountVoiceSettings(
-  ctx: PlaybookContext<TelnyxClient>,
-): Promise<Listing<NumberVoiceSettings>> {
-  return sharedListing(ctx, 'telnyx.phone-numbers/voice', () => ctx.client.numberVoiceSettings.list(), {
-    accountWide: true,
-  });
+  return sharedListing(ctx, 'telnyx.phone-numbers', () => ctx.client.phoneNumbers.list());
 }

@@ -7,7 +7,6 @@ import { nothingFound, plural } from '../kit/step-kit.js';
 import { type Trust, trustOf } from '../kit/trust.js';
 import { withUnreadable } from '../kit/unreadable.js';
 import type { AutomatedStepDefinition, Discovery, PlaybookContext } from '../types.js';
-import { accountVoiceSettings } from './account-listings.js';
 import { disableForwarding, forwardingTarget } from './forwarding-actions.js';
 import { dispatchByKind } from './playbook-error.js';
 
@@ -57,7 +56,7 @@ function plan(n: NumberVoiceSettings, own: ReadonlySet<string>, trust: Trust): P
 
 async function discover(ctx: PlaybookContext<TelnyxClient>): Promise<Discovery> {
   const trust = trustOf(ctx);
-  const listing = await accountVoiceSettings(ctx);
+  const listing = await ctx.client.numberVoiceSettings.list();
   const numbers = listing.items;
   const own = new Set(numbers.flatMap((n) => (n.phone_number ? [normaliseNumber(n.phone_number)] : [])));
   const planned = numbers.flatMap((n) => plan(n, own, trust) ?? []);

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DISABLE_FORWARDING,
-  ROTATE_PORT_OUT_PINS,
-  SET_SPEND_LIMITS,
-} from '../../../src/playbooks/telnyx/index.js';
+import { ROTATE_PORT_OUT_PINS, SET_SPEND_LIMITS } from '../../../src/playbooks/telnyx/index.js';
 import { createReadMemo } from '../../../src/util/read-memo.js';
 import { harness, step } from './telnyx-kit.js';
 
@@ -60,24 +56,5 @@ describe('telnyx account-wide listings', () => {
       await step(id).discover(h.ctx);
       expect(order.indexOf('audit started')).toBeLessThan(order.indexOf('numbers read'));
     }
-  });
-
-  it('when the forwarding and PIN steps are discovered together with shared reads, then their account-wide listings are read one after the other', async () => {
-    const h = harness();
-    const ctx = { ...h.ctx, shared: createReadMemo(30_000) };
-    const order: string[] = [];
-    const { phoneNumbers, numberVoiceSettings } = h.client;
-    const watch =
-      <T>(name: string, read: () => Promise<T>) =>
-      async () => {
-        order.push(`${name} started`);
-        const listing = await read();
-        order.push(`${name} read`);
-        return listing;
-      };
-    phoneNumbers.list = watch('numbers', phoneNumbers.list);
-    numberVoiceSettings.list = watch('voice', numberVoiceSettings.list);
-    await Promise.all([step(DISABLE_FORWARDING).discover(ctx), step(ROTATE_PORT_OUT_PINS).discover(ctx)]);
-    expect(order).toEqual(['voice started', 'voice read', 'numbers started', 'numbers read']);
   });
 });
