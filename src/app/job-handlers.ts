@@ -46,11 +46,10 @@ export function incidentJobHandlers(
     [DISCOVER_JOB]: typed(DISCOVER_JOB, async ({ stepId }, { signal }) => {
       await discoverStep(deps, stepId, { signal });
     }),
-    [EXECUTE_JOB]: async (job, ctx) => {
-      const { stepId, digest } = parseJobPayload(EXECUTE_JOB, job.payload);
-      const run = () => executeStep(deps, stepId, digest, { token: ctx.fence, signal: ctx.signal });
+    [EXECUTE_JOB]: typed(EXECUTE_JOB, async ({ stepId, digest }, { signal, fence }) => {
+      const run = () => executeStep(deps, stepId, digest, { token: fence, signal });
       await ((await stepRunsAlone(deps, stepId)) ? gate.alone(run) : gate.shared(run));
-    },
+    }),
     // Contain now: the same use cases, every provider request ahead of the checklist's on the limiter.
     [CONTAIN_DISCOVER_JOB]: typed(CONTAIN_DISCOVER_JOB, async ({ stepId }, { signal }) => {
       await urgently(() => discoverStep(deps, stepId, { signal }));
