@@ -22,7 +22,8 @@ import { manualStepVerifier } from './adapters/verify-manual-step.js';
  * How long a discovery's account-wide read (a 100,000-number listing, the audit log) stays for the
  * incident's other steps after it resolved. The steps discovered at the start join it while in
  * flight; a few seconds more cover one that asks a little late. Not longer: 100,000 numbers held
- * 30 s were the bench's peak of memory, and a later Retry must see the account as it is.
+ * 30 s were the bench's peak of memory, and a later Retry must see the account as it is. Once the
+ * incident has no step left to discover, its reads go at once (`discoveryEnded`).
  */
 export const SHARED_READ_KEEP_MS = 5_000;
 
@@ -96,6 +97,7 @@ export function createPlaybookRuntime(
     },
     // A watch alert's step key names the playbook step it re-ran (`<id>@watch-<run>`).
     definition: (stepKey) => definitions.get(definitionKeyOf(stepKey)),
+    discoveryEnded: (incidentId) => sharedReads.forget(`${incidentId}:`),
     paceFor(incident, stepKey) {
       const adapter = adapters.get(stepKey.split('.')[0] ?? '');
       const account = adapter?.limiterAccount?.(incident);

@@ -43,6 +43,11 @@ export interface PlaybookRuntime {
     purpose?: { discovery: true },
   ): Promise<PlaybookContext<unknown>>;
   /**
+   * No step of the incident is left to discover: the reads its discoveries shared are let go now
+   * (a listing of 100,000 numbers is 20 MB), not when their keep runs out.
+   */
+  discoveryEnded?(incidentId: string): void;
+  /**
    * How to read the pace of the provider account a step of this incident writes to (its rate,
    * request time, rate headers), afresh at each call; absent when unknown. Execution sizes its
    * window of actions in flight from it.

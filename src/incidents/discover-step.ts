@@ -1,10 +1,11 @@
 import { appendAudit } from '../audit/append-audit.js';
 import { getIncident } from '../db/repos/incidents-repo.js';
 import { savePlan } from '../db/repos/plans-repo.js';
-import { getStep } from '../db/repos/steps-repo.js';
+import { countStepsToDiscover, getStep } from '../db/repos/steps-repo.js';
 import { isContainStepKey } from '../domain/containment.js';
 import { normaliseError } from '../domain/errors.js';
 import { planDigest } from '../domain/plan-digest.js';
+import type { Incident, Step } from '../domain/types.js';
 import type { Discovery } from '../playbooks/types.js';
 import { applyEvent } from './apply-event.js';
 import { containedChanges } from './containment/contained-changes.js';
@@ -35,6 +36,33 @@ export async function discoverStep(
   });
   if (!begun) return 'not_needed';
   deps.notifier.stepChanged(stepId, begun.incident.id);
+  try {
+    return await discoverBegun(deps, begun, signal);
+  } finally {
+    await letSharedReadsGo(deps, begun.incident.id);
+  }
+}
+
+/** The last of the incident's discoveries lets go of the reads they shared, whatever its outcome. */
+async function letSharedReadsGo(deps: UseCaseDeps, incidentId: string): Promise<void> {
+  if (!deps.playbooks.discoveryEnded) return;
+  try {
+    if ((await countStepsToDiscover(deps.db, incidentId)) === 0) deps.playbooks.discoveryEnded(incidentId);
+  } catch (err) {
+    // Only memory is at stake: the reads still go when their keep runs out.
+    deps.logger.warn(
+      { incidentId, err: normaliseError(err).message },
+      'could not count steps left to discover',
+    );
+  }
+}
+
+async function discoverBegun(
+  deps: UseCaseDeps,
+  begun: { step: Step; incident: Incident },
+  signal: AbortSignal | undefined,
+): Promise<DiscoverOutcome> {
+  const stepId = begun.step.id;
 
   const definition = deps.playbooks.definition(begun.step.stepKey);
   let discovery: Discovery;

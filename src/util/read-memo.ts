@@ -6,6 +6,8 @@ export interface ReadMemo {
    * `keepMs` after it resolved; a read that failed is not kept (the next call reads again).
    */
   once<T>(key: string, read: () => Promise<T>): Promise<T>;
+  /** Lets go of every key that starts with `prefix` at once (a read in flight still answers its callers). */
+  forget(prefix: string): void;
   /** Keys held now (for tests). */
   size(): number;
 }
@@ -37,6 +39,9 @@ export function createReadMemo(keepMs: number): ReadMemo {
         () => drop(key, entry),
       );
       return entry.value as Promise<T>;
+    },
+    forget(prefix: string) {
+      for (const [key, entry] of [...entries]) if (key.startsWith(prefix)) drop(key, entry);
     },
     size: () => entries.size,
   };

@@ -34,4 +34,19 @@ describe('playbook runtime: shared reads', () => {
     const executing = await r.contextFor(one, STEP);
     expect(executing.shared).toBeUndefined();
   });
+
+  it("when the incident's discovery has ended, then its shared reads are let go and another incident's are kept", async () => {
+    const r = start();
+    const one = incidentFixture({ id: 'inc-1', provider: 'telnyx' });
+    const two = incidentFixture({ id: 'inc-2', provider: 'telnyx' });
+    let reads = 0;
+    const read = async () => ++reads;
+    const a = await r.contextFor(one, STEP, { discovery: true });
+    const other = await r.contextFor(two, STEP, { discovery: true });
+    expect(await a.shared?.once('k', read)).toBe(1);
+    expect(await other.shared?.once('k', read)).toBe(2);
+    r.discoveryEnded?.(one.id);
+    expect(await a.shared?.once('k', read)).toBe(3);
+    expect(await other.shared?.once('k', read)).toBe(2);
+  });
 });

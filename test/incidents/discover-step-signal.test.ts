@@ -91,4 +91,26 @@ describe('discoverStep and the abort signal', () => {
     await discoverStep(deps, stepId);
     expect(purposes).toEqual([{ discovery: true }]);
   });
+
+  it("when the last of the incident's steps is discovered, then the reads they shared are let go; not before, and also after a failure", async () => {
+    const ended: string[] = [];
+    deps.playbooks.discoveryEnded = (id) => void ended.push(id);
+    const second = await insertStep(t.db, {
+      id: randomUUID(),
+      incidentId,
+      position: 1,
+      stepKey: 'test.review-nothing',
+      kind: 'automated',
+      risk: 'normal',
+      state: 'pending',
+    });
+    await discoverStep(deps, stepId);
+    expect(ended).toEqual([]);
+    const definition = deps.playbooks.definition('test.review-nothing') as AutomatedStepDefinition;
+    definition.discover = async () => {
+      throw new Error('provider down');
+    };
+    expect(await discoverStep(deps, second.id)).toBe('failed');
+    expect(ended).toEqual([incidentId]);
+  });
 });

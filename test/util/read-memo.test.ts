@@ -23,6 +23,22 @@ describe('read memo', () => {
     expect(reads).toBe(1);
   });
 
+  it('when the keys of a prefix are forgotten, then they are read afresh, other keys are kept and a read in flight still answers', async () => {
+    const memo = createReadMemo(60_000);
+    let reads = 0;
+    const read = async () => ++reads;
+    expect(await memo.once('inc-1:numbers', read)).toBe(1);
+    expect(await memo.once('inc-2:numbers', read)).toBe(2);
+    let finish: (v: string) => void = () => undefined;
+    const flying = memo.once('inc-1:audit', () => new Promise<string>((r) => (finish = r)));
+    memo.forget('inc-1:');
+    expect(memo.size()).toBe(1);
+    finish('audit');
+    expect(await flying).toBe('audit');
+    expect(await memo.once('inc-1:numbers', read)).toBe(3);
+    expect(await memo.once('inc-2:numbers', read)).toBe(2);
+  });
+
   it('when keepMs has passed since the read resolved, then the next caller reads afresh and nothing is held', async () => {
     vi.useFakeTimers();
     const memo = createReadMemo(1_000);

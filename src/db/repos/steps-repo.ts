@@ -89,6 +89,16 @@ export async function findStepKey(q: Queryable, id: string): Promise<string | nu
   return rows[0]?.step_key ?? null;
 }
 
+/** How many of the incident's automated steps are still to be discovered or being discovered. */
+export async function countStepsToDiscover(q: Queryable, incidentId: string): Promise<number> {
+  const { rows } = await q.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM steps
+      WHERE incident_id = $1 AND kind = 'automated' AND state IN ('pending', 'discovering')`,
+    [incidentId],
+  );
+  return rows[0]?.n ?? 0;
+}
+
 export async function listSteps(q: Queryable, incidentId: string): Promise<Step[]> {
   const { rows } = await q.query<StepRow>('SELECT * FROM steps WHERE incident_id = $1 ORDER BY position', [
     incidentId,
