@@ -56,12 +56,17 @@ function plan(n: NumberVoiceSettings, own: ReadonlySet<string>, trust: Trust): P
 
 async function discover(ctx: PlaybookContext<TelnyxClient>): Promise<Discovery> {
   const trust = trustOf(ctx);
-  const listing = await ctx.client.numberVoiceSettings.list();
-  const numbers = listing.items;
-  const own = new Set(numbers.flatMap((n) => (n.phone_number ? [normaliseNumber(n.phone_number)] : [])));
-  const planned = numbers.flatMap((n) => plan(n, own, trust) ?? []);
+  // Of 100,000 numbers only those that forward are held; the others leave their number in `own`.
+  const own = new Set<string>();
+  let count = 0;
+  const listing = await ctx.client.numberVoiceSettings.list((n) => {
+    count += 1;
+    if (n.phone_number) own.add(normaliseNumber(n.phone_number));
+    return forwardingTarget(n) !== undefined;
+  });
+  const planned = listing.items.flatMap((n) => plan(n, own, trust) ?? []);
   const forwarding = planned.length;
-  const total = plural(numbers.length, 'number');
+  const total = plural(count, 'number');
   const discovery = discoveryOf(planned, (actions) =>
     actions.length === 0
       ? nothingFound(

@@ -2,7 +2,7 @@ import type { ProviderHttp } from '../http/types.js';
 import { listAll } from './pagination.js';
 import { pickBody } from './pick-body.js';
 import { byId } from './resource-api.js';
-import { numberVoiceSettingsSchema } from './schemas/numbers.js';
+import { type NumberVoiceSettings, numberVoiceSettingsSchema } from './schemas/numbers.js';
 
 /**
  * `PATCH /phone_numbers/{id}/voice`. To stop forwarding send
@@ -27,12 +27,13 @@ export function createNumberVoiceSettingsApi(http: ProviderHttp) {
   const item = numberVoiceSettingsSchema;
   const one = byId(http, '/phone_numbers', item, '/voice');
   return {
-    /** `GET /phone_numbers/voice`, the bulk listing. */
-    list: () =>
+    /** `GET /phone_numbers/voice`, the bulk listing; only the numbers `keep` accepts are held, when given. */
+    list: (keep?: (n: NumberVoiceSettings) => boolean) =>
       listAll(http, {
         path: '/phone_numbers/voice',
         operation: 'list phone numbers with voice settings',
         item,
+        ...(keep ? { keep } : {}),
       }),
     get: async (id: string) => one('GET', id, 'get phone number voice settings'),
     update: async (id: string, patch: NumberVoiceSettingsPatch) =>

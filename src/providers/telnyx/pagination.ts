@@ -24,6 +24,11 @@ export interface ListAllRequest<T> {
   idKeys?: readonly string[];
   /** Read at most this many pages and return them: a bounded look at the newest records, not a runaway. */
   maxPages?: number;
+  /**
+   * Asked of each readable record, in page order, as soon as its page can be added: a record it
+   * refuses is not kept, so a step that needs a few of 100,000 records never holds them all.
+   */
+  keep?: (item: T) => boolean;
 }
 
 /** Pages read at once after the first page has said how many there are (the limiter paces them). */
@@ -41,8 +46,8 @@ interface PageRead<T> {
  * usable `meta`, a page shorter than the page size is the last; an empty page always is. Once a
  * page announces `total_pages`, the pages up to it are read `TELNYX_PAGES_IN_FLIGHT` at a time
  * (a 100,000-number account is 400 pages: paced by the rate, not by one round trip after another)
- * and kept in page order. Each record is parsed on its own: one that does not fit `item` is
- * returned in `unreadable`.
+ * and added in page order as soon as each can be, so only the pages in flight wait. Each record is
+ * parsed on its own: one that does not fit `item` is returned in `unreadable`.
  */
 export async function listAll<T>(http: ProviderHttp, req: ListAllRequest<T>): Promise<Listing<T>> {
   const size = req.pageSize ?? TELNYX_MAX_PAGE_SIZE;
@@ -62,7 +67,7 @@ export async function listAll<T>(http: ProviderHttp, req: ListAllRequest<T>): Pr
   const listing: Listing<T> = { items: [], unreadable: [] };
   /** Adds a page; false when it was the last. */
   const add = ({ page, records, meta }: PageRead<T>) => {
-    listing.items.push(...records.items);
+    for (const item of records.items) if (!req.keep || req.keep(item)) listing.items.push(item);
     listing.unreadable.push(...records.unreadable);
     return hasNextPage(meta, page, records.items.length + records.unreadable.length, size);
   };
@@ -73,13 +78,19 @@ export async function listAll<T>(http: ProviderHttp, req: ListAllRequest<T>): Pr
     const announced = latest.meta?.total_pages;
     const through = Math.min(last, Math.max(latest.page + 1, typeof announced === 'number' ? announced : 0));
     const pages = Array.from({ length: through - latest.page }, (_, k) => latest.page + 1 + k);
-    const read = new Map<number, PageRead<T>>();
+    const waiting = new Map<number, PageRead<T>>();
+    let next = latest.page + 1;
     await inPool(pages, TELNYX_PAGES_IN_FLIGHT, async (page) => {
-      read.set(page, await readPage(page));
+      // Once a page has said it is the last, the pages after it are not asked for.
+      if (!more) return;
+      waiting.set(page, await readPage(page));
+      for (let ready = waiting.get(next); more && ready; ready = waiting.get(next)) {
+        waiting.delete(next);
+        latest = ready;
+        more = add(ready);
+        next += 1;
+      }
     });
-    for (const page of pages.slice(0, -1)) if (!add(read.get(page) as PageRead<T>)) return listing;
-    latest = read.get(through) as PageRead<T>;
-    more = add(latest);
   }
   if (!more || req.maxPages !== undefined) return listing;
   throw new TelnyxClientError(

@@ -157,6 +157,50 @@ describe('listAll reading announced pages together', () => {
     expect([...state.requested].sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
   });
 
+  it('when `keep` is given, then it sees every record in page order as its page can be added, and only what it keeps is held', async () => {
+    const { http, state } = slowHttp(20, 3);
+    const seen: string[] = [];
+    const requestedWhenPage2WasAdded: number[] = [];
+    const listing = await listAll(http, {
+      path: '/phone_numbers/voice',
+      operation: 'list numbers',
+      item: numberVoiceSettingsSchema,
+      keep: (n) => {
+        if (n.id === '3') requestedWhenPage2WasAdded.push(state.requested.length);
+        seen.push(n.id);
+        return Number(n.id) % 7 === 0;
+      },
+    });
+    expect(seen).toEqual(Array.from({ length: 60 }, (_, i) => String(i)));
+    expect(listing.items.map((n) => n.id)).toEqual(['0', '7', '14', '21', '28', '35', '42', '49', '56']);
+    // Page 2 is added once it and page 1 are in, not after all 20 pages were read.
+    expect(requestedWhenPage2WasAdded[0]).toBeLessThan(20);
+  });
+
+  it('when a page in the middle is empty (the last), then the pages after it are no longer asked for', async () => {
+    const requested: number[] = [];
+    const { http } = createRecordingHttp((req) => {
+      const n = Number(req.query?.['page[number]']);
+      return {
+        data: n === 5 ? [] : voiceSettings((n - 1) * 3, 3),
+        meta: { page_number: n, total_pages: 40 },
+      };
+    });
+    const request = http.request.bind(http);
+    http.request = async (req) => {
+      requested.push(Number(req.query?.['page[number]']));
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return request(req);
+    };
+    const listing = await listAll(http, {
+      path: '/phone_numbers/voice',
+      operation: 'list numbers',
+      item: numberVoiceSettingsSchema,
+    });
+    expect(listing.items).toHaveLength(12);
+    expect(Math.max(...requested)).toBeLessThan(5 + 2 * TELNYX_PAGES_IN_FLIGHT);
+  });
+
   it('when a bounded look asks for 3 pages of an announced 20, then only 3 are read', async () => {
     const { http, state } = slowHttp(20, 3);
     const listing = await listAll(http, {
