@@ -2,6 +2,7 @@ import { NotFoundError } from '../../domain/errors.js';
 import type { Finding, Risk, Step, StepError, StepKind, StepState } from '../../domain/types.js';
 import { isUuid } from '../../util/is-uuid.js';
 import type { Queryable } from '../db.js';
+import { packJson, unpackJson } from './packed-json.js';
 
 interface StepRow {
   id: string;
@@ -13,7 +14,8 @@ interface StepRow {
   state: StepState;
   failed_phase: 'discover' | 'execute' | null;
   plan_digest: string | null;
-  findings: Finding[] | null;
+  /** gzip-compressed JSON (`packJson`). */
+  findings: Uint8Array | null;
   error: StepError | null;
   decided_by: string | null;
   reason: string | null;
@@ -35,7 +37,7 @@ function toStep(r: StepRow): Step {
     state: r.state,
     failedPhase: r.failed_phase,
     planDigest: r.plan_digest,
-    findings: r.findings,
+    findings: unpackJson<Finding[]>(r.findings ?? null),
     error: r.error,
     decidedBy: r.decided_by,
     reason: r.reason,
@@ -146,9 +148,8 @@ export async function updateStep(q: Queryable, id: string, patch: StepPatch): Pr
   for (const [key, column] of Object.entries(COLUMNS) as [ColumnKey, string][]) {
     if (!(key in patch)) continue;
     const value = patch[key];
-    params.push(
-      key === 'findings' || key === 'error' ? (value == null ? null : JSON.stringify(value)) : value,
-    );
+    if (key === 'findings') params.push(value == null ? null : packJson(value));
+    else params.push(key === 'error' ? (value == null ? null : JSON.stringify(value)) : value);
     sets.push(`${column} = $${params.length}`);
   }
   if (patch.newApprovalRound) sets.push('approval_round = approval_round + 1');
@@ -162,7 +163,8 @@ export async function updateStep(q: Queryable, id: string, patch: StepPatch): Pr
     params,
   );
   if (!rows[0]) throw new NotFoundError('step_not_found', 'That step does not exist.');
-  return toStep(written ? { ...rows[0], findings: patch.findings ?? null } : rows[0]);
+  const row = toStep(rows[0]);
+  return written ? { ...row, findings: patch.findings ?? null } : row;
 }
 
 /** Every column of `steps` but `findings`. */
