@@ -18,13 +18,20 @@ function start(): RuntimeHandle {
   return runtime;
 }
 
+/** A runtime, two Telnyx incidents, and a read that answers how many times it was made. */
+function twoIncidents() {
+  let reads = 0;
+  return {
+    r: start(),
+    one: incidentFixture({ id: 'inc-1', provider: 'telnyx' }),
+    two: incidentFixture({ id: 'inc-2', provider: 'telnyx' }),
+    read: async () => ++reads,
+  };
+}
+
 describe('playbook runtime: shared reads', () => {
   it("when two steps of one incident are discovered, then they share a read; another incident's step and an execution do not", async () => {
-    const r = start();
-    const one = incidentFixture({ id: 'inc-1', provider: 'telnyx' });
-    const two = incidentFixture({ id: 'inc-2', provider: 'telnyx' });
-    let reads = 0;
-    const read = async () => ++reads;
+    const { r, one, two, read } = twoIncidents();
     const a = await r.contextFor(one, STEP, { discovery: true });
     const b = await r.contextFor(one, 'telnyx.set-spend-limits', { discovery: true });
     const other = await r.contextFor(two, STEP, { discovery: true });
@@ -36,11 +43,7 @@ describe('playbook runtime: shared reads', () => {
   });
 
   it("when the incident's discovery has ended, then its shared reads are let go and another incident's are kept", async () => {
-    const r = start();
-    const one = incidentFixture({ id: 'inc-1', provider: 'telnyx' });
-    const two = incidentFixture({ id: 'inc-2', provider: 'telnyx' });
-    let reads = 0;
-    const read = async () => ++reads;
+    const { r, one, two, read } = twoIncidents();
     const a = await r.contextFor(one, STEP, { discovery: true });
     const other = await r.contextFor(two, STEP, { discovery: true });
     expect(await a.shared?.once('k', read)).toBe(1);
