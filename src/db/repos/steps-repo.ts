@@ -168,25 +168,8 @@ export async function updateStep(q: Queryable, id: string, patch: StepPatch): Pr
 }
 
 /** Every column of `steps` but `findings`. */
-const STEP_COLUMNS_BUT_FINDINGS = [
-  'id',
-  'incident_id',
-  'position',
-  'step_key',
-  'kind',
-  'risk',
-  'state',
-  'failed_phase',
-  'plan_digest',
-  'error',
-  'decided_by',
-  'reason',
-  'message_ts',
-  'version',
-  'approval_round',
-  'created_at',
-  'updated_at',
-].join(', ');
+const STEP_COLUMNS_BUT_FINDINGS = `id, incident_id, position, step_key, kind, risk, state, failed_phase,
+  plan_digest, error, decided_by, reason, message_ts, version, approval_round, created_at, updated_at`;
 
 /** Where the step's card is; not a change of the step itself, so `version` stays. */
 export async function setStepMessageTs(q: Queryable, id: string, ts: string): Promise<void> {
