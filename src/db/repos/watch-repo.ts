@@ -1,6 +1,7 @@
 import type { Finding } from '../../domain/types.js';
 import type { Watch, WatchState } from '../../domain/watch.js';
 import type { Queryable } from '../db.js';
+import { packJson, unpackJson } from './packed-json.js';
 
 interface WatchRow {
   incident_id: string;
@@ -105,19 +106,23 @@ export interface Baseline {
 export async function saveBaseline(q: Queryable, incidentId: string, b: Baseline, at: Date): Promise<void> {
   await q.query(
     `INSERT INTO watch_baselines (incident_id, step_key, digest, findings, recorded_at)
-     VALUES ($1, $2, $3, $4::jsonb, $5)
+     VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (incident_id, step_key) DO UPDATE
        SET digest = EXCLUDED.digest, findings = EXCLUDED.findings, recorded_at = EXCLUDED.recorded_at`,
-    [incidentId, b.stepKey, b.digest, JSON.stringify(b.findings), at],
+    [incidentId, b.stepKey, b.digest, packJson(b.findings), at],
   );
 }
 
 export async function listBaselines(q: Queryable, incidentId: string): Promise<Baseline[]> {
-  const { rows } = await q.query<{ step_key: string; digest: string; findings: Finding[] }>(
+  const { rows } = await q.query<{ step_key: string; digest: string; findings: Uint8Array }>(
     'SELECT step_key, digest, findings FROM watch_baselines WHERE incident_id = $1 ORDER BY step_key',
     [incidentId],
   );
-  return rows.map((r) => ({ stepKey: r.step_key, digest: r.digest, findings: r.findings }));
+  return rows.map((r) => ({
+    stepKey: r.step_key,
+    digest: r.digest,
+    findings: unpackJson<Finding[]>(r.findings) ?? [],
+  }));
 }
 
 export interface WatchAlert {

@@ -5,6 +5,7 @@ import { loadMigrations, migrate } from '../../../src/db/migrate.js';
 import { insertIncident } from '../../../src/db/repos/incidents-repo.js';
 import { packJson, unpackJson } from '../../../src/db/repos/packed-json.js';
 import { getStep, insertStep, updateStep } from '../../../src/db/repos/steps-repo.js';
+import { listBaselines, saveBaseline } from '../../../src/db/repos/watch-repo.js';
 import type { Finding } from '../../../src/domain/types.js';
 import { createTestDb, type TestDb } from '../../support/test-db.js';
 
@@ -32,7 +33,7 @@ describe('packed JSON', () => {
   });
 });
 
-describe('steps.findings in the database', () => {
+describe('findings in the database (steps and watch baselines)', () => {
   let t: TestDb;
   beforeEach(async () => {
     t = await createTestDb({ migrated: false });
@@ -40,6 +41,10 @@ describe('steps.findings in the database', () => {
   afterEach(() => t.cleanup());
 
   async function stepIn(): Promise<string> {
+    return (await incidentWithStep()).stepId;
+  }
+
+  async function incidentWithStep(): Promise<{ incidentId: string; stepId: string }> {
     const incident = await insertIncident(t.db, {
       id: randomUUID(),
       provider: 'telnyx',
@@ -57,7 +62,7 @@ describe('steps.findings in the database', () => {
       risk: 'high',
       state: 'pending',
     });
-    return step.id;
+    return { incidentId: incident.id, stepId: step.id };
   }
 
   it('when findings are written, then the row holds gzip, not their text, and getStep reads them back', async () => {
@@ -87,5 +92,36 @@ describe('steps.findings in the database', () => {
     await t.db.query('UPDATE steps SET findings = $2::jsonb WHERE id = $1', [stepId, JSON.stringify(before)]);
     await migrate(t.db, all);
     expect((await getStep(t.db, stepId)).findings).toEqual(before);
+  });
+
+  it('when a baseline was recorded before migration 0010, then it reads the same after it, and one recorded after is gzip', async () => {
+    const all = await loadMigrations();
+    await migrate(
+      t.db,
+      all.filter((m) => m.version < 10),
+    );
+    const { incidentId } = await incidentWithStep();
+    const before = findings(30);
+    await t.db.query(
+      `INSERT INTO watch_baselines (incident_id, step_key, digest, findings, recorded_at)
+       VALUES ($1, 'telnyx.disable-forwarding', 'd1', $2::jsonb, now())`,
+      [incidentId, JSON.stringify(before)],
+    );
+    await migrate(t.db, all);
+    expect(await listBaselines(t.db, incidentId)).toEqual([
+      { stepKey: 'telnyx.disable-forwarding', digest: 'd1', findings: before },
+    ]);
+    const after = findings(300);
+    await saveBaseline(
+      t.db,
+      incidentId,
+      { stepKey: 'telnyx.review-nothing', digest: 'd2', findings: after },
+      new Date(),
+    );
+    const { rows } = await t.db.query<{ findings: Uint8Array }>(
+      `SELECT findings FROM watch_baselines WHERE step_key = 'telnyx.review-nothing'`,
+    );
+    expect([...Buffer.from(rows[0]!.findings).subarray(0, 2)]).toEqual([0x1f, 0x8b]);
+    expect((await listBaselines(t.db, incidentId))[1]?.findings).toEqual(after);
   });
 });
