@@ -37,7 +37,7 @@ function toStep(r: StepRow): Step {
     state: r.state,
     failedPhase: r.failed_phase,
     planDigest: r.plan_digest,
-    findings: unpackJson<Finding[]>(r.findings ?? null),
+    findings: unpackJson<Finding[]>(r.findings),
     error: r.error,
     decidedBy: r.decided_by,
     reason: r.reason,
@@ -163,8 +163,9 @@ export async function updateStep(q: Queryable, id: string, patch: StepPatch): Pr
     params,
   );
   if (!rows[0]) throw new NotFoundError('step_not_found', 'That step does not exist.');
-  const row = toStep(rows[0]);
-  return written ? { ...row, findings: patch.findings ?? null } : row;
+  if (!written) return toStep(rows[0]);
+  // The row left the findings out: they are the ones just written.
+  return { ...toStep({ ...rows[0], findings: null }), findings: patch.findings ?? null };
 }
 
 /** Every column of `steps` but `findings`. */

@@ -40,10 +40,6 @@ describe('findings in the database (steps and watch baselines)', () => {
   });
   afterEach(() => t.cleanup());
 
-  async function stepIn(): Promise<string> {
-    return (await incidentWithStep()).stepId;
-  }
-
   async function incidentWithStep(): Promise<{ incidentId: string; stepId: string }> {
     const incident = await insertIncident(t.db, {
       id: randomUUID(),
@@ -67,7 +63,7 @@ describe('findings in the database (steps and watch baselines)', () => {
 
   it('when findings are written, then the row holds gzip, not their text, and getStep reads them back', async () => {
     await migrate(t.db);
-    const stepId = await stepIn();
+    const { stepId } = await incidentWithStep();
     const written = findings(500);
     await updateStep(t.db, stepId, { findings: written });
     const { rows } = await t.db.query<{ findings: Uint8Array }>('SELECT findings FROM steps WHERE id = $1', [
@@ -87,7 +83,7 @@ describe('findings in the database (steps and watch baselines)', () => {
       t.db,
       all.filter((m) => m.version < 10),
     );
-    const stepId = await stepIn();
+    const { stepId } = await incidentWithStep();
     const before = findings(50);
     await t.db.query('UPDATE steps SET findings = $2::jsonb WHERE id = $1', [stepId, JSON.stringify(before)]);
     await migrate(t.db, all);
