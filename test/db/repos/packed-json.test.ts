@@ -40,6 +40,16 @@ describe('findings in the database (steps and watch baselines)', () => {
   });
   afterEach(() => t.cleanup());
 
+  /** The schema as it was before migration 0010; returns every migration, to run the rest. */
+  async function migratedBefore10() {
+    const all = await loadMigrations();
+    await migrate(
+      t.db,
+      all.filter((m) => m.version < 10),
+    );
+    return all;
+  }
+
   async function incidentWithStep(): Promise<{ incidentId: string; stepId: string }> {
     const incident = await insertIncident(t.db, {
       id: randomUUID(),
@@ -78,11 +88,7 @@ describe('findings in the database (steps and watch baselines)', () => {
   });
 
   it('when a step was discovered before migration 0010, then its jsonb findings read the same after it', async () => {
-    const all = await loadMigrations();
-    await migrate(
-      t.db,
-      all.filter((m) => m.version < 10),
-    );
+    const all = await migratedBefore10();
     const { stepId } = await incidentWithStep();
     const before = findings(50);
     await t.db.query('UPDATE steps SET findings = $2::jsonb WHERE id = $1', [stepId, JSON.stringify(before)]);
@@ -91,11 +97,7 @@ describe('findings in the database (steps and watch baselines)', () => {
   });
 
   it('when a baseline was recorded before migration 0010, then it reads the same after it, and one recorded after is gzip', async () => {
-    const all = await loadMigrations();
-    await migrate(
-      t.db,
-      all.filter((m) => m.version < 10),
-    );
+    const all = await migratedBefore10();
     const { incidentId } = await incidentWithStep();
     const before = findings(30);
     await t.db.query(
